@@ -1,0 +1,14 @@
+"""orgnet: an organizational network as a graph — where women's organizations are missing, and
+where one person holds too many posts.
+
+>>> import orgnet
+>>> sorted(orgnet.__all__)
+['Network', 'OrgnetError', 'Rules', 'ValidationError', 'load']
+"""
+
+from .api import Network, load
+from .errors import OrgnetError, ValidationError
+from .rules import Rules
+
+__all__ = ["load", "Network", "Rules", "OrgnetError", "ValidationError"]
+__version__ = "0.1.0"

@@ -1,0 +1,39 @@
+"""A validated dataset: typed pandas tables, one per contract table.
+
+Column types after validation: ids, text, enums and references are ``str`` or ``None``; ints are
+pandas ``Int64``; booleans ``bool``; dates ``datetime64[s]`` with ``NaT`` for empty. Every table has a
+``_row`` column, the row the user sees in the file, so later checks can still point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+
+@dataclass
+class Dataset:
+    """Validated tables (``tables[name]``) and where they came from."""
+
+    tables: dict[str, pd.DataFrame]
+    source: str = ""
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for the one-line summary of ``orgnet validate``."""
+        return {name: len(frame) for name, frame in self.tables.items()}
+
+
+def as_timestamp(as_of: date | str | None) -> pd.Timestamp:
+    """The as-of date as a pandas Timestamp (today when None).
+
+    >>> as_timestamp("2012-06-30")
+    Timestamp('2012-06-30 00:00:00')
+    """
+    if as_of is None:
+        as_of = date.today()
+    return pd.Timestamp(as_of).normalize()

@@ -1,0 +1,188 @@
+"""Files → raw tables of text. Nothing here knows what a valid value is; ``validate`` does.
+
+A dataset is a folder of ``<table>.csv`` files or one ``.xlsx`` workbook with a sheet per table.
+File and sheet names may be the table's English name or one of its aliases (``组织.csv``).
+CSV text may be UTF-8, UTF-8 with a BOM, or GB18030 (which includes GBK and GB2312).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "regions.csv").write_bytes("id,名称,level,parent_id\\nR1,北湖区,district,\\n".encode("gb18030"))
+>>> raw = read_dataset(folder)
+>>> raw.tables["regions"].frame.loc[0, "名称"], raw.tables["regions"].encoding
+('北湖区', 'gb18030')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError, Problem, ValidationError
+from .schema import SCHEMA, Schema
+
+#: Tried in this order; the first that decodes the whole file wins.
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+@dataclass
+class RawTable:
+    """One table as text: every cell a ``str`` (empty string for an empty cell)."""
+
+    name: str
+    source: str  # what the user calls it: "organizations.csv" or "book.xlsx[organizations]"
+    frame: pd.DataFrame
+    encoding: str | None = None
+
+
+@dataclass
+class RawDataset:
+    """All tables read from one folder or workbook, plus problems found while reading."""
+
+    path: Path
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_dataset(path: str | Path, schema: Schema = SCHEMA) -> RawDataset:
+    """Read a dataset folder or workbook into raw text tables.
+
+    Raises ``InputError`` when the path is neither; reading problems (undecodable files,
+    unknown tables, ragged rows) are collected in ``RawDataset.problems`` for ``validate``.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return _read_folder(path, schema)
+    if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
+        return _read_workbook(path, schema)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    raise InputError(f"{path}: expected a folder of CSV files or an .xlsx workbook")
+
+
+def _read_folder(folder: Path, schema: Schema) -> RawDataset:
+    raw = RawDataset(folder)
+    for file in sorted(folder.iterdir()):
+        if file.suffix.lower() != ".csv" or not file.is_file():
+            continue
+        table = schema.table_named(file.stem)
+        if table is None:
+            raw.problems.append(Problem(file.name, None, None, file.stem, _table_expectation(schema)))
+            continue
+        if table.name in raw.tables:
+            first = raw.tables[table.name].source
+            raw.problems.append(
+                Problem(file.name, None, None, file.stem, f"one file per table ({first} is {table.name} too)")
+            )
+            continue
+        decoded = _decode(file, raw.problems)
+        if decoded is None:
+            continue
+        text, encoding = decoded
+        frame = _parse_csv(text, file.name, raw.problems)
+        if frame is not None:
+            raw.tables[table.name] = RawTable(table.name, file.name, frame, encoding)
+    return raw
+
+
+def _table_expectation(schema: Schema) -> str:
+    return "a table name: " + ", ".join(schema.tables)
+
+
+def _decode(file: Path, problems: list[Problem]) -> tuple[str, str] | None:
+    data = file.read_bytes()
+    if b"\x00" in data[:65536]:
+        problems.append(Problem(file.name, None, None, None, "a text CSV file (this one is binary)"))
+        return None
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), ("utf-8" if encoding == "utf-8-sig" else encoding)
+        except UnicodeDecodeError:
+            continue
+    problems.append(Problem(file.name, None, None, None, "text in UTF-8 or GB18030"))
+    return None
+
+
+def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame | None:
+    if not text.strip():
+        problems.append(Problem(source, None, None, None, "a header row naming the columns (the file is empty)"))
+        return None
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+            skip_blank_lines=False, engine="c",
+        )
+    except pd.errors.ParserError as exc:
+        problems.extend(_ragged_rows(text, source) or [Problem(source, None, None, None, f"well-formed CSV ({exc})")])
+        return None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return _drop_empty_rows(frame.fillna(""))
+
+
+def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop rows with no text, keeping the index so that ``index + 2`` is the row a user sees."""
+    if frame.empty or not len(frame.columns):
+        return frame
+    filled = (frame != "").any(axis=1)
+    return frame if filled.all() else frame[filled]
+
+
+def _ragged_rows(text: str, source: str) -> list[Problem]:
+    """Name every row whose field count differs from the header's."""
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, [])
+    found = []
+    for number, row in enumerate(rows, start=2):
+        if row and len(row) != len(header):
+            found.append(Problem(source, number, None, ",".join(row), f"{len(header)} fields like the header, got {len(row)}"))
+    return found
+
+
+def _read_workbook(path: Path, schema: Schema) -> RawDataset:
+    import openpyxl  # imported here: only workbook users pay for it
+
+    raw = RawDataset(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise ValidationError([Problem(path.name, None, None, None, f"a readable .xlsx workbook ({exc})")]) from exc
+    try:
+        for sheet in book.worksheets:
+            source = f"{path.name}[{sheet.title}]"
+            table = schema.table_named(sheet.title)
+            if table is None:
+                raw.problems.append(Problem(source, None, None, sheet.title, _table_expectation(schema)))
+                continue
+            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            if not rows or not any(rows[0]):
+                raw.problems.append(Problem(source, None, None, None, "a header row naming the columns in row 1"))
+                continue
+            header = [h.strip() for h in rows[0]]
+            width = len(header)
+            body = [(r + [""] * width)[:width] for r in rows[1:]]
+            frame = pd.DataFrame(body, columns=header, dtype=object).astype(str)
+            raw.tables[table.name] = RawTable(table.name, source, _drop_empty_rows(frame))
+    finally:
+        book.close()
+    return raw
+
+
+def _cell_text(value: object) -> str:
+    """A workbook cell as the text a CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

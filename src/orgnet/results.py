@@ -1,0 +1,138 @@
+"""What every analysis returns: its columns and its row order, defined once for every engine.
+
+Each engine produces rows (dicts or a DataFrame); ``finish`` puts them into the contract's column
+order and sort order, so two engines that agree on the facts give equal DataFrames.
+
+Examples
+--------
+>>> finish("overlaps", [{"person_id": "P2", "person_name": "李", "posts": 2, "bodies": "B1;B2", "systems": "party;women"},
+...                     {"person_id": "P1", "person_name": "王", "posts": 3, "bodies": "B1;B2;B3", "systems": "party"}]).person_id.tolist()
+['P1', 'P2']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Contract:
+    """Columns, in order, and how rows are sorted (column, ascending)."""
+
+    columns: tuple[str, ...]
+    order: tuple[tuple[str, bool], ...]
+    ints: tuple[str, ...] = ()
+    bools: tuple[str, ...] = ()
+    floats: tuple[str, ...] = ()
+
+
+#: The gap rules, in the order their rows appear.
+GAP_RULES = ("committee_required", "liaison_required", "party_without_women", "vacant_head")
+
+#: The report figures (``stats``): name → (unit, what it counts). Units: count, percent, years.
+FIGURES: dict[str, tuple[str, str]] = {
+    "townships": ("count", "township regions"),
+    "streets": ("count", "street (sub-district) regions"),
+    "two_new_orgs": ("count", "two-new organizations"),
+    "two_new_30plus": ("count", "two-new organizations with female_staff ≥ committee_min_female"),
+    "two_new_30plus_committee": ("percent", "of those, with an active women's committee/work committee/federation"),
+    "two_new_coverage": ("percent", "two-new organizations with any active women's body"),
+    "liaison_officers": ("count", "active women's bodies of type liaison"),
+    "women_bodies.federation": ("count", "active women's federations"),
+    "women_bodies.committee": ("count", "active women's committees"),
+    "women_bodies.work_committee": ("count", "active women's work committees"),
+    "women_bodies.congress": ("count", "active village women's congresses"),
+    "women_bodies.organ_committee": ("count", "active organ women's committees"),
+    "women_bodies.liaison": ("count", "active women's work liaison officers (bodies)"),
+    "federations.township_street": ("count", "active federations of township and street regions"),
+    "federations.community": ("count", "active federations hosted by communities or community regions"),
+    "enterprise_women_committees": ("count", "active committees/work committees in non-public enterprises"),
+    "organ_institution_women_bodies": ("count", "active women's bodies in organs and institutions"),
+    "village_women_share": ("percent", "women among people holding posts in village bodies"),
+    "community_women_share": ("percent", "women among people holding posts in community bodies"),
+    "congress_chairs_in_two_committees": ("percent", "village congresses whose chair also sits in the village party body or villagers' committee"),
+    "federation_cadres": ("count", "people holding posts in county/district/township/street federations"),
+    "federation_cadres_avg_age": ("years", "their average age at as_of (years)"),
+    "federation_cadres.college": ("count", "of them, with college education"),
+    "federation_cadres.bachelor": ("count", "of them, with a bachelor's degree"),
+    "federation_cadres.postgraduate": ("count", "of them, postgraduates"),
+    "demo_points": ("count", "active demonstration points"),
+}
+
+
+CONTRACTS: dict[str, Contract] = {
+    "gaps": Contract(
+        columns=("org_id", "org_name", "region_id", "rule", "detail"),
+        order=(("rule", True), ("org_id", True), ("region_id", True), ("detail", True)),
+    ),
+    "overlaps": Contract(
+        columns=("person_id", "person_name", "posts", "bodies", "systems"),
+        order=(("posts", False), ("person_id", True)),
+        ints=("posts",),
+    ),
+    "nameplates": Contract(
+        columns=("org_id", "org_name", "body_a", "body_b", "system_a", "system_b", "shared", "jaccard"),
+        order=(("jaccard", False), ("org_id", True), ("body_a", True), ("body_b", True)),
+        ints=("shared",),
+        floats=("jaccard",),
+    ),
+    "plan": Contract(
+        columns=("rank", "org_id", "org_name", "region_id", "female_staff", "ready", "party_grade", "candidates", "reasons"),
+        order=(("rank", True),),
+        ints=("rank", "female_staff", "candidates"),
+        bools=("ready",),
+    ),
+    "liaison_check": Contract(
+        columns=("kind", "person_id", "person_name", "body_id", "links", "visits", "flag"),
+        order=(("kind", True), ("person_id", True), ("body_id", True)),
+        ints=("links", "visits"),
+    ),
+    "stats": Contract(
+        columns=("region_id", "region_name", "level", "figure", "unit", "numerator", "denominator", "value"),
+        order=(("region_id", True), ("figure", True)),
+        ints=("numerator", "denominator"),
+        floats=("value",),
+    ),
+}
+
+#: Columns sorted in a declared order rather than alphabetically.
+_DECLARED_ORDER = {"rule": GAP_RULES, "figure": tuple(FIGURES)}
+
+
+def finish(analysis: str, rows) -> pd.DataFrame:
+    """Rows → a DataFrame with exactly the contract's columns, types and order."""
+    contract = CONTRACTS[analysis]
+    frame = pd.DataFrame(list(rows) if not isinstance(rows, pd.DataFrame) else rows, columns=list(contract.columns))
+    for col in contract.ints:
+        frame[col] = pd.array(frame[col], dtype="Int64")
+    for col in contract.bools:
+        frame[col] = frame[col].astype(bool)
+    for col in contract.floats:
+        frame[col] = frame[col].astype(float)
+    text = [c for c in contract.columns if c not in contract.ints + contract.bools + contract.floats]
+    for col in text:
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
+    by = [c for c, _ in contract.order]
+    ascending = [a for _, a in contract.order]
+    keys = frame[by].copy()
+    for col in by:
+        if col in _DECLARED_ORDER:
+            keys[col] = keys[col].map({v: i for i, v in enumerate(_DECLARED_ORDER[col])})
+    order = keys.sort_values(by, ascending=ascending, kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
+
+
+def figure_value(unit: str, numerator: int, denominator: int | None) -> float:
+    """The shown value: a count, a percentage to one decimal, or an average to one decimal.
+
+    >>> figure_value("percent", 167, 377), figure_value("years", 2146, 58), figure_value("count", 18, None)
+    (44.3, 37.0, 18.0)
+    """
+    if unit == "count":
+        return float(numerator)
+    if not denominator:
+        return float("nan")
+    ratio = numerator / denominator
+    return round(100 * ratio if unit == "percent" else ratio, 1)

@@ -1,0 +1,81 @@
+"""Rule thresholds, with the source reports' values as defaults; override any of them from TOML.
+
+Examples
+--------
+>>> Rules().committee_min_female
+30
+>>> import tempfile, pathlib
+>>> f = pathlib.Path(tempfile.mkdtemp()) / "rules.toml"
+>>> _ = f.write_text("committee_min_female = 50\\nmin_posts = 3\\n")
+>>> r = Rules.from_toml(f)
+>>> (r.committee_min_female, r.min_posts, r.nameplate_jaccard)
+(50, 3, 0.5)
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every threshold an analysis uses. Field comments name the source rule (see DOMAIN.md)."""
+
+    #: Rule 1 (Longyou): a two-new org with this many female staff builds a women's work committee.
+    committee_min_female: int = 30
+    #: Rule 1: below that, from this many female staff, a liaison officer is appointed.
+    liaison_min_female: int = 1
+    #: Women's body types that satisfy ``committee_required``.
+    committee_types: tuple[str, ...] = ("committee", "work_committee", "federation")
+    #: Post overlap: a person with at least this many active posts is listed.
+    min_posts: int = 2
+    #: Nameplate overlap: two bodies whose holder sets have at least this Jaccard similarity.
+    nameplate_jaccard: float = 0.5
+    #: Rule 5: each federation executive links this many two-new women's bodies…
+    links_min: int = 1
+    links_max: int = 3
+    #: … and visits each at least this often a year.
+    visits_per_year: int = 2
+    #: Rule 4: the order of party grades when planning (best first); "none" = no party body.
+    grade_order: tuple[str, ...] = ("excellent", "standard", "weak", "unrated", "none")
+    #: Region levels that get a row per figure in ``stats`` (rolled up from everything below).
+    stats_levels: tuple[str, ...] = ("county", "district", "township", "street", "park")
+    #: Region levels whose federations count as federation cadres' bodies (Beihu's 58 cadres).
+    cadre_federation_levels: tuple[str, ...] = ("county", "district", "township", "street")
+
+    def with_overrides(self, **values) -> Rules:
+        """A copy with some thresholds changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+    @classmethod
+    def from_toml(cls, path: str | Path | None) -> Rules:
+        """Defaults overridden by a TOML file of ``name = value`` lines; unknown names are errors."""
+        if path is None:
+            return cls()
+        path = Path(path)
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: not a readable TOML rules file ({exc})") from exc
+        known = {f.name: f for f in fields(cls)}
+        values = {}
+        for name, value in raw.get("rules", raw).items():
+            if name not in known:
+                raise InputError(f"{path}: unknown rule {name!r}; expected one of {', '.join(known)}")
+            default = getattr(cls(), name)
+            if isinstance(default, tuple):
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise InputError(f"{path}: rule {name} = {value!r}; expected a list of strings")
+                value = tuple(value)
+            elif isinstance(default, float):
+                if not isinstance(value, int | float) or isinstance(value, bool):
+                    raise InputError(f"{path}: rule {name} = {value!r}; expected a number")
+                value = float(value)
+            elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise InputError(f"{path}: rule {name} = {value!r}; expected a whole number ≥ 0")
+            values[name] = value
+        return cls(**values)
