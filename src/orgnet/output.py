@@ -1,0 +1,119 @@
+"""Results → what a person or a program reads: rich tables, CSV, JSON; files written atomically.
+
+Examples
+--------
+>>> import pandas as pd
+>>> print(render(pd.DataFrame({"org_id": ["O1"], "posts": [2]}), "csv"), end="")
+org_id,posts
+O1,2
+>>> print(render(pd.DataFrame({"name": ["妇联"], "n": [pd.NA]}).astype({"n": "Int64"}), "json"))
+[{"name":"妇联","n":null}]
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from .errors import InputError, Problem
+
+
+def render(frame: pd.DataFrame, fmt: str) -> str:
+    """A DataFrame as CSV or JSON text (records; UTF-8, Chinese kept as is)."""
+    if fmt == "csv":
+        return frame.to_csv(index=False, lineterminator="\n")
+    if fmt == "json":
+        return frame.to_json(orient="records", force_ascii=False)
+    raise InputError(f"format {fmt!r}: expected table, csv or json")
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write a file so that it is either whole or absent, never half-written (temp file + rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def emit(frame: pd.DataFrame, fmt: str, out: Path | None, title: str, console: Console | None = None) -> None:
+    """Print or write a result: a rich table for people, CSV/JSON for programs."""
+    if fmt == "table":
+        if out is not None:
+            write_atomic(out, render(frame, "csv"))
+            return
+        (console or Console()).print(rich_table(frame, title))
+        return
+    text = render(frame, fmt)
+    if out is not None:
+        write_atomic(out, text)
+    else:
+        import sys
+
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def rich_table(frame: pd.DataFrame, title: str) -> Table:
+    table = Table(title=f"{title} ({len(frame)} rows)", title_justify="left")
+    for col in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[col]) and frame[col].dtype != bool
+        table.add_column(col, justify="right" if numeric else "left", overflow="fold")
+    for row in frame.itertuples(index=False):
+        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
+    return table
+
+
+def print_problems(problems: list[Problem], console: Console) -> None:
+    """Every validation problem as one table row: file, row, column, value, expected."""
+    table = Table(title=f"{len(problems)} problem(s) in the input; nothing was loaded", title_justify="left")
+    for col in ("file", "row", "column", "value", "expected"):
+        table.add_column(col, overflow="fold")
+    for p in problems:
+        value = "" if p.value is None else (p.value if len(p.value) <= 60 else p.value[:60] + "…")
+        table.add_row(p.file, "" if p.row is None else str(p.row), p.column or "", value, p.expected)
+    console.print(table)
+
+
+def pick_regions(stats: pd.DataFrame, region: str | None, all_regions: bool) -> pd.DataFrame:
+    """Stats rows for one region, every region, or (default) the root regions."""
+    if all_regions:
+        return stats
+    if region is not None:
+        if region not in set(stats["region_id"]):
+            raise InputError(f"--region {region}: no such region among the stats levels")
+        return stats[stats["region_id"] == region].reset_index(drop=True)
+    roots = stats.groupby("region_id", sort=False).head(1)
+    root_ids = roots.loc[roots["level"].isin(["county", "district"]), "region_id"]
+    keep = root_ids if len(root_ids) else roots["region_id"].head(1)
+    return stats[stats["region_id"].isin(keep)].reset_index(drop=True)
+
+
+def pick_rule(gaps: pd.DataFrame, rule: str | None) -> pd.DataFrame:
+    from .results import GAP_RULES
+
+    if rule is None:
+        return gaps
+    if rule not in GAP_RULES:
+        raise InputError(f"--rule {rule}: expected one of {', '.join(GAP_RULES)}")
+    return gaps[gaps["rule"] == rule].reset_index(drop=True)
+
+
+def print_summary(net, as_of, rules, top: int, console: Console) -> None:
+    """The main job's printout: figures, gaps per rule, the top gaps and overlaps."""
+    figures = pick_regions(net.stats(as_of, rules), None, False)
+    console.print(rich_table(figures[["region_name", "figure", "numerator", "denominator", "value"]], "figures"))
+    gaps = net.gaps(as_of, rules)
+    per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
+    console.print(rich_table(per_rule, "coverage gaps by rule"))
+    console.print(rich_table(gaps.head(top), f"first {top} coverage gaps"))
+    console.print(rich_table(net.overlaps(as_of, rules).head(top), f"top {top} post overlaps"))

@@ -1,0 +1,96 @@
+"""One contract, every engine: each analysis on the tiny dataset against hand-worked answers.
+
+``ENGINES`` lists the backends under test; the ``engine`` fixture builds one on the tiny dataset.
+The same class runs for each, so the engines are held to identical answers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from orgnet.results import CONTRACTS, FIGURES
+from orgnet.rules import Rules
+from tests import expected_tiny as X
+from tests.conftest import TINY
+
+ENGINES = ["networkx"]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, networkx_engines):
+    if request.param == "networkx":
+        return networkx_engines(TINY)
+    return request.getfixturevalue(f"{request.param}_engine")(TINY)
+
+
+class TestContract:
+    def test_gaps(self, engine):
+        frame = engine.gaps(X.AS_OF, Rules())
+        assert list(frame.columns) == list(CONTRACTS["gaps"].columns)
+        assert list(zip(frame.org_id, frame.rule)) == X.GAPS
+        details = {(o, r): d for o, r, d in zip(frame.org_id, frame.rule, frame.detail)}
+        for key, detail in X.GAP_DETAILS.items():
+            assert details[key] == detail
+        vacant_region = frame[(frame.rule == "vacant_head") & (frame.org_id == "")]
+        assert vacant_region.region_id.tolist() == ["R5"] and vacant_region.org_name.tolist() == [""]
+
+    def test_gaps_move_with_as_of(self, engine):
+        # 2012-12-31: P13 chairs B11 from 2012-09-01, so O7's vacant head is filled.
+        late = engine.gaps("2012-12-31", Rules())
+        assert ("O7", "vacant_head") not in set(zip(late.org_id, late.rule))
+        # 2009-06-30: B4 (2010) and B15 (2010) not founded yet: O8 also needs a committee; B20 did not exist.
+        early = engine.gaps("2009-06-30", Rules())
+        committee = early[early.rule == "committee_required"].org_id.tolist()
+        assert committee == ["O1", "O10", "O2", "O8", "O9"]  # staff counts do not change with the date
+        vacant = early[early.rule == "vacant_head"].detail.str.split(" ").str[0].tolist()
+        # B12 B13 B8 B10 got their chairs in 2010-2011; B20 and B5 did not exist yet; B14 had P5 since 2008.
+        assert vacant == ["B12", "B13", "B8", "B10", "B11"]
+
+    def test_gaps_thresholds_from_rules(self, engine):
+        frame = engine.gaps(X.AS_OF, Rules(committee_min_female=40))
+        assert frame[frame.rule == "committee_required"].org_id.tolist() == ["O1"]
+        liaison = frame[frame.rule == "liaison_required"].org_id.tolist()
+        assert liaison == ["O10", "O2", "O3", "O9"]
+
+    def test_overlaps(self, engine):
+        frame = engine.overlaps(X.AS_OF, Rules())
+        assert list(frame.columns) == list(CONTRACTS["overlaps"].columns)
+        assert list(frame[["person_id", "posts", "bodies", "systems"]].itertuples(index=False, name=None)) == X.OVERLAPS
+        assert frame.person_name.iloc[0] == "王秀英"
+        assert engine.overlaps(X.AS_OF, Rules(min_posts=3)).person_id.tolist() == ["P1"]
+
+    def test_nameplates(self, engine):
+        frame = engine.nameplates(X.AS_OF, Rules())
+        rows = list(frame[["org_id", "body_a", "body_b", "shared", "jaccard"]].itertuples(index=False, name=None))
+        assert rows == X.NAMEPLATES
+        assert engine.nameplates(X.AS_OF, Rules(nameplate_jaccard=0.6)).body_b.tolist() == ["B7"]
+
+    def test_plan(self, engine):
+        frame = engine.plan(X.AS_OF, Rules())
+        rows = list(frame[["rank", "org_id", "ready", "party_grade", "candidates"]].itertuples(index=False, name=None))
+        assert rows == X.PLAN
+        assert frame.reasons.iloc[0] == "business stable; workforce stable; 1 candidate(s); party standard"
+
+    def test_liaison_check(self, engine):
+        frame = engine.liaison_check(2012, Rules())
+        rows = [tuple(None if pd.isna(v) else v for v in r)
+                for r in frame[["kind", "person_id", "body_id", "links", "visits", "flag"]].itertuples(index=False, name=None)]
+        assert rows == X.LIAISON_2012
+        assert engine.liaison_check(2011, Rules()).query("kind == 'link'").body_id.tolist() == ["B11", "B4", "B5"]
+
+    @pytest.mark.parametrize("region, expected", [("R0", X.STATS_R0), ("R1", X.STATS_R1)])
+    def test_stats(self, engine, region, expected):
+        frame = engine.stats(X.AS_OF, Rules())
+        assert list(frame.columns) == list(CONTRACTS["stats"].columns)
+        assert set(frame.region_id) == {"R0", "R1", "R2", "R5"}  # villages and communities roll up
+        mine = frame[frame.region_id == region].set_index("figure")
+        if region == "R0":
+            assert list(mine.index) == list(FIGURES)
+        for figure, (num, den, value) in expected.items():
+            got = mine.loc[figure]
+            assert got.numerator == num, figure
+            assert (pd.isna(got.denominator) if den is None else got.denominator == den), figure
+            assert math.isclose(got.value, value), figure

@@ -1,0 +1,110 @@
+"""The tiny dataset's answers, worked out by hand (as of 2012-06-30 unless said otherwise).
+
+The reasoning, so that a change to tests/data/tiny can be redone on paper:
+
+- Two-new organizations: O1 O2 O3 O4 O8 O9 O10 (7). With 30+ female staff: O1 45, O2 32, O8 60,
+  O9 35, O10 30 (5; 30 is the boundary and counts). Only O8 has an active committee (B4); O1's
+  committee B15 was dissolved on 2012-03-01. So committee_required: O1 O10 O2 O9.
+- O3 (12 women) has no women's body: liaison_required. O4 (5) has liaison officer body B5.
+- Party bodies without a women's body beside them: O1 (B1, B15 dissolved), O2 (B2), O10 (B21).
+- Women's bodies without an active head: B20 (park committee, region-level, no posts) and B11
+  (organ committee: P13 is a member; her chair post starts 2012-09-01, later than the as-of day).
+- Active posts: P1 3 (B6 B7 B8), P2 2 (B6 B7), P3 2 (B3 B4), P4 2 (B9 B10; her vice-chair post
+  ended 2011-01-01), P6 2 (B12 B14), P7 2 (B12 B14). P12's chair post is in dissolved B15: 0.
+- Nameplates (Jaccard ≥ 0.5): O5 B6={P1,P2} B7={P1,P2} B8={P1}: B6/B7 1.0, B6/B8 0.5, B7/B8 0.5;
+  O6 B9={P4,P17} B10={P4}: 0.5; O8 B3={P3,P9} B4={P3}: 0.5. O7 B16={P16} B11={P13}: 0.
+- Plan: committee_required orgs. O1 stable/stable with P12 (woman, party member, works there):
+  ready, party standard → 1. Not ready: O2 excellent 32 → 2, O10 excellent 30 → 3, O9 no party → 4.
+- Liaison check 2012: executives P6 and P7 (executive posts in county federation B14). P6 links B4
+  and B5 (the B11 link ended 2011-12-31); visits in 2012: B4 twice, B5 once (the 2011 visit does
+  not count). P7 has no links.
+- Stats for R0 (everything): see STATS_R0; village holders {P1 F, P2 M}; community {P4 F, P17 M};
+  federation cadres = holders of B12 B13 B14 = P5 (1978, postgraduate), P6 (1982, bachelor),
+  P7 (1990, college), P8 (1988, college): ages 34+30+22+24 = 110, average 27.5.
+  Demo points: D1 since 2011; D2 only from 2013.
+"""
+
+AS_OF = "2012-06-30"
+
+GAPS = [
+    ("O1", "committee_required"), ("O10", "committee_required"), ("O2", "committee_required"),
+    ("O9", "committee_required"), ("O3", "liaison_required"), ("O1", "party_without_women"),
+    ("O10", "party_without_women"), ("O2", "party_without_women"), ("", "vacant_head"), ("O7", "vacant_head"),
+]
+GAP_DETAILS = {
+    ("O1", "committee_required"): "female_staff=45",
+    ("O3", "liaison_required"): "female_staff=12",
+    ("O10", "party_without_women"): "party bodies: B21",
+    ("", "vacant_head"): "B20 (committee) has no active chair",
+    ("O7", "vacant_head"): "B11 (organ_committee) has no active chair",
+}
+
+OVERLAPS = [
+    ("P1", 3, "B6;B7;B8", "admin;party;women"),
+    ("P2", 2, "B6;B7", "admin;party"),
+    ("P3", 2, "B3;B4", "party;women"),
+    ("P4", 2, "B10;B9", "party;women"),
+    ("P6", 2, "B12;B14", "women"),
+    ("P7", 2, "B12;B14", "women"),
+]
+
+NAMEPLATES = [
+    ("O5", "B6", "B7", 2, 1.0),
+    ("O5", "B6", "B8", 1, 0.5),
+    ("O5", "B7", "B8", 1, 0.5),
+    ("O6", "B10", "B9", 1, 0.5),
+    ("O8", "B3", "B4", 1, 0.5),
+]
+
+PLAN = [
+    (1, "O1", True, "standard", 1),
+    (2, "O2", False, "excellent", 1),
+    (3, "O10", False, "excellent", 0),
+    (4, "O9", False, "none", 0),
+]
+
+LIAISON_2012 = [
+    ("executive", "P6", "", 2, 3, ""),
+    ("executive", "P7", "", 0, 0, "links outside 1-3"),
+    ("link", "P6", "B4", None, 2, ""),
+    ("link", "P6", "B5", None, 1, "under 2 visits"),
+]
+
+# figure: (numerator, denominator or None, value)
+STATS_R0 = {
+    "townships": (1, None, 1.0),
+    "streets": (1, None, 1.0),
+    "two_new_orgs": (7, None, 7.0),
+    "two_new_30plus": (5, None, 5.0),
+    "two_new_30plus_committee": (1, 5, 20.0),
+    "two_new_coverage": (2, 7, 28.6),
+    "liaison_officers": (1, None, 1.0),
+    "women_bodies.federation": (4, None, 4.0),
+    "women_bodies.committee": (2, None, 2.0),
+    "women_bodies.work_committee": (0, None, 0.0),
+    "women_bodies.congress": (1, None, 1.0),
+    "women_bodies.organ_committee": (1, None, 1.0),
+    "women_bodies.liaison": (1, None, 1.0),
+    "federations.township_street": (2, None, 2.0),
+    "federations.community": (1, None, 1.0),
+    "enterprise_women_committees": (1, None, 1.0),
+    "organ_institution_women_bodies": (1, None, 1.0),
+    "village_women_share": (1, 2, 50.0),
+    "community_women_share": (1, 2, 50.0),
+    "congress_chairs_in_two_committees": (1, 1, 100.0),
+    "federation_cadres": (4, None, 4.0),
+    "federation_cadres_avg_age": (110, 4, 27.5),
+    "federation_cadres.college": (2, None, 2.0),
+    "federation_cadres.bachelor": (1, None, 1.0),
+    "federation_cadres.postgraduate": (1, None, 1.0),
+    "demo_points": (1, None, 1.0),
+}
+# R1 (东镇): O3, O9 and the village O5 with its bodies; township federation B12 (P7, P6).
+STATS_R1 = {
+    "two_new_orgs": (2, None, 2.0),
+    "two_new_coverage": (0, 2, 0.0),
+    "women_bodies.congress": (1, None, 1.0),
+    "federation_cadres": (2, None, 2.0),
+    "federation_cadres_avg_age": (52, 2, 26.0),
+    "village_women_share": (1, 2, 50.0),
+}
