@@ -61,7 +61,7 @@ def handles_errors(command):
         except OrgnetError as exc:
             if _debug:
                 raise
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted; no output file was left half-written")
@@ -70,7 +70,7 @@ def handles_errors(command):
             if _debug:
                 raise
             err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-                      markup=True, highlight=False)
+                      markup=True, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper

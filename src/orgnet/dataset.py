@@ -36,4 +36,6 @@ def as_timestamp(as_of: date | str | None) -> pd.Timestamp:
     """
     if as_of is None:
         as_of = date.today()
+    elif isinstance(as_of, str):
+        as_of = date.fromisoformat(as_of.strip())  # strict: 2012-06-30, never a day-first guess
     return pd.Timestamp(as_of).normalize()

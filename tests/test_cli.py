@@ -1,0 +1,122 @@
+"""The CLI through typer's runner: every command, every format, exit codes, files."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from orgnet.cli import app
+from orgnet.results import CONTRACTS
+from tests.conftest import TINY
+
+runner = CliRunner()
+AS_OF = ["--as-of", "2012-06-30"]
+COMMANDS = {
+    "gaps": AS_OF, "overlaps": AS_OF, "nameplates": AS_OF, "plan": AS_OF,
+    "liaison-check": ["--year", "2012"], "stats": AS_OF,
+}
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_csv_and_json_have_exactly_the_contract_columns(command):
+    analysis = command.replace("-", "_")
+    as_csv = run(command, TINY, *COMMANDS[command], "--format", "csv")
+    assert as_csv.exit_code == 0, as_csv.output
+    frame = pd.read_csv(io.StringIO(as_csv.stdout), dtype=str, keep_default_na=False)
+    assert list(frame.columns) == list(CONTRACTS[analysis].columns)
+    assert len(frame) > 0
+    as_json = run(command, TINY, *COMMANDS[command], "--format", "json")
+    assert as_json.exit_code == 0
+    records = json.loads(as_json.stdout)
+    assert len(records) == len(frame) and list(records[0]) == list(CONTRACTS[analysis].columns)
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_table_format_for_people(command):
+    result = run(command, TINY, *COMMANDS[command])
+    assert result.exit_code == 0, result.output
+    assert "rows)" in result.stdout
+
+
+def test_gaps_table_shows_chinese_names():
+    result = run("gaps", TINY, *AS_OF, "--rule", "liaison_required")
+    assert "小康超市" in result.stdout and "华美服装厂" not in result.stdout
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "gaps.csv"
+    result = run("gaps", TINY, *AS_OF, "--format", "csv", "--output", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert pd.read_csv(out).shape == (10, 5)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
+
+
+def test_min_posts_and_rules_file(tmp_path):
+    result = run("overlaps", TINY, *AS_OF, "--min-posts", "3", "-f", "csv")
+    assert pd.read_csv(io.StringIO(result.stdout)).person_id.tolist() == ["P1"]
+    rules = tmp_path / "rules.toml"
+    rules.write_text("committee_min_female = 40\n")
+    result = run("gaps", TINY, *AS_OF, "--rules", rules, "--rule", "committee_required", "-f", "csv")
+    assert pd.read_csv(io.StringIO(result.stdout)).org_id.tolist() == ["O1"]
+
+
+def test_stats_region_selection():
+    root = pd.read_csv(io.StringIO(run("stats", TINY, *AS_OF, "-f", "csv").stdout))
+    assert set(root.region_id) == {"R0"}
+    r1 = pd.read_csv(io.StringIO(run("stats", TINY, *AS_OF, "--region", "R1", "-f", "csv").stdout))
+    assert set(r1.region_id) == {"R1"}
+    every = pd.read_csv(io.StringIO(run("stats", TINY, *AS_OF, "--all-regions", "-f", "csv").stdout))
+    assert set(every.region_id) == {"R0", "R1", "R2", "R5"}
+
+
+def test_validate_ok_and_bad(tmp_path):
+    ok = run("validate", TINY)
+    assert ok.exit_code == 0 and "10 organizations" in ok.stdout
+    bad = tmp_path / "bad"
+    shutil.copytree(TINY, bad)
+    path = bad / "posts.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("P3,B4,chair,2010-03-08", "P3,B4,chair,2010-13-08"), encoding="utf-8")
+    result = run("validate", bad)
+    assert result.exit_code == 2
+    assert "posts.csv" in result.stderr and "2010-13-08" in result.stderr and "start" in result.stderr
+
+
+def test_bad_options_exit_2(tmp_path):
+    assert run("gaps", tmp_path / "missing").exit_code == 2
+    assert run("gaps", TINY, "--as-of", "30/06/2012").exit_code == 2
+    assert run("gaps", TINY, "--rule", "nonsense").exit_code == 2
+    rules = tmp_path / "rules.toml"
+    rules.write_text("committee_min = 40\n")
+    result = run("gaps", TINY, "--rules", rules)
+    assert result.exit_code == 2 and "unknown rule 'committee_min'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_summary_is_the_main_job():
+    result = run("summary", TINY, *AS_OF)
+    assert result.exit_code == 0
+    for words in ("figures", "two_new_coverage", "coverage gaps by rule", "post overlaps", "王秀英"):
+        assert words in result.stdout
+
+
+def test_every_command_has_help_with_an_example():
+    for command in (*COMMANDS, "validate", "summary", "generate", "schema"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        if command != "schema":
+            assert "Example" in result.stdout, command
+
+
+def test_schema_prints_every_table():
+    result = run("schema")
+    for table in ("regions", "organizations", "bodies", "people", "posts", "liaisons", "visits", "demo_points", "pairings"):
+        assert f"`{table}`" in result.stdout
