@@ -5,7 +5,7 @@ Examples
 >>> import orgnet
 >>> net = orgnet.load("tests/data/tiny")
 >>> net.overlaps(as_of="2012-06-30").person_id.tolist()
-['P1', 'P3', 'P4']
+['P1', 'P2', 'P3', 'P4', 'P6', 'P7']
 >>> net.graph.number_of_nodes() > 0
 True
 """

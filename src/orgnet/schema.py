@@ -177,3 +177,21 @@ def schema_markdown(schema: Schema = SCHEMA) -> str:
             lines.append(f"| `{c.name}` | {kind} | {req} | {' '.join(c.aliases)} | {c.doc} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def update_readme(readme_path) -> None:
+    """Rewrite the README's contract section from the schema (``python -m orgnet.schema README.md``)."""
+    from pathlib import Path
+
+    path = Path(readme_path)
+    text = path.read_text(encoding="utf-8")
+    begin, end = "<!-- schema:begin -->", "<!-- schema:end -->"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{begin}\n{schema_markdown().strip()}\n{end}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    update_readme(sys.argv[1] if len(sys.argv) > 1 else "README.md")

@@ -21,9 +21,9 @@ Examples
 >>> try:
 ...     validate(raw)
 ... except ValidationError as err:
-...     print(*err.problems[:2], sep="\\n")
+...     print(*err.problems[-2:], sep="\\n")
+posts: expected the table posts (posts.csv or a sheet of that name)
 regions.csv row 3, column parent_id: got 'R9', expected an id from regions
-organizations: expected the table organizations (organizations.csv or a sheet of that name)
 """
 
 from __future__ import annotations
@@ -275,9 +275,11 @@ def _row_rule_problems(tables, sources, schema: Schema) -> list[Problem]:
     posts = tables["posts"]
     flag("posts", posts["end"] < posts["start"], "end", posts["end"],
          lambda i: f"a date on or after start ({_text(posts.at[i, 'start'])})")
-    dissolved = posts["body_id"].map(bodies.set_index("id")["dissolved"] if bodies["id"].is_unique else {})
-    flag("posts", posts["start"] >= dissolved, "start", posts["start"],
-         lambda i: f"a date before body {posts.at[i, 'body_id']} was dissolved ({_text(dissolved[i])})")
+    if len(posts) and len(bodies):
+        dissolved_on = bodies.drop_duplicates("id").set_index("id")["dissolved"]
+        dissolved = pd.to_datetime(posts["body_id"].map(dissolved_on)).astype("datetime64[s]")
+        flag("posts", posts["start"] >= dissolved, "start", posts["start"],
+             lambda i: f"a date before body {posts.at[i, 'body_id']} was dissolved ({_text(dissolved[i])})")
 
     links = tables["liaisons"]
     flag("liaisons", links["until"] < links["since"], "until", links["until"],

@@ -78,7 +78,7 @@ class NetworkxEngine:
     >>> from orgnet.api import load
     >>> engine = NetworkxEngine(load("tests/data/tiny").dataset)
     >>> engine.gaps("2012-06-30", Rules()).rule.value_counts().sort_index().to_dict()
-    {'committee_required': 2, 'liaison_required': 1, 'party_without_women': 2, 'vacant_head': 1}
+    {'committee_required': 4, 'liaison_required': 1, 'party_without_women': 3, 'vacant_head': 2}
     """
 
     name = "networkx"
