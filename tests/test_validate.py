@@ -133,8 +133,10 @@ def test_region_cycle(copy):
 
 
 def test_extra_columns_are_kept(copy):
-    edit(copy, "organizations", "workforce_stable\n", "workforce_stable,统一社会信用代码\n")
-    edit(copy, "organizations", "O1,华美服装厂,enterprise,R5,true,45,80,true,true", "O1,华美服装厂,enterprise,R5,true,45,80,true,true,91330825")
+    path = copy / "organizations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",统一社会信用代码", lines[1] + ",91330825", *(line + "," for line in lines[2:])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     orgs = load_dataset(copy)["organizations"]
     assert orgs.set_index("id").loc["O1", "统一社会信用代码"] == "91330825"
 

@@ -113,16 +113,49 @@ def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame 
     if not text.strip():
         problems.append(Problem(source, None, None, None, "a header row naming the columns (the file is empty)"))
         return None
+    header = text.split("\n", 1)[0]
+    if "," not in header:
+        for name, sep in (("semicolons", ";"), ("tabs", "\t"), ("vertical bars", "|")):
+            if sep in header:
+                problems.append(Problem(source, 1, None, header, f"comma-separated columns (this header is separated by {name})"))
+                return None
+    found = _field_count_problems(text, source, header)
+    found += _stray_bom_problems(text, source)
+    if found:
+        problems.extend(found)
+        return None
     try:
         frame = pd.read_csv(
             io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
             skip_blank_lines=False, engine="c",
         )
     except pd.errors.ParserError as exc:
-        problems.extend(_ragged_rows(text, source) or [Problem(source, None, None, None, f"well-formed CSV ({exc})")])
+        problems.append(Problem(source, None, None, None, f"well-formed CSV ({exc})"))
         return None
     frame.columns = [str(c).strip() for c in frame.columns]
     return _drop_empty_rows(frame.fillna(""))
+
+
+def _field_count_problems(text: str, source: str, header: str) -> list[Problem]:
+    """Rows with more or fewer fields than the header (blank rows are fine)."""
+    if '"' not in text:  # fast path: no quoting, so a comma always separates
+        width = header.count(",") + 1
+        counts = ((n, line) for n, line in enumerate(text.split("\n")[1:], start=2) if line.strip() and line.count(",") + 1 != width)
+        return [Problem(source, n, None, line.rstrip("\r"), f"{width} fields like the header, got {line.count(',') + 1}")
+                for n, line in counts]
+    rows = csv.reader(io.StringIO(text))
+    width = len(next(rows, []))
+    return [Problem(source, n, None, ",".join(row), f"{width} fields like the header, got {len(row)}")
+            for n, row in enumerate(rows, start=2) if row and any(row) and len(row) != width]
+
+
+def _stray_bom_problems(text: str, source: str) -> list[Problem]:
+    """A byte-order mark after the start: usually two files pasted together."""
+    if "\ufeff" not in text:
+        return []
+    return [Problem(source, n, None, line.replace("\ufeff", "<BOM>")[:80],
+                    "no byte-order mark inside the file (were two files concatenated?)")
+            for n, line in enumerate(text.split("\n"), start=1) if "\ufeff" in line]
 
 
 def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -133,44 +166,58 @@ def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if filled.all() else frame[filled]
 
 
-def _ragged_rows(text: str, source: str) -> list[Problem]:
-    """Name every row whose field count differs from the header's."""
-    rows = csv.reader(io.StringIO(text))
-    header = next(rows, [])
-    found = []
-    for number, row in enumerate(rows, start=2):
-        if row and len(row) != len(header):
-            found.append(Problem(source, number, None, ",".join(row), f"{len(header)} fields like the header, got {len(row)}"))
-    return found
-
-
 def _read_workbook(path: Path, schema: Schema) -> RawDataset:
     import openpyxl  # imported here: only workbook users pay for it
 
     raw = RawDataset(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise ValidationError([Problem(path.name, None, None, None, f"a readable .xlsx workbook ({exc})")]) from exc
     try:
-        for sheet in book.worksheets:
+        for sheet in values.worksheets:
             source = f"{path.name}[{sheet.title}]"
             table = schema.table_named(sheet.title)
             if table is None:
                 raw.problems.append(Problem(source, None, None, sheet.title, _table_expectation(schema)))
                 continue
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            if not rows or not any(rows[0]):
-                raw.problems.append(Problem(source, None, None, None, "a header row naming the columns in row 1"))
-                continue
-            header = [h.strip() for h in rows[0]]
-            width = len(header)
-            body = [(r + [""] * width)[:width] for r in rows[1:]]
-            frame = pd.DataFrame(body, columns=header, dtype=object).astype(str)
-            raw.tables[table.name] = RawTable(table.name, source, _drop_empty_rows(frame))
+            frame = _sheet_frame(sheet, formulas[sheet.title], source, raw.problems)
+            if frame is not None:
+                raw.tables[table.name] = RawTable(table.name, source, frame)
     finally:
-        book.close()
+        values.close()
+        formulas.close()
     return raw
+
+
+def _sheet_frame(sheet, formula_sheet, source: str, problems: list[Problem]) -> pd.DataFrame | None:
+    """One sheet as text; flags merged/empty headers and formulas that were never calculated."""
+    from openpyxl.utils import get_column_letter
+
+    rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    if not rows or not any(rows[0]):
+        problems.append(Problem(source, None, None, None, "a header row naming the columns in row 1"))
+        return None
+    header = [h.strip() for h in rows[0]]
+    width = len(header)
+    body = [(r + [""] * width)[:width] for r in rows[1:]]
+    ok = True
+    for col, name in enumerate(header):
+        if not name and any(r[col] for r in body):
+            problems.append(Problem(source, 1, get_column_letter(col + 1), "",
+                                    "a header in every column with data (merged header cells?)"))
+            ok = False
+    for r, row in enumerate(formula_sheet.iter_rows(values_only=True), start=1):
+        for c, cell in enumerate(row[:width]):
+            if isinstance(cell, str) and cell.startswith("=") and r > 1 and not body[r - 2][c]:
+                problems.append(Problem(source, r, header[c] or get_column_letter(c + 1), cell,
+                                        "a value (this formula was never calculated: open and save the workbook in Excel, or paste values)"))
+                ok = False
+    if not ok:
+        return None
+    frame = pd.DataFrame(body, columns=header, dtype=object).astype(str)
+    return _drop_empty_rows(frame)
 
 
 def _cell_text(value: object) -> str:

@@ -44,6 +44,11 @@ _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}
 _INT_FORM = re.compile(r"^[+-]?\d+$")
 #: At most this many problems of one kind (table, column, expectation) are listed one by one.
 PROBLEMS_PER_KIND = 50
+#: The longest cell accepted, in characters (a 50 MB cell is a broken export, not a name).
+MAX_CELL_CHARS = 10_000
+#: Ids may not contain white space, control characters or bidirectional overrides.
+_BAD_ID_CHARS = re.compile(r"[\s\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_EXCEL_SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
 
 
 def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
@@ -60,6 +65,8 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
             continue
         rt = raw.tables[table.name]
         sources[table.name] = rt.source
+        if table.required and rt.frame.empty:
+            problems.append(Problem(rt.source, None, None, None, "at least one data row below the header"))
         tables[table.name] = _typed_table(rt, table, problems)
     problems += _key_problems(tables, sources, schema)
     problems += _reference_problems(tables, sources, schema)
@@ -146,12 +153,18 @@ def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, p
     text = cells.astype(str).str.strip()
     empty = text == ""
 
-    def flag(mask: pd.Series, expected: str) -> None:
+    def flag(mask: pd.Series, expected) -> None:
         for i in mask[mask].index:
-            problems.append(Problem(source, int(rows[i]), col.name, cells[i], expected))
+            problems.append(Problem(source, int(rows[i]), col.name, cells[i], expected(cells[i]) if callable(expected) else expected))
 
+    too_long = text.str.len() > MAX_CELL_CHARS
+    flag(too_long, f"at most {MAX_CELL_CHARS:,} characters in a cell")
+    text = text.where(~too_long, "")
+    flag(_mojibake(text), lambda v: f"readable text (this looks mis-decoded; did it mean {_unmangle(v)!r}?)")
+    if col.type in ("id", "ref"):
+        flag(text.str.contains(_BAD_ID_CHARS), "an id without spaces, line breaks or control characters")
     if not col.nullable and col.default is None:
-        flag(empty, col.expectation())
+        flag(empty & ~too_long, col.expectation())
     if col.type in ("id", "str", "ref"):
         return text.where(~empty, None).astype(object)
     if col.type == "enum":
@@ -182,6 +195,53 @@ def _parse_bool(text, empty, col, flag) -> pd.Series:
     return (true | (empty & bool(col.default))).astype(bool)
 
 
+def _unmangle(text: str) -> str | None:
+    """What a mis-decoded string stood for ("" when unrecoverable), or None when it looks fine.
+
+    Catches UTF-8 bytes read as GBK/GB18030 (鍗庣編 for 华美), UTF-8 read as Latin-1 (Ã©),
+    and text that already lost characters (U+FFFD, 锟斤拷).
+
+    >>> _unmangle("鍗庣編鏈嶈"), _unmangle("华美服装"), _unmangle("Ã©cole"), _unmangle("王�")
+    ('华美服', None, 'école', '')
+    """
+    if "\ufffd" in text or "锟斤拷" in text:
+        return ""
+    if not _is_gb2312(text):  # everyday Chinese is GB2312; UTF-8-as-GBK mojibake rarely is
+        right = text.encode("gb18030", errors="replace").decode("utf-8", errors="replace")
+        wide = [c for c in right if not c.isascii() and c != "\ufffd"]
+        if len(wide) >= 2 and right.count("\ufffd") <= 2 and all(_is_han(c) for c in wide):
+            return right.replace("\ufffd", "")
+    for wrong in ("cp1252", "latin-1"):
+        try:
+            right = text.encode(wrong).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if right != text:
+            return right
+    return None
+
+
+def _is_gb2312(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef"
+
+
+def _mojibake(text: pd.Series) -> pd.Series:
+    """Cells whose text is UTF-8 that was decoded with the wrong encoding somewhere upstream."""
+    wide = text[~text.map(str.isascii)]
+    if wide.empty:
+        return pd.Series(False, index=text.index)
+    verdict = {v: _unmangle(v) is not None for v in wide.unique()}
+    return text.map(lambda v: verdict.get(v, False)).astype(bool)
+
+
 def _ascii_digits(text: pd.Series) -> pd.Series:
     """Full-width digits and punctuation (``３０``) folded to ASCII; ASCII columns pass untouched."""
     if text.map(str.isascii).all():
@@ -206,7 +266,10 @@ def _parse_date(text, empty, col, flag) -> pd.Series:
     parts = norm.str.extract(_DATE_FORMS)
     iso = parts[0] + "-" + parts[1].str.zfill(2) + "-" + parts[2].str.zfill(2)
     dates = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce")
-    flag(~empty & dates.isna(), col.expectation())
+    serial = norm.str.match(_EXCEL_SERIAL)
+    flag(~empty & dates.isna() & ~serial, col.expectation())
+    flag(~empty & serial, f"{col.expectation()} (this looks like an Excel date serial number: "
+                          "format the column as a date, or as text YYYY-MM-DD)")
     return dates.astype("datetime64[s]")
 
 
