@@ -74,7 +74,12 @@ def rich_table(frame: pd.DataFrame, title: str) -> Table:
 
 
 def print_problems(problems: list[Problem], console: Console) -> None:
-    """Every validation problem as one table row: file, row, column, value, expected."""
+    """Every validation problem: a table on a terminal, one full line each when piped or logged."""
+    if not console.is_terminal:
+        console.print(f"{len(problems)} problem(s) in the input; nothing was loaded", soft_wrap=True)
+        for p in problems:
+            console.print(str(p), markup=False, highlight=False, soft_wrap=True)
+        return
     table = Table(title=f"{len(problems)} problem(s) in the input; nothing was loaded", title_justify="left")
     for col in ("file", "row", "column", "value", "expected"):
         table.add_column(col, overflow="fold")

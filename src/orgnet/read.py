@@ -48,6 +48,9 @@ class RawDataset:
     path: Path
     tables: dict[str, RawTable] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Tables whose file or sheet was present but could not be read (their problems are listed);
+    #: validation does not also call them missing, nor check references into them.
+    unreadable: set[str] = field(default_factory=set)
 
 
 def read_dataset(path: str | Path, schema: Schema = SCHEMA) -> RawDataset:
@@ -82,12 +85,11 @@ def _read_folder(folder: Path, schema: Schema) -> RawDataset:
             )
             continue
         decoded = _decode(file, raw.problems)
-        if decoded is None:
-            continue
-        text, encoding = decoded
-        frame = _parse_csv(text, file.name, raw.problems)
-        if frame is not None:
-            raw.tables[table.name] = RawTable(table.name, file.name, frame, encoding)
+        frame = None if decoded is None else _parse_csv(decoded[0], file.name, raw.problems)
+        if frame is None:
+            raw.unreadable.add(table.name)
+        else:
+            raw.tables[table.name] = RawTable(table.name, file.name, frame, decoded[1])
     return raw
 
 
@@ -97,6 +99,9 @@ def _table_expectation(schema: Schema) -> str:
 
 def _decode(file: Path, problems: list[Problem]) -> tuple[str, str] | None:
     data = file.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        problems.append(Problem(file.name, None, None, None, "text in UTF-8 or GB18030 (this file is UTF-16: save it as UTF-8)"))
+        return None
     if b"\x00" in data[:65536]:
         problems.append(Problem(file.name, None, None, None, "a text CSV file (this one is binary)"))
         return None
@@ -114,6 +119,11 @@ def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame 
         problems.append(Problem(source, None, None, None, "a header row naming the columns (the file is empty)"))
         return None
     header = text.split("\n", 1)[0]
+    names = [n.strip() for n in next(csv.reader([header]), [])]
+    repeated = sorted({n for n in names if names.count(n) > 1 and n})
+    if repeated:
+        problems.extend(Problem(source, 1, n, n, f"one column for {n} (it appears twice)") for n in repeated)
+        return None
     if "," not in header:
         for name, sep in (("semicolons", ";"), ("tabs", "\t"), ("vertical bars", "|")):
             if sep in header:
@@ -183,7 +193,9 @@ def _read_workbook(path: Path, schema: Schema) -> RawDataset:
                 raw.problems.append(Problem(source, None, None, sheet.title, _table_expectation(schema)))
                 continue
             frame = _sheet_frame(sheet, formulas[sheet.title], source, raw.problems)
-            if frame is not None:
+            if frame is None:
+                raw.unreadable.add(table.name)
+            else:
                 raw.tables[table.name] = RawTable(table.name, source, frame)
     finally:
         values.close()

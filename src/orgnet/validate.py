@@ -56,9 +56,10 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
     problems = list(raw.problems)
     tables: dict[str, pd.DataFrame] = {}
     sources: dict[str, str] = {}
+    broken = set(raw.unreadable)  # tables whose content is unknown: no reference checks into them
     for table in schema.tables.values():
         if table.name not in raw.tables:
-            if table.required and not any(p.value == table.name for p in raw.problems):
+            if table.required and table.name not in broken:
                 problems.append(Problem(table.name, None, None, None,
                                         f"the table {table.name} ({table.name}.csv or a sheet of that name)"))
             tables[table.name] = _empty_table(table)
@@ -67,9 +68,10 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
         sources[table.name] = rt.source
         if table.required and rt.frame.empty:
             problems.append(Problem(rt.source, None, None, None, "at least one data row below the header"))
+            broken.add(table.name)
         tables[table.name] = _typed_table(rt, table, problems)
     problems += _key_problems(tables, sources, schema)
-    problems += _reference_problems(tables, sources, schema)
+    problems += _reference_problems(tables, sources, schema, skip=broken)
     problems += _row_rule_problems(tables, sources, schema)
     problems += _region_cycles(tables["regions"], sources.get("regions", "regions"))
     if problems:
@@ -295,11 +297,13 @@ def _key_problems(tables: dict[str, pd.DataFrame], sources: dict[str, str], sche
     return found
 
 
-def _reference_problems(tables, sources, schema: Schema) -> list[Problem]:
+def _reference_problems(tables, sources, schema: Schema, skip: set[str]) -> list[Problem]:
     found = []
     for table in schema.tables.values():
         frame = tables[table.name]
         for column, target in table.refs().items():
+            if target in skip:
+                continue
             known = tables[target]["id"]
             refs = frame[column]
             dangling = refs.notna() & ~refs.isin(known)

@@ -1,0 +1,82 @@
+"""Bad-input cases built at test time: too big to commit, or binary workbooks.
+
+Each builder takes the case folder (already holding a copy of the tiny dataset) and returns the
+path to hand to orgnet: the folder itself, or a workbook inside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+
+def binary_csv(folder: Path) -> Path:
+    (folder / "visits.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    return folder
+
+
+def huge_cell(folder: Path) -> Path:
+    path = folder / "people.csv"
+    text = path.read_text(encoding="utf-8").replace("P2,李强,", "P2," + "李" * (50 * 1024 * 1024 // 3) + ",", 1)
+    path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def million_empty_rows(folder: Path) -> Path:
+    with open(folder / "visits.csv", "a", encoding="utf-8") as fh:
+        fh.write(",,\n" * 500_000 + "\n" * 500_000)
+    return folder
+
+
+def _workbook(folder: Path, change=None) -> Path:
+    """The folder's CSV files as one workbook tiny.xlsx (the CSV files are then removed)."""
+    book = folder / "tiny.xlsx"
+    with pd.ExcelWriter(book, engine="openpyxl") as writer:
+        for csv in sorted(folder.glob("*.csv")):
+            frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
+            frame.to_excel(writer, sheet_name=csv.stem, index=False)
+        if change:
+            change(writer.book)
+    for csv in folder.glob("*.csv"):
+        csv.unlink()
+    return book
+
+
+def excel_merged_header(folder: Path) -> Path:
+    def merge(book):
+        sheet = book["organizations"]
+        sheet.merge_cells("F1:G1")  # female_staff and total_staff under one merged header
+    return _workbook(folder, merge)
+
+
+def excel_formulas(folder: Path) -> Path:
+    def formulas(book):
+        sheet = book["organizations"]
+        sheet["G3"] = "=F3*2"  # openpyxl writes the formula without a cached value
+    return _workbook(folder, formulas)
+
+
+def excel_serial_dates(folder: Path) -> Path:
+    def serials(book):
+        sheet = book["posts"]
+        sheet["D2"] = 39448  # 2008-01-01 as a plain number
+    return _workbook(folder, serials)
+
+
+def excel_real_dates(folder: Path) -> Path:
+    def dates(book):
+        sheet = book["posts"]
+        for row in range(2, sheet.max_row + 1):
+            text = sheet.cell(row, 4).value
+            if text:
+                sheet.cell(row, 4).value = date.fromisoformat(text)
+                sheet.cell(row, 4).number_format = "yyyy-mm-dd"
+    return _workbook(folder, dates)
+
+
+def excel_unknown_sheet(folder: Path) -> Path:
+    def extra(book):
+        book.create_sheet("Sheet1")["A1"] = "notes"
+    return _workbook(folder, extra)
