@@ -108,3 +108,40 @@ STATS_R1 = {
     "federation_cadres_avg_age": (52, 2, 26.0),
     "village_women_share": (1, 2, 50.0),
 }
+
+# -- beyond the snapshot (orgnet.analyses) -------------------------------------------------------
+# diff 2012-01-01 → 2012-12-31: B15 dissolved 2012-03-01 opens O1's committee and party gaps;
+# P13's chair post (2012-09-01) closes O7's vacant head. Coverage at R0 falls from 3/7 (O1 had B15)
+# to 2/7, at R5 from 2/4 to 1/4.
+DIFF = [
+    ("gap_opened", "O1", "committee_required: female_staff=45"),
+    ("gap_opened", "O1", "party_without_women: party bodies: B1"),
+    ("gap_closed", "O7", "vacant_head: B11 (organ_committee) has no active chair"),
+    ("body_dissolved", "B15", "women committee on 2012-03-01"),
+    ("post_started", "P13", "chair of B11 on 2012-09-01"),
+]
+DIFF_COVERAGE = {"R0": ("42.9% (3/7)", "28.6% (2/7)", "-14.3 points"), "R5": ("50.0% (2/4)", "25.0% (1/4)", "-25.0 points")}
+# Sole heads: P2 is the only head of B6 (secretary) and B7 (chair): 2 bodies, no women's body.
+# P1 alone chairs congress B8: 1 body, 1 new vacant_head gap. Seven women chair a women's body alone.
+KEY_PEOPLE_TOP = [("P1", 1, 1, 3), ("P3", 1, 1, 2), ("P4", 1, 1, 2), ("P7", 1, 1, 2)]
+KEY_PEOPLE_P2 = (2, 0, "B6;B7")
+# Teams: B22 (R1) has P20, a woman; B23 (R2) only P21 (P20's post ended 2011-06-30): 1/2, fails.
+# Department team B24 (organ O7) has P22: 1/1 > 50%. Reserve cadres P4 F, P7 F, P19 M, P21 M: 2/4.
+COMPOSITION = [
+    ("township_teams_with_woman", 1, 2, 50.0, False),
+    ("department_teams_with_woman", 1, 1, 100.0, True),
+    ("reserve_cadres_women", 2, 4, 50.0, True),
+    ("congress_chairs_in_two_committees", 1, 1, 100.0, True),
+]
+# D1 at O8, paired with O7. O8's and O7's post holders hold posts nowhere else: reach {O8: 0, O7: 1}.
+# Two-new inside: O8 (covered) 1/1; outside: O1 O2 O3 O4 O9 O10, only O4 covered: 1/6.
+DEMO_REACH = [
+    ("pairing", "D1", "O7", None), ("reach", "D1", "O8", 0), ("reach", "D1", "O7", 1),
+]
+DEMO_COVERAGE = {"coverage_inside": (1, 1, 100.0), "coverage_outside": (1, 6, 16.7)}
+VENUES = [("V1", 3, "B6;B7;B8", "admin;party;women"), ("V2", 2, "B3;B4", "party;women")]  # V3: B10 left 2011
+COVERAGE = [("R0", 0, 2, 7, 28.6), ("R1", 1, 0, 2, 0.0), ("R2", 1, 1, 1, 100.0), ("R5", 1, 1, 4, 25.0)]
+# Bridges (posts in party and women): P1, P3, P4. Raw betweenness: P1 3.5 (B8 hangs on P1: 3 pairs,
+# plus half of B6–B7), P3 2 and P4 2 (each the only way to B4 / B10: 2 pairs). Same normalization.
+BRIDGES = ["P1", "P3", "P4"]
+BRIDGES_RATIO = 3.5 / 2

@@ -16,6 +16,7 @@ LIAISES_WITH    Person → Body                    since, until
 VISITED         Person → Body                    date
 DEMO_AT         DemoPoint → Organization         since
 PAIRED_WITH     Organization → DemoPoint         since
+USES            Body → Venue                     since, until
 ==============  ===============================  ==========================
 
 Examples
@@ -43,6 +44,7 @@ EDGES = (
     ("visits", "VISITED", ("person_id", "Person"), ("body_id", "Body"), ("date",)),
     ("demo_points", "DEMO_AT", ("id", "DemoPoint"), ("org_id", "Organization"), ("since",)),
     ("pairings", "PAIRED_WITH", ("org_id", "Organization"), ("demo_point_id", "DemoPoint"), ("since",)),
+    ("venue_uses", "USES", ("body_id", "Body"), ("venue_id", "Venue"), ("since", "until")),
 )
 
 

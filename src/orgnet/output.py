@@ -52,7 +52,10 @@ def emit(frame: pd.DataFrame, fmt: str, out: Path | None, title: str, console: C
         if out is not None:
             write_atomic(out, render(frame, "csv"))
             return
-        (console or Console()).print(rich_table(frame, title))
+        console = console or Console()
+        if not console.is_terminal:  # piped or logged: no terminal width to respect, keep rows whole
+            console = Console(width=max(console.width, 200))
+        console.print(rich_table(frame, title))
         return
     text = render(frame, fmt)
     if out is not None:

@@ -97,8 +97,73 @@ CONTRACTS: dict[str, Contract] = {
     ),
 }
 
+#: Facts: the plain tables every engine serves, from which ``orgnet.analyses`` computes the
+#: analyses of change, risk, composition and reach once, for all engines alike.
+FACTS: dict[str, Contract] = {
+    "active_posts": Contract(
+        columns=("person_id", "person_name", "gender", "body_id", "body_name", "system", "type", "org_id",
+                 "org_kind", "region_id", "role"),
+        order=(("person_id", True), ("body_id", True), ("role", True)),
+    ),
+    "organizations": Contract(
+        columns=("org_id", "org_name", "kind", "region_id", "two_new", "female_staff", "covered", "party_grade"),
+        order=(("org_id", True),), ints=("female_staff",), bools=("two_new", "covered"),
+    ),
+    "bodies": Contract(columns=("body_id", "body_name", "system", "type", "org_id", "org_kind", "region_id"),
+                       order=(("body_id", True),)),
+    "regions": Contract(columns=("region_id", "region_name", "level", "parent_id"), order=(("region_id", True),)),
+    "people": Contract(columns=("person_id", "person_name", "gender", "reserve_cadre"), order=(("person_id", True),),
+                       bools=("reserve_cadre",)),
+    "events": Contract(columns=("change", "subject_id", "name", "region_id", "detail", "date"),
+                       order=(("date", True), ("change", True), ("subject_id", True), ("detail", True))),
+    "demo_links": Contract(columns=("demo_point_id", "demo_name", "site_org_id", "pairing_org_id"),
+                           order=(("demo_point_id", True), ("pairing_org_id", True))),
+    "venue_uses": Contract(columns=("venue_id", "venue_name", "body_id", "system"),
+                           order=(("venue_id", True), ("body_id", True))),
+}
+CONTRACTS.update(FACTS)
+
+#: Later analyses (orgnet.analyses): computed once from the facts, for every engine.
+CONTRACTS.update({
+    "diff": Contract(columns=("change", "subject_id", "name", "region_id", "detail", "before", "after"),
+                     order=(("change", True), ("subject_id", True), ("detail", True))),
+    "impact": Contract(columns=("person_id", "person_name", "body_id", "body_name", "system", "type", "org_id",
+                                "region_id", "new_gap"),
+                       order=(("person_id", True), ("body_id", True))),
+    "key_people": Contract(columns=("rank", "person_id", "person_name", "bodies_lost", "new_gaps", "posts", "systems",
+                                    "bodies"),
+                           order=(("rank", True),), ints=("rank", "bodies_lost", "new_gaps", "posts")),
+    "composition": Contract(columns=("rule", "numerator", "denominator", "value", "threshold", "passed"),
+                            order=(("rule", True),), ints=("numerator", "denominator"), floats=("value",),
+                            bools=("passed",)),
+    "demo_reach": Contract(columns=("kind", "demo_point_id", "org_id", "org_name", "hops", "numerator", "denominator",
+                                    "value"),
+                           order=(("kind", True), ("hops", True), ("org_id", True), ("demo_point_id", True)),
+                           ints=("hops", "numerator", "denominator"), floats=("value",)),
+    "venues": Contract(columns=("venue_id", "venue_name", "bodies", "body_ids", "systems"),
+                       order=(("bodies", False), ("venue_id", True)), ints=("bodies",)),
+    "coverage": Contract(columns=("region_id", "region_name", "level", "depth", "group", "numerator", "denominator",
+                                  "value"),
+                         order=(("depth", True), ("region_id", True), ("group", True)),
+                         ints=("depth", "numerator", "denominator"), floats=("value",)),
+    "bridges": Contract(columns=("person_id", "person_name", "party_posts", "women_posts", "betweenness"),
+                        order=(("betweenness", False), ("person_id", True)),
+                        ints=("party_posts", "women_posts"), floats=("betweenness",)),
+})
+
+#: The order of diff's rows and composition's rules.
+DIFF_CHANGES = ("gap_opened", "gap_closed", "body_founded", "body_dissolved", "post_started", "post_ended", "coverage")
+COMPOSITION_RULES = ("township_teams_with_woman", "department_teams_with_woman", "reserve_cadres_women",
+                     "congress_chairs_in_two_committees")
+
 #: Columns sorted in a declared order rather than alphabetically.
-_DECLARED_ORDER = {"rule": GAP_RULES, "figure": tuple(FIGURES)}
+_DECLARED_ORDER = {
+    ("gaps", "rule"): GAP_RULES,
+    ("stats", "figure"): tuple(FIGURES),
+    ("diff", "change"): DIFF_CHANGES,
+    ("composition", "rule"): COMPOSITION_RULES,
+    ("demo_reach", "kind"): ("pairing", "reach", "coverage_inside", "coverage_outside"),
+}
 
 
 def finish(analysis: str, rows) -> pd.DataFrame:
@@ -118,8 +183,9 @@ def finish(analysis: str, rows) -> pd.DataFrame:
     ascending = [a for _, a in contract.order]
     keys = frame[by].copy()
     for col in by:
-        if col in _DECLARED_ORDER:
-            keys[col] = keys[col].map({v: i for i, v in enumerate(_DECLARED_ORDER[col])})
+        declared = _DECLARED_ORDER.get((analysis, col))
+        if declared:
+            keys[col] = keys[col].map({v: i for i, v in enumerate(declared)})
     order = keys.sort_values(by, ascending=ascending, kind="stable").index
     return frame.loc[order].reset_index(drop=True)
 

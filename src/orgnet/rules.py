@@ -46,6 +46,14 @@ class Rules:
     stats_levels: tuple[str, ...] = ("county", "district", "township", "street", "park")
     #: Region levels whose federations count as federation cadres' bodies (Beihu's 58 cadres).
     cadre_federation_levels: tuple[str, ...] = ("county", "district", "township", "street")
+    #: Rule 7 (Beihu): more than this share of district department teams include a woman…
+    department_teams_min_share: float = 0.5
+    #: … and women are at least this share of reserve cadres.
+    reserve_women_min_share: float = 0.2
+    #: Demonstration reach: organizations within this many hops (shared people or pairing).
+    demo_hops: int = 2
+    #: Bridges: exact betweenness up to this many nodes, sampled (seeded) above.
+    bridges_exact_max_nodes: int = 5000
 
     def with_overrides(self, **values) -> Rules:
         """A copy with some thresholds changed (None values are ignored)."""

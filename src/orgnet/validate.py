@@ -348,9 +348,10 @@ def _row_rule_problems(tables, sources, schema: Schema) -> list[Problem]:
         flag("posts", posts["start"] >= dissolved, "start", posts["start"],
              lambda i: f"a date before body {posts.at[i, 'body_id']} was dissolved ({_text(dissolved[i])})")
 
-    links = tables["liaisons"]
-    flag("liaisons", links["until"] < links["since"], "until", links["until"],
-         lambda i: f"a date on or after since ({_text(links.at[i, 'since'])})")
+    for name, first, last in (("liaisons", "since", "until"), ("venue_uses", "since", "until")):
+        frame = tables[name]
+        flag(name, frame[last] < frame[first], last, frame[last],
+             lambda i, frame=frame, first=first: f"a date on or after {first} ({_text(frame.at[i, first])})")
     return found
 
 

@@ -211,6 +211,106 @@ class NetworkxEngine:
     def stats(self, as_of, rules: Rules) -> pd.DataFrame:
         return finish("stats", stats_rows(self.graph, self.snapshot(as_of), rules))
 
+    # -- facts: the few plain tables that orgnet.analyses builds the later analyses from ---------
+    def active_posts(self, as_of) -> pd.DataFrame:
+        """Every post held on the day, with its person, body, host and region (fact ``active_posts``)."""
+        snap = self.snapshot(as_of)
+        nodes = self.graph.nodes
+        rows = []
+        for person, posts in snap.posts_of.items():
+            p = nodes[person]
+            for body, role in posts:
+                b = snap.bodies[body]
+                kind = nodes[f"Organization:{b['org_id']}"]["kind"] if b["org_id"] else None
+                rows.append({"person_id": p["id"], "person_name": p["name"], "gender": p["gender"],
+                             "body_id": b["id"], "body_name": b["name"], "system": b["system"], "type": b["type"],
+                             "org_id": b["org_id"], "org_kind": kind, "region_id": b["region_id"], "role": role})
+        return finish("active_posts", rows)
+
+    def organizations(self, as_of, rules: Rules) -> pd.DataFrame:
+        """Every organization with its coverage and best party grade on the day (fact ``organizations``)."""
+        snap = self.snapshot(as_of)
+        rank = {g: i for i, g in enumerate(rules.grade_order)}
+        rows = []
+        for org, a in self._orgs():
+            grades = [b["grade"] for b in snap.party_bodies(org)]
+            rows.append({"org_id": a["id"], "org_name": a["name"], "kind": a["kind"], "region_id": a["region_id"],
+                         "two_new": a["two_new"], "female_staff": a["female_staff"],
+                         "covered": bool(snap.women_bodies(org)),
+                         "party_grade": min(grades, key=lambda g: rank.get(g, len(rank))) if grades else "none"})
+        return finish("organizations", rows)
+
+    def bodies(self, as_of) -> pd.DataFrame:
+        """Every body active on the day, with its host's kind (fact ``bodies``)."""
+        nodes = self.graph.nodes
+        rows = [{"body_id": b["id"], "body_name": b["name"], "system": b["system"], "type": b["type"],
+                 "org_id": b["org_id"], "org_kind": nodes[f"Organization:{b['org_id']}"]["kind"] if b["org_id"] else None,
+                 "region_id": b["region_id"]}
+                for b in self.snapshot(as_of).bodies.values()]
+        return finish("bodies", rows)
+
+    def regions(self) -> pd.DataFrame:
+        """The region tree (fact ``regions``)."""
+        rows = [{"region_id": a["id"], "region_name": a["name"], "level": a["level"], "parent_id": a["parent_id"]}
+                for _, a in self.graph.nodes(data=True) if a["label"] == "Region"]
+        return finish("regions", rows)
+
+    def people(self) -> pd.DataFrame:
+        """Every person (fact ``people``)."""
+        rows = [{"person_id": a["id"], "person_name": a["name"], "gender": a["gender"],
+                 "reserve_cadre": a["reserve_cadre"]}
+                for _, a in self.graph.nodes(data=True) if a["label"] == "Person"]
+        return finish("people", rows)
+
+    def events(self, start, end) -> pd.DataFrame:
+        """Posts started or ended and bodies founded or dissolved in ``(start, end]`` (fact ``events``)."""
+        first, last = pd.Timestamp(start).date(), pd.Timestamp(end).date()
+        nodes = self.graph.nodes
+
+        def within(day):
+            return day is not None and first < day <= last
+
+        rows = []
+        for _, b in ((n, a) for n, a in nodes(data=True) if a["label"] == "Body"):
+            for change, day in (("body_founded", b["founded"]), ("body_dissolved", b["dissolved"])):
+                if within(day):
+                    rows.append({"change": change, "subject_id": b["id"], "name": b["name"], "region_id": b["region_id"],
+                                 "detail": f"{b['system']} {b['type']}", "date": day})
+        for u, v, e in self.graph.edges(data=True):
+            if e["type"] != "HOLDS":
+                continue
+            for change, day in (("post_started", e["start"]), ("post_ended", e["end"])):
+                if within(day):
+                    rows.append({"change": change, "subject_id": nodes[u]["id"], "name": nodes[u]["name"],
+                                 "region_id": nodes[v]["region_id"], "detail": f"{e['role']} of {nodes[v]['id']}",
+                                 "date": day})
+        return finish("events", rows)
+
+    def demo_links(self, as_of) -> pd.DataFrame:
+        """Demonstration points active on the day, their site and pairing units (fact ``demo_links``)."""
+        day = pd.Timestamp(as_of).date()
+        nodes = self.graph.nodes
+        rows = []
+        for point, a in ((n, a) for n, a in nodes(data=True) if a["label"] == "DemoPoint"):
+            if a["since"] is not None and a["since"] > day:
+                continue
+            pairs = [nodes[u]["id"] for u, _, e in self.graph.in_edges(point, data=True)
+                     if e["type"] == "PAIRED_WITH" and (e["since"] is None or e["since"] <= day)]
+            for pairing in pairs or [None]:
+                rows.append({"demo_point_id": a["id"], "demo_name": a["name"], "site_org_id": a["org_id"],
+                             "pairing_org_id": pairing})
+        return finish("demo_links", rows)
+
+    def venue_uses(self, as_of) -> pd.DataFrame:
+        """Rooms and the active bodies using them on the day (fact ``venue_uses``)."""
+        snap = self.snapshot(as_of)
+        nodes = self.graph.nodes
+        rows = [{"venue_id": nodes[v]["id"], "venue_name": nodes[v]["name"], "body_id": nodes[u]["id"],
+                 "system": nodes[u]["system"]}
+                for u, v, e in self.graph.edges(data=True)
+                if e["type"] == "USES" and u in snap.bodies and is_current(e["since"], e["until"], snap.day)]
+        return finish("venue_uses", rows)
+
 
 def _overlaps_year(first: date | None, last: date | None, year_first: date, year_last: date) -> bool:
     """True when [first, last) meets the year: started by its end, not ended before it began."""

@@ -1,0 +1,57 @@
+"""What changed between two dates: gaps opened and closed, bodies and posts, coverage per region."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..results import finish
+from ..rules import Rules
+
+
+def _gap_key(row) -> tuple:
+    # A vacant head belongs to its body; other gaps to the organization and rule.
+    return (row.org_id, row.region_id, row.rule, row.detail if row.rule == "vacant_head" else "")
+
+
+def diff(engine, start, end, rules: Rules) -> pd.DataFrame:
+    """Rows for every change between ``start`` and ``end`` (``change`` says which).
+
+    Examples
+    --------
+    >>> import orgnet
+    >>> from orgnet.rules import Rules
+    >>> net = orgnet.load("tests/data/tiny")
+    >>> d = diff(net.engine, "2012-01-01", "2012-12-31", Rules())
+    >>> d[d.change != "coverage"][["change", "subject_id"]].values.tolist()
+    [['gap_opened', 'O1'], ['gap_opened', 'O1'], ['gap_closed', 'O7'], ['body_dissolved', 'B15'], ['post_started', 'P13']]
+    """
+    rows = []
+    before, after = engine.gaps(start, rules), engine.gaps(end, rules)
+    keys_before = {_gap_key(r): r for r in before.itertuples()}
+    keys_after = {_gap_key(r): r for r in after.itertuples()}
+    for change, mine, other in (("gap_opened", keys_after, keys_before), ("gap_closed", keys_before, keys_after)):
+        for key, r in mine.items():
+            if key not in other:
+                rows.append({"change": change, "subject_id": r.org_id, "name": r.org_name, "region_id": r.region_id,
+                             "detail": f"{r.rule}: {r.detail}", "before": "", "after": ""})
+    for e in engine.events(start, end).itertuples():
+        rows.append({"change": e.change, "subject_id": e.subject_id, "name": e.name, "region_id": e.region_id,
+                     "detail": f"{e.detail} on {e.date}", "before": "", "after": ""})
+    rows += _coverage_rows(engine.stats(start, rules), engine.stats(end, rules))
+    return finish("diff", rows)
+
+
+def _coverage_rows(first: pd.DataFrame, last: pd.DataFrame) -> list[dict]:
+    pick = lambda s: s[s.figure == "two_new_coverage"].set_index("region_id")  # noqa: E731
+    first, last = pick(first), pick(last)
+    rows = []
+    for region, now in last.iterrows():
+        was = first.loc[region]
+        shift = "" if pd.isna(was.value) or pd.isna(now.value) else f"{now.value - was.value:+.1f} points"
+        rows.append({"change": "coverage", "subject_id": region, "name": now.region_name, "region_id": region,
+                     "detail": shift, "before": _rate(was), "after": _rate(now)})
+    return rows
+
+
+def _rate(row) -> str:
+    return f"{row.value}% ({row.numerator}/{row.denominator})" if row.denominator else "n/a (0/0)"

@@ -1,0 +1,109 @@
+"""Coverage up the region tree, and the reach of demonstration points."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from itertools import combinations
+
+import pandas as pd
+
+from ..results import figure_value, finish
+from ..rules import Rules
+
+GROUPINGS = {None: None, "kind": "kind", "grade": "party_grade"}
+
+
+def coverage(engine, as_of, rules: Rules, by: str | None = None) -> pd.DataFrame:
+    """Women's-organization coverage of two-new organizations for every region, rolled up the tree.
+
+    ``by`` breaks each region down by organization ``kind`` or by party ``grade`` (best active party
+    body; ``none`` without one). Regions without two-new organizations are left out.
+
+    Examples
+    --------
+    >>> import orgnet
+    >>> c = coverage(orgnet.load("tests/data/tiny").engine, "2012-06-30", Rules())
+    >>> c[["region_id", "numerator", "denominator", "value"]].values.tolist()[:2]
+    [['R0', 2, 7, 28.6], ['R1', 0, 2, 0.0]]
+    """
+    if by not in GROUPINGS:
+        raise ValueError(f"by={by!r}: expected kind or grade")
+    regions = engine.regions().set_index("region_id")
+    orgs = engine.organizations(as_of, rules)
+    orgs = orgs[orgs.two_new]
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for org in orgs.itertuples():
+        group = getattr(org, GROUPINGS[by]) if by else ""
+        for region in _chain(org.region_id, regions):
+            tally[(region, group)][0] += int(org.covered)
+            tally[(region, group)][1] += 1
+    rows = []
+    for (region, group), (num, den) in tally.items():
+        r = regions.loc[region]
+        rows.append({"region_id": region, "region_name": r.region_name, "level": r.level,
+                     "depth": len(_chain(region, regions)) - 1, "group": group, "numerator": num,
+                     "denominator": den, "value": figure_value("percent", num, den)})
+    return finish("coverage", rows)
+
+
+def _chain(region: str, regions: pd.DataFrame) -> list[str]:
+    out = []
+    while region:
+        out.append(region)
+        region = regions.at[region, "parent_id"]
+    return out
+
+
+def demo_reach(engine, as_of, rules: Rules, hops: int | None = None) -> pd.DataFrame:
+    """Demonstration points, their pairing units, the organizations they reach, coverage in and out.
+
+    Two organizations are one hop apart when one person holds active posts in bodies of both, or
+    when one is an organ unit paired with a demonstration point at the other. Rows: ``pairing``
+    (demo point → pairing unit), ``reach`` (each organization within ``hops`` of a demo site, with
+    its distance and nearest demo point), and ``coverage_inside`` / ``coverage_outside`` (women's
+    organization coverage of two-new organizations inside and outside that reach).
+    """
+    hops = rules.demo_hops if hops is None else hops
+    links = engine.demo_links(as_of)
+    posts = engine.active_posts(as_of)
+    orgs = engine.organizations(as_of, rules).set_index("org_id")
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for _, held in posts[posts.org_id != ""].groupby("person_id")["org_id"]:
+        for a, b in combinations(sorted(set(held)), 2):
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    rows = []
+    for link in links.itertuples():
+        if link.pairing_org_id:
+            neighbours[link.site_org_id].add(link.pairing_org_id)
+            neighbours[link.pairing_org_id].add(link.site_org_id)
+            rows.append({"kind": "pairing", "demo_point_id": link.demo_point_id, "org_id": link.pairing_org_id,
+                         "org_name": orgs.at[link.pairing_org_id, "org_name"]})
+    reached = _nearest(links.drop_duplicates("demo_point_id"), neighbours, hops)
+    for org, (distance, point) in reached.items():
+        rows.append({"kind": "reach", "demo_point_id": point, "org_id": org, "org_name": orgs.at[org, "org_name"],
+                     "hops": distance})
+    two_new = orgs[orgs.two_new]
+    inside = two_new.index.isin(list(reached))
+    for kind, part in (("coverage_inside", two_new[inside]), ("coverage_outside", two_new[~inside])):
+        num, den = int(part.covered.sum()), len(part)
+        rows.append({"kind": kind, "numerator": num, "denominator": den, "value": figure_value("percent", num, den)})
+    return finish("demo_reach", rows)
+
+
+def _nearest(points: pd.DataFrame, neighbours: dict[str, set[str]], hops: int) -> dict[str, tuple[int, str]]:
+    """Breadth-first from every demo site: organization → (fewest hops, nearest demo point id)."""
+    best: dict[str, tuple[int, str]] = {}
+    for point in points.sort_values("demo_point_id").itertuples():
+        queue = deque([(point.site_org_id, 0)])
+        seen = {point.site_org_id}
+        while queue:
+            org, distance = queue.popleft()
+            if org not in best or distance < best[org][0]:
+                best[org] = (distance, point.demo_point_id)
+            if distance < hops:
+                for nxt in sorted(neighbours.get(org, ())):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        queue.append((nxt, distance + 1))
+    return best

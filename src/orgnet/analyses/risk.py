@@ -1,0 +1,87 @@
+"""Key-person risk: whose departure leaves bodies headless, and who bridges party and women's work."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from ..errors import InputError
+from ..results import finish
+from ..rules import Rules
+from ..schema import SCHEMA
+
+
+def _heads(posts: pd.DataFrame) -> pd.DataFrame:
+    """The posts that head their body (chair, secretary, liaison — by system and type)."""
+    is_head = [role in SCHEMA.head_roles(system, type_) for role, system, type_ in
+               zip(posts["role"], posts["system"], posts["type"])]
+    return posts[pd.Series(is_head, index=posts.index, dtype=bool)]
+
+
+def _sole_heads(posts: pd.DataFrame) -> pd.DataFrame:
+    """Head posts whose body has no other active head: the body goes headless if she leaves."""
+    heads = _heads(posts).drop_duplicates(["person_id", "body_id"])
+    count = heads.groupby("body_id")["person_id"].transform("nunique")
+    lost = heads[count == 1].copy()
+    lost["new_gap"] = lost["system"].map(lambda s: "vacant_head" if s == "women" else "")
+    return lost
+
+
+def impact(engine, person_id: str, as_of) -> pd.DataFrame:
+    """The bodies that would lose their head if this person left, and the gaps that would open.
+
+    Examples
+    --------
+    >>> import orgnet
+    >>> impact(orgnet.load("tests/data/tiny").engine, "P1", "2012-06-30")[["body_id", "new_gap"]].values.tolist()
+    [['B8', 'vacant_head']]
+    """
+    if person_id not in set(engine.people()["person_id"]):
+        raise InputError(f"--person {person_id}: no such person")
+    lost = _sole_heads(engine.active_posts(as_of))
+    return finish("impact", lost[lost.person_id == person_id])
+
+
+def key_people(engine, as_of) -> pd.DataFrame:
+    """Everyone whose departure leaves a body headless, ranked by the gaps it would open.
+
+    Ranked by new gaps (women's bodies left without a head), then bodies left headless, then active
+    posts, then id: the turnover risk the source describes ("when one person leaves, several bodies
+    lose their head at once").
+    """
+    posts = engine.active_posts(as_of)
+    lost = _sole_heads(posts)
+    load = posts.groupby("person_id").agg(posts=("body_id", "size"), systems=("system", lambda s: ";".join(sorted(set(s)))))
+    rows = []
+    for person, group in lost.groupby("person_id"):
+        rows.append({"person_id": person, "person_name": group["person_name"].iloc[0],
+                     "bodies_lost": len(group), "new_gaps": int((group["new_gap"] != "").sum()),
+                     "posts": int(load.at[person, "posts"]), "systems": load.at[person, "systems"],
+                     "bodies": ";".join(sorted(group["body_id"]))})
+    rows.sort(key=lambda r: (-r["new_gaps"], -r["bodies_lost"], -r["posts"], r["person_id"]))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return finish("key_people", rows)
+
+
+def bridges(engine, as_of, rules: Rules) -> pd.DataFrame:
+    """People holding posts in both the party and the women's system, by betweenness.
+
+    Betweenness centrality is computed on the person–body graph of active posts (normalized; exact
+    up to ``rules.bridges_exact_max_nodes`` nodes, above that estimated from that many seeded samples),
+    then listed for the people with posts in both systems: the ones through whom the two systems meet.
+    """
+    posts = engine.active_posts(as_of)
+    graph = nx.Graph()
+    graph.add_edges_from(zip("P:" + posts["person_id"], "B:" + posts["body_id"]))
+    k = None if graph.number_of_nodes() <= rules.bridges_exact_max_nodes else rules.bridges_exact_max_nodes
+    score = nx.betweenness_centrality(graph, k=k, seed=0) if len(graph) else {}
+    per_system = posts.groupby(["person_id", "system"]).size().unstack(fill_value=0)
+    rows = []
+    for person, counts in per_system.iterrows():
+        party, women = int(counts.get("party", 0)), int(counts.get("women", 0))
+        if party and women:
+            name = posts.loc[posts.person_id == person, "person_name"].iloc[0]
+            rows.append({"person_id": person, "person_name": name, "party_posts": party, "women_posts": women,
+                         "betweenness": round(score.get("P:" + person, 0.0), 6)})
+    return finish("bridges", rows)
