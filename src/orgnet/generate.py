@@ -34,13 +34,11 @@ Examples
 from __future__ import annotations
 
 import csv
-import math
 import random
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from .errors import InputError
 from .results import figure_value
@@ -157,30 +155,6 @@ def _write_rows(tables: dict[str, list[dict]], out: Path) -> dict[str, int]:
             writer.writerow(columns)
             writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
         counts[name] = len(rows)
-    return counts
-
-
-def _write_frames(frames: dict[str, dict[str, np.ndarray]], out: Path) -> dict[str, int]:
-    """Columns of str/object arrays → CSV, joined in numpy (no per-cell Python formatting)."""
-    out.mkdir(parents=True, exist_ok=True)
-    counts = {}
-    for name, table in SCHEMA.tables.items():
-        columns = list(table.columns)
-        cols = frames.get(name, {})
-        n = len(next(iter(cols.values()))) if cols else 0
-        with open(out / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
-            fh.write(",".join(columns) + "\n")
-            chunk = 250_000
-            for lo in range(0, n, chunk):
-                hi = min(n, lo + chunk)
-                line = None
-                for c in columns:
-                    part = cols.get(c)
-                    part = np.full(hi - lo, "", dtype=object) if part is None else part[lo:hi]
-                    line = part if line is None else line + "," + part
-                fh.write("\n".join(line.tolist()))
-                fh.write("\n")
-        counts[name] = n
     return counts
 
 
@@ -361,8 +335,8 @@ PARTY_SUFFIX = {"committee": "党委", "general_branch": "党总支", "branch": 
 
 
 def _grade(b: _Builder) -> str | None:
-    g = b.rng.choices(("excellent", "standard", "weak", "unrated", None), (3, 5, 1, 1, 1))[0]
-    return g
+    """A party grade; None (empty) reads as unrated."""
+    return b.rng.choices(("excellent", "standard", "weak", "unrated", None), (3, 5, 1, 1, 1))[0]
 
 
 def _village(b: _Builder, region: str, name: str, *, chair_in_two: float, former: bool = True) -> str:
@@ -374,7 +348,7 @@ def _village(b: _Builder, region: str, name: str, *, chair_in_two: float, former
     party = b.body(name + PARTY_SUFFIX[ptype], "party", ptype, org=org, grade=_grade(b))
     vc = b.body(name + "村委会", "admin", "villagers_committee", org=org)
     congress = b.body(name + "妇代会", "women", "congress", org=org,
-                      founded=b.day(date(1995, 1, 1), date(2008, 12, 31)) if b.chance(0.6) else None)
+                      founded=b.day(date(1995, 1, 1), date(2007, 12, 31)) if b.chance(0.6) else None)
     start = b.day(*TERM_2011)
     prev = b.day(*TERM_2008)
     village_born = (1952, 1985)
@@ -437,14 +411,14 @@ def _community(b: _Builder, region: str, name: str) -> str:
     party_members = [b.person(pf=0.45, born=(1958, 1988), employer=org) for _ in range(rng.randint(2, 3))]
     for m in party_members:
         b.post(m, party, "member", start)
-    # federation: chair (sometimes also in the party branch), vice chair, 1-3 executives
+    # federation: chair (sometimes also in the party branch), vice chair, 1-2 members
     chair = b.person("F", born=(1965, 1985), employer=org, education=rng.choice(("college", "bachelor")))
     b.post(chair, fed, "chair", start)
     if b.chance(0.45):
         b.post(chair, party, "member", start)
     b.post(b.person("F", born=(1968, 1988), employer=org), fed, "vice_chair", start)
     for _ in range(rng.randint(1, 2)):
-        b.post(b.person("F", born=(1955, 1990), employer=None), fed, "executive", start)
+        b.post(b.person("F", born=(1955, 1990), employer=None), fed, "member", start)
     if b.chance(0.25):
         youth = b.body(name + "团支部", "youth", "branch", org=org, founded=b.day(date(2005, 1, 1), date(2011, 1, 1)))
         b.post(b.person(pf=0.5, born=(1983, 1990), employer=org), youth, "secretary", start)
@@ -554,13 +528,13 @@ def _staff_two_new(b: _Builder, org: str, *, women: str | None = None, women_fou
         give(chair, w, "chair")
         for p in others:
             give(p, w, "member")
-        if turnover:
-            pass  # handled below
     if "union" in bodies:
         if team and b.chance(0.5):
-            give(team[0] if b.chance(0.5) else team[-1], bodies["union"], "chair")
-            for p in team[1:]:
-                give(p, bodies["union"], "member")
+            head = team[0] if b.chance(0.5) else team[-1]
+            give(head, bodies["union"], "chair")
+            for p in team:
+                if p != head:
+                    give(p, bodies["union"], "member")
         else:
             give(hire(pf=0.4), bodies["union"], "chair")
             give(hire(pf=0.6), bodies["union"], "member")
@@ -572,18 +546,16 @@ def _staff_two_new(b: _Builder, org: str, *, women: str | None = None, women_fou
     if "youth" in bodies:
         give(hire(pf=0.5, born=(1982, 1992)), bodies["youth"], "secretary")
     # turnover: the women's head leaves with all her posts
-    leaver = None
+    leaver, left = None, None
     if turnover and w:
         head = "liaison" if women == "liaison" else "chair"
         leaver = next(p for p, posts in held.items() if any(bb == w and rr == head for bb, rr, _ in posts))
+        latest = max(s for _, _, s in held[leaver])
+        left = b.day(min(latest + timedelta(days=30), AS_OF - timedelta(days=1)), AS_OF - timedelta(days=1))
     for person, posts in held.items():
         for body, role, start in posts:
-            end = None
+            end = left if person == leaver else None
             dissolved = b.body_of[body]["dissolved"]
-            if person == leaver:
-                latest = max(s for _, _, s in posts)
-                end = b.day(latest + timedelta(days=30), AS_OF - timedelta(days=1)) if latest < AS_OF - timedelta(days=31) \
-                    else AS_OF - timedelta(days=1)
             if dissolved is not None:
                 start = min(start, dissolved - timedelta(days=1))
                 end = dissolved
@@ -664,11 +636,13 @@ def _liaison_network(b: _Builder, executives: list[str], targets: list[str], *, 
                 since = until - timedelta(days=30)
             b.tables["liaisons"].append({"person_id": person, "body_id": body, "since": since, "until": until})
             last = min(date(2012, 12, 31), until - timedelta(days=1)) if until else date(2012, 12, 31)
-            first = max(date(2012, 1, 1), since)
-            visits = rng.choices((0, 1, 2, 3, 4), (1, 2, 5, 4, 2))[0] if first <= last else 0
-            days = sorted({b.day(first, last) for _ in range(visits)})
-            if since < date(2012, 1, 1):
-                days = sorted({b.day(max(since, date(2011, 1, 1)), date(2011, 12, 31)) for _ in range(rng.randint(0, 3))}) + days
+            days: list[date] = []
+            for year_first, year_last, counts in ((date(2011, 1, 1), date(2011, 12, 31), (2, 2, 3, 2, 1)),
+                                                  (date(2012, 1, 1), date(2012, 12, 31), (1, 2, 5, 4, 2))):
+                first, end = max(year_first, since), min(year_last, last)
+                if first <= end:
+                    visits = rng.choices((0, 1, 2, 3, 4), counts)[0]
+                    days += sorted({b.day(first, end) for _ in range(visits)})
             for d in days:
                 b.tables["visits"].append({"person_id": person, "body_id": body, "date": d})
 
@@ -685,8 +659,45 @@ def _demo_points(b: _Builder, orgs: list[str], organs: list[str], *, later: int 
             b.tables["pairings"].append({"org_id": organ, "demo_point_id": did, "since": since})
 
 
+VENUE_NAMES = {"village": ("党群服务中心", "村级组织活动场所"), "community": ("党群服务中心", "居民活动室"),
+               "enterprise": ("职工之家", "党群活动室", "妇女之家"), "social_org": ("活动室",),
+               "organ": ("机关活动室", "职工之家"), "institution": ("职工之家", "党员活动室"),
+               "park_admin": ("党群服务中心",)}
+
+
+def _venues(b: _Builder, share: dict[str, float], shared_rooms: list[tuple[str, str | None, str | None, list[str]]] = ()) -> None:
+    """Activity rooms (阵地): one room, many uses (一室多用) in a share of organizations with 2+ bodies.
+
+    ``shared_rooms``: extra (name, org, region, bodies) rooms, e.g. a park centre used by its firms.
+    """
+    if "venues" not in SCHEMA.tables or "venue_uses" not in SCHEMA.tables:
+        return
+    by_org: dict[str, list[dict]] = {}
+    for body in b.tables["bodies"]:
+        if body["org_id"] is not None:
+            by_org.setdefault(body["org_id"], []).append(body)
+    rooms = []
+    for org, bodies in by_org.items():
+        kind = b.org_of[org]["kind"]
+        if len(bodies) >= 2 and b.chance(share.get(kind, 0.0)):
+            rooms.append((b.org_of[org]["name"] + b.rng.choice(VENUE_NAMES[kind]), org, None, [x["id"] for x in bodies]))
+    for name, org, region, bodies in [*rooms, *shared_rooms]:
+        vid = f"V{len(b.tables['venues']) + 1:04d}"
+        b.tables["venues"].append({"id": vid, "name": name, "org_id": org, "region_id": region})
+        opened = b.day(date(2006, 1, 1), date(2011, 12, 31))
+        for body in bodies:
+            row = b.body_of[body]
+            since = max(row["founded"] or opened, opened)
+            until = row["dissolved"]
+            if until is not None and since > until:
+                since = row["founded"] or until
+            if until is None and b.chance(0.03):  # moved out
+                until = since + timedelta(days=b.rng.randint(200, 1500))
+            b.tables["venue_uses"].append({"venue_id": vid, "body_id": body, "since": since, "until": until})
+
+
 def _reserve(b: _Builder, share: float = 0.04) -> None:
-    """Some people are reserve cadres: at least a fifth of them women (rule 7)."""
+    """Some younger, educated people are reserve cadres (rule 7 asks that at least 20% of them are women)."""
     for row in b.tables["people"]:
         if row["birth_year"] >= 1970 and row["education"] in ("college", "bachelor", "postgraduate") and b.chance(share * 3):
             row["reserve_cadre"] = True
@@ -784,14 +795,11 @@ def _longyou(b: _Builder) -> None:
     b.post(park_staff[0], park_party, "member", date(2008, 1, 1))
     b.post(b.person(pf=0.2, born=(1960, 1972), employer=park_admin, education="bachelor"), park_party, "secretary",
            date(2009, 6, 1))
-    park_firms = [o for o in big if b.org_of[o]["region_id"] == park]
-    for org in rng.sample(park_firms, min(2, len(park_firms))):
-        b.post(b.person("F", born=(1975, 1988), employer=org), park_women, "member", date(2011, 3, 8))
 
     # township and street federations; the county federation with its executives
-    tf_chairs = []
+    tf_chairs, fed_of = [], {}
     for rid, n in towns + streets:
-        fed = b.body(n + "妇联", "women", "federation", region=rid, founded=date(1956, 3, 8))
+        fed = fed_of[rid] = b.body(n + "妇联", "women", "federation", region=rid, founded=date(1956, 3, 8))
         chair = b.person("F", born=(1968, 1985), party=True, education=rng.choice(("college", "bachelor")))
         party = b.body(n + "党委", "party", "committee", region=rid)
         b.post(chair, fed, "chair", b.day(date(2008, 1, 1), date(2011, 12, 31)))
@@ -806,7 +814,24 @@ def _longyou(b: _Builder) -> None:
     executives = rng.sample(tf_chairs, 5)
     chairs_of_committees = [p["person_id"] for p in b.tables["posts"]
                             if p["body_id"] in committees and p["role"] == "chair" and p["end"] is None]
-    executives += rng.sample(chairs_of_committees, 6)
+    in_park = [p for p in chairs_of_committees if b.org_of[b.person_of[p]["employer_org_id"]]["region_id"] == park]
+    posts_of: dict[str, int] = {}
+    for x in b.tables["posts"]:
+        posts_of[x["person_id"]] = posts_of.get(x["person_id"], 0) + 1
+    busiest = sorted((p for p in chairs_of_committees if p not in in_park[:2]), key=lambda p: (-posts_of[p], rng.random()))
+    entrepreneurs = in_park[:2] + busiest[:2] + rng.sample(busiest[2:], 2)
+    co_opted = 0
+    for p in entrepreneurs:  # enterprise women leaders also sit on their township federation or the park committee
+        region = b.org_of[b.person_of[p]["employer_org_id"]]["region_id"]
+        if region in fed_of:
+            b.post(p, fed_of[region], "member", b.day(date(2011, 3, 8), date(2012, 3, 8)))
+        elif region == park and co_opted < 2:
+            b.post(p, park_women, "member", date(2011, 3, 8))
+            co_opted += 1
+    park_firms = [o for o in big if b.org_of[o]["region_id"] == park]
+    for org in rng.sample(park_firms, 2 - co_opted):
+        b.post(b.person("F", born=(1975, 1988), employer=org), park_women, "member", date(2011, 3, 8))
+    executives += entrepreneurs
     executives += [b.person("F", born=(1965, 1988), party=b.chance(0.7), employer=rng.choice(organs + institutions),
                             education=rng.choice(("college", "bachelor"))) for _ in range(12)]
     for p in executives:
@@ -817,6 +842,11 @@ def _longyou(b: _Builder) -> None:
 
     demo = rng.sample(with_committee, 4) + rng.sample(villages, 2) + rng.sample(communities, 1)
     _demo_points(b, demo, organs, later=1)
+    # the park's centre is shared by the park bodies and some of its firms' work committees (一个阵地轮流使用)
+    park_committees = [x for x in committees if b.org_of[b.body_of[x]["org_id"]]["region_id"] == park]
+    centre = ("龙游工业园区两新组织党群服务中心", None, park, [park_party, park_women, *park_committees[:6]])
+    _venues(b, {"village": 0.8, "community": 0.9, "enterprise": 0.45, "social_org": 0.3, "organ": 0.3,
+                "institution": 0.3}, [centre])
     _reserve(b)
 
 
@@ -836,15 +866,14 @@ def _beihu(b: _Builder) -> None:
     village_home = sorted(village_home[:128 - 14 - 4] + [r for r, _ in towns] + [r for r, _ in streets])
     community_home = sorted([r for r, _ in streets] * 6 + rng.sample([r for r, _ in towns], 11))
     villages, communities = [], []
+    b._used_names.add("小溪村")
     for i, rid in enumerate(village_home):
         name = "小溪村" if i == 0 else b.unique(lambda: b.place() + "村")
-        if i == 0:
-            b._used_names.add(name)
         villages.append(_village(b, b.region(name, "village", rid), name, chair_in_two=1.0))
+    b._used_names.add("五里堆社区")
+    first = community_home.index(streets[0][0])
     for i, rid in enumerate(community_home):
-        name = "五里堆社区" if i == 0 else b.unique(lambda: rng.choice(COMMUNITY_WORDS) + "社区")
-        if i == 0:
-            b._used_names.add(name)
+        name = "五里堆社区" if i == first else b.unique(lambda: rng.choice(COMMUNITY_WORDS) + "社区")
         communities.append(_community(b, b.region(name, "community", rid), name))
     b.fit_share("village", 32.0, lambda: _grow_village(b, villages))
     b.fit_share("community", 71.0, lambda: _grow_community(b, communities))
@@ -949,9 +978,18 @@ def _beihu(b: _Builder) -> None:
         rid, fed = feds[i]
         role = "vice_chair" if k <= len(feds) else "member"
         b.post(pool.pop(0), fed, role, b.day(date(2008, 3, 1), date(2012, 3, 1)))
-    executives = district_execs + rng.sample(chairs, 4)
+    linked_chairs = rng.sample(chairs, 4)
+    executives = district_execs + linked_chairs
     for p in executives:
         b.post(p, district_fed, "executive", term)
+    # chairs promoted into their township team (the report: 10 such promotions), two also in the
+    # women leaders' association: one person, five posts
+    for p in linked_chairs:
+        rid = next(r for r, fed in feds if any(x["person_id"] == p and x["body_id"] == fed for x in b.tables["posts"]))
+        b.post(p, leaders_of[rid][1], "member", date(2012, 2, 20))
+    association = next(x["id"] for x in b.tables["bodies"] if x["org_id"] == groups[0])
+    for p in linked_chairs[:2]:
+        b.post(p, association, "member", date(2012, 3, 8))
     # some executives also chair an organ women's committee (cross posts)
     organ_committees = [x["id"] for x in b.tables["bodies"] if x["type"] == "organ_committee"]
     for p, w in zip(district_execs[:3], rng.sample(organ_committees, 3)):
@@ -964,9 +1002,14 @@ def _beihu(b: _Builder) -> None:
     _liaison_network(b, executives + [left], committees, four=1, none=1)
 
     # 22 demonstration points by AS_OF (one more named in the autumn), each paired with 1-2 organs
-    demo = [villages[0], communities[0]] + rng.sample(villages[1:], 6) + rng.sample(communities[1:], 4)
-    demo += rng.sample(covered, 8) + rng.sample(organs, 1) + rng.sample(institutions, 1) + rng.sample(covered, 1)
+    others = [c for i, c in enumerate(communities) if i != first]
+    demo = [villages[0], communities[first]] + rng.sample(villages[1:], 6) + rng.sample(others, 4)
+    firms = rng.sample(covered, 9)
+    demo += firms[:8] + rng.sample(organs, 1) + rng.sample(institutions, 1) + firms[8:]
     _demo_points(b, demo[:22] + [demo[22]], organs, later=1)
+    centre = ("北湖区妇女儿童活动中心", None, root, [district_fed, *[fed for _, fed in feds[:3]]])
+    _venues(b, {"village": 0.85, "community": 0.9, "enterprise": 0.4, "social_org": 0.3, "organ": 0.35,
+                "institution": 0.3}, [centre])
     _reserve(b)
 
 
@@ -974,6 +1017,471 @@ _CALIBRATED = {"longyou": _longyou, "beihu": _beihu}
 
 
 # -- the scale profile: vectorized ---------------------------------------------------------------
+#
+# Text is kept as numpy byte strings (dtype "S", UTF-8): gathers and concatenations then run in C.
+# A byte string may carry NUL padding anywhere (numbers are written as fixed-width digit blocks whose
+# leading zeros are NUL bytes); the writer drops every NUL byte, which UTF-8 text never contains.
 
-def _scale(seed: int, n_orgs: int) -> dict[str, dict[str, np.ndarray]]:
-    raise NotImplementedError
+_KINDS = ("park_admin", "village", "community", "organ", "institution", "enterprise", "social_org")
+_ROLES = ("secretary", "deputy_secretary", "chair", "vice_chair", "member", "liaison", "executive")
+_DAY0, _DAY1 = "1990-01-01", "2020-12-31"
+
+
+def _enc(words) -> np.ndarray:
+    return np.array([w.encode("utf-8") for w in words])
+
+
+def _pick(rng: np.random.Generator, words, n: int) -> np.ndarray:
+    table = _enc(words)
+    return table[rng.integers(0, len(table), n)]
+
+
+def _cat(*parts) -> np.ndarray:
+    out = parts[0]
+    for part in parts[1:]:
+        out = np.strings.add(out, part)
+    return out
+
+
+def _days(iso: str) -> int:
+    return int((np.datetime64(iso, "D") - np.datetime64("1970-01-01", "D")).astype(np.int64))
+
+
+_DATE_TABLE: np.ndarray | None = None
+
+
+def _date_text(days: np.ndarray) -> np.ndarray:
+    """Day numbers (since 1970) → ISO dates as byte strings; negative → empty."""
+    global _DATE_TABLE
+    lo, hi = _days(_DAY0), _days(_DAY1)
+    if _DATE_TABLE is None:
+        iso = np.datetime_as_string(np.arange(lo, hi + 1).astype("datetime64[D]"), unit="D").astype("S10")
+        _DATE_TABLE = np.concatenate([np.array([b""], dtype="S10"), iso])
+    days = np.asarray(days, dtype=np.int64)
+    ok = days >= 0
+    if ok.any() and (days[ok].min() < lo or days[ok].max() > hi):
+        raise ValueError("a generated date falls outside the date table")
+    return _DATE_TABLE[np.where(ok, days - lo + 1, 0)]
+
+
+def _num(values) -> np.ndarray:
+    """Non-negative ints → decimal byte strings (leading zeros as NUL padding)."""
+    value = np.asarray(values, dtype=np.int64)
+    width = len(str(int(value.max()))) if len(value) else 1
+    digits = np.empty((len(value), width), dtype=np.uint8)
+    rest = value.astype(np.uint32 if width <= 9 else np.uint64)  # unsigned 32-bit division is much faster
+    for k in range(width - 1, -1, -1):
+        quotient = rest // 10
+        digits[:, k] = rest - quotient * 10 + 48
+        rest = quotient
+        if k < width - 1:
+            digits[value < 10 ** (width - 1 - k), k] = 0  # a leading zero
+    return digits.view(f"S{width}").ravel()
+
+
+def _ids(prefix: str, n: int) -> np.ndarray:
+    return np.strings.add(prefix.encode(), _num(np.arange(1, n + 1)))
+
+
+def _bools(mask: np.ndarray) -> np.ndarray:
+    return np.where(mask, b"true", b"false")
+
+
+def _ranks(groups: np.ndarray) -> np.ndarray:
+    """Position of each element within its run of equal values (``groups`` sorted)."""
+    if len(groups) == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.r_[0, np.flatnonzero(np.diff(groups)) + 1]
+    counts = np.diff(np.r_[starts, len(groups)])
+    return np.arange(len(groups)) - np.repeat(starts, counts)
+
+
+def _spans(sorted_keys: np.ndarray, n_keys: int) -> tuple[np.ndarray, np.ndarray]:
+    """First index and count of each key 0..n_keys-1 in a sorted key array."""
+    first = np.searchsorted(sorted_keys, np.arange(n_keys))
+    return first, np.searchsorted(sorted_keys, np.arange(n_keys), side="right") - first
+
+
+def _draw_within(rng: np.random.Generator, pool: np.ndarray, first: np.ndarray, count: np.ndarray,
+                 groups: np.ndarray) -> np.ndarray:
+    """For each group id in ``groups``, a random element of ``pool[first[g]:first[g] + count[g]]``."""
+    if len(groups) == 0:
+        return np.zeros(0, dtype=np.int64)
+    return pool[first[groups] + np.floor(rng.random(len(groups)) * count[groups]).astype(np.int64)]
+
+
+def _first_of(keys: np.ndarray) -> np.ndarray:
+    """Indices of the first occurrence of each key, in original order."""
+    _, first = np.unique(keys, return_index=True)
+    first.sort()
+    return first
+
+
+def _write_frames(frames: dict[str, dict[str, np.ndarray]], out: Path) -> dict[str, int]:
+    """Byte-string columns → CSV: rows assembled as byte matrices, NUL padding dropped."""
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    chunk = 200_000
+    for name, table in SCHEMA.tables.items():
+        columns = list(table.columns)
+        cols = frames.get(name, {})
+        n = len(next(iter(cols.values()))) if cols else 0
+        comma = np.full((min(n, chunk), 1), ord(","), dtype=np.uint8)
+        newline = np.full((min(n, chunk), 1), ord("\n"), dtype=np.uint8)
+        with open(out / f"{name}.csv", "wb") as fh:
+            fh.write((",".join(columns) + "\n").encode("utf-8"))
+            for lo in range(0, n, chunk):
+                hi = min(n, lo + chunk)
+                k = hi - lo
+                parts = []
+                for i, column in enumerate(columns):
+                    if i:
+                        parts.append(comma[:k])
+                    arr = cols.get(column)
+                    if arr is not None:
+                        arr = np.ascontiguousarray(arr[lo:hi])
+                        parts.append(arr.view(np.uint8).reshape(k, arr.dtype.itemsize))
+                parts.append(newline[:k])
+                rows = np.concatenate(parts, axis=1)
+                fh.write(rows[rows != 0].tobytes())
+        counts[name] = n
+    return counts
+
+
+def _scale(seed: int, n: int) -> dict[str, dict[str, np.ndarray]]:
+    """A dataset of ``n`` organizations in counties of about 2,000 organizations each.
+
+    Shape: each county has an industrial park and 11-21 townships/streets, villages and communities
+    below them; ~60% two-new organizations with a long-tailed female staff; party bodies in ~40% of
+    organizations, women's bodies in ~30%; people hold 1-5 posts across systems; posts from 2005 to
+    2012, some ended; a few dissolved bodies; county federation executives with liaison links and
+    visits in 2012; demonstration points paired with organs.
+    """
+    rng = np.random.default_rng(seed)
+    second_syllables = PLACE_SECOND["longyou"] + PLACE_SECOND["beihu"]
+
+    # -- regions: counties → (park, streets, townships) → villages, communities
+    n_county = max(1, round(n / 2000))
+    tops_per = rng.integers(12, 23, n_county)
+    n_top = int(tops_per.sum())
+    top_county = np.repeat(np.arange(n_county), tops_per)
+    top_pos = _ranks(top_county)
+    top_kind = np.where(top_pos == 0, 0, np.where(top_pos <= np.maximum(1, tops_per[top_county] // 5), 1, 2))  # park/street/township
+    m = n - n_county  # organizations other than the park administrations
+    n_village, n_comm = round(0.18 * m), round(0.07 * m)
+    n_organ, n_inst = round(0.06 * m), round(0.09 * m)
+    n_two = m - n_village - n_comm - n_organ - n_inst
+    townships, streets, parks = (np.flatnonzero(top_kind == c) for c in (2, 1, 0))
+    village_top = np.where(rng.random(n_village) < 0.92, townships[rng.integers(0, len(townships), n_village)],
+                           streets[rng.integers(0, len(streets), n_village)])
+    comm_top = np.where(rng.random(n_comm) < 0.8, streets[rng.integers(0, len(streets), n_comm)],
+                        townships[rng.integers(0, len(townships), n_comm)])
+    n_regions = n_county + n_top + n_village + n_comm
+    top0, vil0, com0 = n_county, n_county + n_top, n_county + n_top + n_village
+    region_county = np.concatenate([np.arange(n_county), top_county, top_county[village_top], top_county[comm_top]])
+    district = rng.random(n_county) < 0.1
+    county_names = _cat(_pick(rng, PLACE_FIRST, n_county), _pick(rng, second_syllables, n_county),
+                        np.where(district, "区".encode(), "县".encode()))
+    top_names = np.where(
+        top_kind == 0, _cat(county_names[top_county], "工业园区".encode()),
+        _cat(_pick(rng, PLACE_FIRST, n_top), _pick(rng, second_syllables, n_top),
+             np.where(top_kind == 1, "街道".encode(), np.where(rng.random(n_top) < 0.6, "镇".encode(), "乡".encode()))))
+    village_names = _cat(_pick(rng, PLACE_FIRST, n_village), _pick(rng, second_syllables, n_village), "村".encode())
+    comm_names = _cat(_pick(rng, COMMUNITY_WORDS, n_comm), "社区".encode())
+    region_names = np.concatenate([county_names, top_names, village_names, comm_names])
+    top_levels = _enc(("park", "street", "township"))[top_kind]
+    region_levels = np.concatenate([np.where(district, b"district", b"county"), top_levels,
+                                    np.full(n_village, b"village"), np.full(n_comm, b"community")])
+    region_parent = np.concatenate([np.full(n_county, -1), top_county, top0 + village_top, top0 + comm_top])
+    region_ids = _ids("R", n_regions)
+    regions = {"id": region_ids, "name": region_names, "level": region_levels,
+               "parent_id": np.where(region_parent >= 0, region_ids[np.maximum(region_parent, 0)], b"")}
+
+    # -- organizations, in blocks by kind
+    two_kind = np.where(rng.random(n_two) < 0.75, 5, 6)
+    kinds = np.concatenate([np.zeros(n_county, int), np.full(n_village, 1), np.full(n_comm, 2), np.full(n_organ, 3),
+                            np.full(n_inst, 4), two_kind])
+    non_park = np.flatnonzero(top_kind != 0)
+    organ_region = np.where(rng.random(n_organ) < 0.6, rng.integers(0, n_county, n_organ),
+                            top0 + non_park[rng.integers(0, len(non_park), n_organ)])
+    inst_region = np.where(rng.random(n_inst) < 0.4, rng.integers(0, n_county, n_inst),
+                           top0 + non_park[rng.integers(0, len(non_park), n_inst)])
+    top_weights = np.where(top_kind == 0, 4.0, 1.0)
+    two_region = np.where(rng.random(n_two) < 0.75, top0 + rng.choice(n_top, n_two, p=top_weights / top_weights.sum()),
+                          vil0 + rng.integers(0, max(n_village, 1), n_two))
+    org_region = np.concatenate([top0 + parks, vil0 + np.arange(n_village), com0 + np.arange(n_comm),
+                                 organ_region, inst_region, two_region])
+    is_two = kinds >= 5
+    female = np.zeros(n, dtype=np.int64)
+    total = np.zeros(n, dtype=np.int64)
+    raw = np.minimum(np.floor(np.exp(rng.normal(1.8, 1.3, n_two))), 5000).astype(np.int64)
+    raw[rng.random(n_two) < 0.08] = 0
+    female[is_two] = raw
+    total[is_two] = raw + np.floor(raw * rng.uniform(0.2, 2.5, n_two)).astype(np.int64) + rng.integers(0, 6, n_two)
+    for kind, lo, hi in ((3, 10, 200), (4, 20, 800), (2, 5, 20), (0, 20, 80)):
+        mask = kinds == kind
+        total[mask] = rng.integers(lo, hi, mask.sum())
+        female[mask] = np.floor(total[mask] * rng.uniform(0.3, 0.7, mask.sum())).astype(np.int64)
+    organ_places = org_region[n_county + n_village + n_comm:n_county + n_village + n_comm + n_organ + n_inst]
+    at_county = organ_places < n_county
+    is_organ = np.arange(n_organ + n_inst) < n_organ
+    unit = np.where(is_organ,
+                    np.where(at_county, _pick(rng, ORGANS, len(at_county)),
+                             _pick(rng, ("人民政府", "财政所", "派出所", "司法所", "国土资源所", "计生办"), len(at_county))),
+                    np.where(at_county, _pick(rng, INSTITUTIONS, len(at_county)),
+                             _pick(rng, ("中心学校", "卫生院", "中心幼儿园", "文化站", "农技站", "中学"), len(at_county))))
+    two_county_names = county_names[region_county[two_region]]
+    enterprise_names = _cat(_pick(rng, PROVINCE["longyou"] + PROVINCE["beihu"], n_two), _pick(rng, BRAND_FIRST, n_two),
+                            _pick(rng, BRAND_SECOND, n_two), _pick(rng, INDUSTRIES["longyou"] + INDUSTRIES["beihu"], n_two),
+                            _pick(rng, COMPANY_FORMS, n_two))
+    social_names = _cat(two_county_names, _pick(rng, BRAND_FIRST, n_two), _pick(rng, BRAND_SECOND, n_two),
+                        _pick(rng, SOCIAL_ORGS, n_two))
+    names = np.concatenate([_cat(top_names[parks], "管理委员会".encode()), village_names, comm_names,
+                            _cat(region_names[organ_places], unit),
+                            np.where(two_kind == 5, enterprise_names, social_names)])
+    org_ids = _ids("O", n)
+    organizations = {
+        "id": org_ids, "name": names, "kind": _enc(_KINDS)[kinds], "region_id": region_ids[org_region],
+        "two_new": _bools(is_two), "female_staff": _num(female), "total_staff": _num(total),
+        "business_stable": _bools(is_two & (rng.random(n) < 0.7)),
+        "workforce_stable": _bools(is_two & (rng.random(n) < 0.55)),
+    }
+
+    # -- bodies hosted by organizations: (hosts, chance, system, type, name suffix, members lo..hi)
+    big = female >= 30
+    small = (female >= 1) & (female < 30)
+    specs = [
+        (kinds == 1, 1.0, "party", "branch", "党支部", 2, 5),
+        (kinds == 1, 1.0, "admin", "villagers_committee", "村委会", 2, 5),
+        (kinds == 1, 0.8, "women", "congress", "妇代会", 0, 3),
+        (kinds == 1, 0.25, "youth", "branch", "团支部", 0, 2),
+        (kinds == 2, 1.0, "party", "branch", "党支部", 2, 4),
+        (kinds == 2, 0.85, "women", "federation", "妇联", 1, 4),
+        (kinds == 2, 0.25, "youth", "branch", "团支部", 0, 2),
+        (kinds == 3, 0.8, "admin", "team", "领导班子", 2, 5),
+        (kinds == 3, 1.0, "party", "committee", "机关党委", 2, 5),
+        (kinds == 3, 0.6, "women", "organ_committee", "机关妇委会", 1, 4),
+        (kinds == 3, 0.5, "union", "committee", "工会", 1, 3),
+        (kinds == 4, 0.75, "party", "branch", "党支部", 2, 4),
+        (kinds == 4, 0.35, "women", "committee", "妇委会", 1, 4),
+        (kinds == 4, 0.6, "union", "committee", "工会", 1, 3),
+        (kinds == 0, 1.0, "party", "committee", "党工委", 2, 5),
+        (kinds == 0, 1.0, "women", "committee", "妇委会", 2, 5),
+        (is_two & big, 0.30, "party", "branch", "党支部", 1, 4),
+        (is_two & ~big, 0.045, "party", "branch", "党支部", 1, 3),
+        (is_two & big, 0.35, "women", "work_committee", "妇女工作委员会", 1, 4),
+        (is_two & small, 0.08, "women", "liaison", "妇女工作联络员", 0, 1),
+        (is_two & (total >= 25), 0.3, "union", "committee", "工会", 1, 3),
+        (is_two & (total >= 50), 0.15, "youth", "branch", "团支部", 0, 2),
+        # region-level: filled in below
+        (None, 0, "women", "federation", "妇联", 12, 30),   # county federation
+        (None, 0, "women", "federation", "妇联", 1, 3),     # township / street federation
+        (None, 0, "party", "committee", "党委", 3, 6),      # township party committee
+        (None, 0, "party", "committee", "党工委", 3, 6),    # street party working committee
+        (None, 0, "party", "general_branch", "党总支", 2, 5),
+        (None, 0, "party", "committee", "党委", 2, 5),
+        (None, 0, "party", "branch", "党支部", 2, 5),
+    ]
+    COUNTY_FED, TOP_FED, TOP_PARTY, STREET_PARTY, GENERAL_BRANCH, PARTY_COMMITTEE, PARTY_BRANCH = range(22, 29)
+    spec_system = _enc([s[2] for s in specs])
+    spec_type = _enc([s[3] for s in specs])
+    spec_suffix = _enc([s[4] for s in specs])
+    spec_lo = np.array([s[5] for s in specs])
+    spec_hi = np.array([s[6] for s in specs])
+    is_women_spec = np.array([s[2] == "women" for s in specs])
+    is_party_spec = np.array([s[2] == "party" for s in specs])
+    host_list, spec_list = [], []
+    for i, (mask, p, *_rest) in enumerate(specs[:22]):
+        hosts = np.flatnonzero(mask & (rng.random(n) < p))
+        host_list.append(hosts)
+        spec_list.append(np.full(len(hosts), i))
+    body_org = np.concatenate(host_list)
+    body_spec = np.concatenate(spec_list)
+    order = np.argsort(body_org, kind="stable")  # the bodies of one organization together
+    body_org, body_spec = body_org[order], body_spec[order]
+    n_ob = len(body_org)
+    size = total[body_org]
+    kind_of = kinds[body_org]
+    party = is_party_spec[body_spec]
+    body_spec = np.where(party & (kind_of >= 5) & (size >= 500), PARTY_COMMITTEE,
+                         np.where(party & (kind_of >= 5) & (size >= 150), GENERAL_BRANCH, body_spec))
+    body_spec = np.where(party & (kind_of == 3) & (size < 60), PARTY_BRANCH, body_spec)
+    body_spec = np.where(party & (kind_of == 1) & (rng.random(n_ob) < 0.2), GENERAL_BRANCH, body_spec)
+    # region-level bodies: a federation per county/township/street, a party committee per township/street
+    fed_regions = np.concatenate([np.arange(n_county), top0 + non_park])
+    r_region = np.concatenate([fed_regions, top0 + non_park])
+    r_spec = np.concatenate([np.full(n_county, COUNTY_FED), np.full(len(non_park), TOP_FED),
+                             np.where(top_kind[non_park] == 1, STREET_PARTY, TOP_PARTY)])
+    n_rb = len(r_region)
+    n_bodies = n_ob + n_rb
+    spec = np.concatenate([body_spec, r_spec])
+    body_names = np.concatenate([_cat(names[body_org], spec_suffix[body_spec]),
+                                 _cat(region_names[r_region], spec_suffix[r_spec])])
+    start_lo, as_of, last = _days("2005-01-01"), _days("2012-06-30"), _days("2012-12-31")
+    women_body = is_women_spec[spec]
+    founded = rng.integers(_days("2000-01-01"), _days("2012-09-30"), n_bodies)
+    founded[women_body] = np.maximum(founded[women_body], _days("2005-03-08"))
+    empty_founded = np.concatenate([np.isin(kind_of, [1, 2, 3]) & (rng.random(n_ob) < 0.5), np.ones(n_rb, bool)])
+    founded[empty_founded] = -1
+    gone = np.concatenate([rng.random(n_ob) < 0.02, np.zeros(n_rb, bool)]) & ~empty_founded
+    dissolved = np.where(gone, np.minimum(founded + rng.integers(200, 2500, n_bodies), _days("2013-06-30")), -1)
+    party_body = is_party_spec[spec]
+    grade = np.where(party_body, _pick(rng, ("excellent", "standard", "standard", "weak", "unrated", ""), n_bodies), b"")
+    body_ids = _ids("B", n_bodies)
+    bodies = {
+        "id": body_ids, "name": body_names, "system": spec_system[spec], "type": spec_type[spec],
+        "org_id": np.concatenate([org_ids[body_org], np.full(n_rb, b"")]),
+        "region_id": np.concatenate([np.full(n_ob, b""), region_ids[r_region]]),
+        "grade": grade, "founded": _date_text(founded), "dissolved": _date_text(dissolved),
+    }
+
+    # -- posts: a head and some members per body
+    lo, hi = spec_lo[spec], spec_hi[spec]
+    slots_per = 1 + lo + np.floor(rng.random(n_bodies) * (hi - lo + 1)).astype(np.int64)
+    slot_body = np.repeat(np.arange(n_bodies), slots_per)
+    slot_pos = _ranks(slot_body)
+    n_slots = len(slot_body)
+    s_spec = spec[slot_body]
+    s_system = spec_system[s_spec]
+    head = np.where(np.isin(s_system, [b"party", b"youth"]), 0, np.where(spec_type[s_spec] == b"liaison", 5, 2))
+    vice = np.where(s_system == b"party", 1, 3)
+    role = np.where(slot_pos == 0, head, np.where((slot_pos == 1) & (rng.random(n_slots) < 0.5), vice, 4))
+    county_fed = s_spec == COUNTY_FED
+    role = np.where(county_fed & (slot_pos >= 3), 6, np.where(county_fed & (slot_pos > 0), 3, role))
+    # organization slots draw on a pool of the organization's people: one person, several posts
+    in_org = slot_body < n_ob
+    idx = np.flatnonzero(in_org)
+    s_org = body_org[slot_body[idx]]
+    org_slots = np.bincount(s_org, minlength=n)
+    ratio = rng.choice(np.array([1.0, 1.3, 1.7, 2.3, 3.2, 4.5]), n, p=[0.34, 0.24, 0.18, 0.12, 0.08, 0.04])
+    pool = np.ceil(org_slots / ratio).astype(np.int64)
+    pool_start = np.cumsum(pool) - pool
+    order = np.argsort(s_org * (1 << 24) + rng.integers(0, 1 << 24, len(idx)), kind="stable")  # shuffled within each org
+    rank = _ranks(s_org[order])
+    person = np.empty(n_slots, dtype=np.int64)
+    person[idx[order]] = pool_start[s_org[order]] + rank % pool[s_org[order]]
+    n_org_people = int(pool.sum())
+    reg = np.flatnonzero(~in_org)  # region-level bodies: their own people…
+    person[reg] = n_org_people + np.arange(len(reg))
+    n_people = n_org_people + len(reg)
+    # …and the township federation chair also sits in the township party committee
+    top_fed_body = n_ob + n_county + np.arange(len(non_park))
+    top_party_body = n_ob + len(fed_regions) + np.arange(len(non_park))
+    chair_slot = np.flatnonzero((s_spec == TOP_FED) & (slot_pos == 0))
+    slot_body = np.concatenate([slot_body, top_party_body[np.searchsorted(top_fed_body, slot_body[chair_slot])]])
+    person = np.concatenate([person, person[chair_slot]])
+    role = np.concatenate([role, np.full(len(chair_slot), 4)])
+    slot_pos = np.concatenate([slot_pos, np.full(len(chair_slot), 99)])
+    # one post per person and body, the head's kept
+    pair = person * n_bodies + slot_body
+    order = np.lexsort((slot_pos, pair))
+    keep = np.sort(order[np.r_[True, np.diff(pair[order]) != 0]])
+    slot_body, person, role = slot_body[keep], person[keep], role[keep]
+    n_posts = len(keep)
+    # dates: start after the body was founded, before it was dissolved; some posts ended
+    f, d = founded[slot_body], dissolved[slot_body]
+    base = np.maximum(f, start_lo)
+    start = base + np.floor(rng.random(n_posts) * np.maximum(last - base, 1)).astype(np.int64)
+    start = np.where(rng.random(n_posts) < 0.75, np.maximum(np.minimum(start, as_of - 1), base), start)
+    start = np.where(d >= 0, np.minimum(start, d - 1), start)
+    end = np.where(rng.random(n_posts) < 0.08, start + rng.integers(30, 1500, n_posts), -1)
+    end = np.where(d >= 0, np.where(end >= 0, np.minimum(end, d), d), end)
+    end = np.where((end >= 0) & (end < start), start, end)
+
+    # -- people
+    women_post = np.zeros(n_people, dtype=bool)
+    women_post[person[is_women_spec[spec[slot_body]]]] = True
+    party_post = np.zeros(n_people, dtype=bool)
+    party_post[person[is_party_spec[spec[slot_body]]]] = True
+    employer = np.concatenate([np.repeat(np.arange(n), pool), np.full(len(reg), -1)])
+    emp_kind = np.where(employer >= 0, kinds[np.maximum(employer, 0)], -1)
+    p_female = np.select([emp_kind == 2, emp_kind == 1], [0.6, 0.2], 0.35)
+    is_female = women_post | (rng.random(n_people) < p_female)
+    surnames = _enc(SURNAMES)
+    weights = 1.0 / (1 + np.arange(len(surnames)) / 12)
+    given_f = _cat(_pick(rng, FEMALE_CHARS, n_people),
+                   np.where(rng.random(n_people) < 0.7, _pick(rng, FEMALE_CHARS, n_people), b""))
+    given_m = _cat(_pick(rng, MALE_CHARS, n_people),
+                   np.where(rng.random(n_people) < 0.7, _pick(rng, MALE_CHARS, n_people), b""))
+    person_names = _cat(surnames[rng.choice(len(surnames), n_people, p=weights / weights.sum())],
+                        np.where(is_female, given_f, given_m))
+    born = np.clip(np.round(rng.normal(1972, 9, n_people)), 1945, 1992).astype(np.int64)
+    edu = rng.choice(4, n_people, p=[0.35, 0.33, 0.28, 0.04])
+    edu = np.where(emp_kind == 1, rng.choice(2, n_people, p=[0.8, 0.2]), edu)
+    people_ids = _ids("P", n_people)
+    people = {
+        "id": people_ids, "name": person_names, "gender": np.where(is_female, b"F", b"M"), "birth_year": _num(born),
+        "education": _enc(("secondary", "college", "bachelor", "postgraduate"))[edu],
+        "party_member": _bools(party_post | (rng.random(n_people) < 0.12)),
+        "employer_org_id": np.where(employer >= 0, org_ids[np.maximum(employer, 0)], b""),
+        "reserve_cadre": _bools((born >= 1970) & (rng.random(n_people) < 0.04)),
+    }
+    posts = {"person_id": people_ids[person], "body_id": body_ids[slot_body], "role": _enc(_ROLES)[role],
+             "start": _date_text(start), "end": _date_text(end)}
+
+    # -- liaison links: county federation executives → two-new women's bodies of their county; visits in 2012
+    is_exec = role == 6
+    executives = person[is_exec]
+    exec_county = r_region[slot_body[is_exec] - n_ob]
+    target = np.flatnonzero(is_two[body_org] & is_women_spec[body_spec])
+    target_county = region_county[org_region[body_org[target]]]
+    t_order = np.argsort(target_county, kind="stable")
+    target, target_county = target[t_order], target_county[t_order]
+    t_first, t_count = _spans(target_county, n_county)
+    links_per = rng.choice(5, len(executives), p=[0.05, 0.3, 0.35, 0.25, 0.05])
+    links_per[t_count[exec_county] == 0] = 0
+    l_person = np.repeat(executives, links_per)
+    l_body = _draw_within(rng, target, t_first, t_count, np.repeat(exec_county, links_per))
+    first = _first_of(l_person * n_bodies + l_body)
+    l_person, l_body = l_person[first], l_body[first]
+    since = np.maximum(founded[l_body], _days("2010-03-01")) + rng.integers(0, 500, len(l_body))
+    until = dissolved[l_body]
+    since = np.where((until >= 0) & (since > until), until, since)
+    liaisons = {"person_id": people_ids[l_person], "body_id": body_ids[l_body], "since": _date_text(since),
+                "until": _date_text(until)}
+    n_visits = np.minimum(rng.poisson(2.2, len(l_body)), 6)
+    v_person, v_body = np.repeat(l_person, n_visits), np.repeat(l_body, n_visits)
+    v_day = rng.integers(0, 366, len(v_body))
+    first = _first_of((v_person * n_bodies + v_body) * 400 + v_day)
+    visits = {"person_id": people_ids[v_person[first]], "body_id": body_ids[v_body[first]],
+              "date": _date_text(_days("2012-01-01") + v_day[first])}
+
+    # -- demonstration points (about 0.3% of organizations), each paired with 1-2 organs of its county
+    eligible = np.flatnonzero(((kinds == 1) | (kinds == 2)) | is_two)
+    demo_org = np.sort(rng.choice(eligible, min(max(1, round(0.003 * n)), len(eligible)), replace=False))
+    demo_since = rng.integers(_days("2009-03-01"), _days("2012-12-31"), len(demo_org))
+    demo_ids = _ids("D", len(demo_org))
+    demo_points = {"id": demo_ids, "name": _cat(names[demo_org], "“党建带妇建”示范点".encode()),
+                   "org_id": org_ids[demo_org], "since": _date_text(demo_since)}
+    organs = np.flatnonzero(kinds == 3)
+    organ_county = region_county[org_region[organs]]
+    o_order = np.argsort(organ_county, kind="stable")
+    organs, organ_county = organs[o_order], organ_county[o_order]
+    o_first, o_count = _spans(organ_county, n_county)
+    d_county = region_county[org_region[demo_org]]
+    per = np.where(o_count[d_county] > 0, rng.choice(np.array([1, 2]), len(demo_org), p=[0.7, 0.3]), 0)
+    p_demo = np.repeat(np.arange(len(demo_org)), per)
+    p_org = _draw_within(rng, organs, o_first, o_count, d_county[p_demo])
+    first = _first_of(p_demo * n + p_org)
+    pairings = {"org_id": org_ids[p_org[first]], "demo_point_id": demo_ids[p_demo[first]],
+                "since": _date_text(demo_since[p_demo[first]])}
+
+    # -- activity rooms: one room, many uses, in a share of the organizations with 2+ bodies
+    b_first, b_count = _spans(body_org, n)
+    room_share = np.array([1.0, 0.8, 0.9, 0.3, 0.3, 0.45, 0.3])[kinds]
+    venue_org = np.flatnonzero((b_count >= 2) & (rng.random(n) < room_share))
+    room_names = _enc([VENUE_NAMES[k][0] for k in _KINDS])
+    venue_ids = _ids("V", len(venue_org))
+    venues = {"id": venue_ids, "name": _cat(names[venue_org], room_names[kinds[venue_org]]),
+              "org_id": org_ids[venue_org], "region_id": np.full(len(venue_org), b"")}
+    u_venue = np.repeat(np.arange(len(venue_org)), b_count[venue_org])
+    u_body = b_first[venue_org][u_venue] + _ranks(u_venue)
+    opened = rng.integers(_days("2006-01-01"), _days("2011-12-31"), len(venue_org))[u_venue]
+    u_since = np.maximum(founded[u_body], opened)
+    u_until = dissolved[u_body]
+    u_since = np.where((u_until >= 0) & (u_since > u_until), np.maximum(founded[u_body], 0), u_since)
+    venue_uses = {"venue_id": venue_ids[u_venue], "body_id": body_ids[u_body], "since": _date_text(u_since),
+                  "until": _date_text(u_until)}
+    return {"regions": regions, "organizations": organizations, "bodies": bodies, "people": people, "posts": posts,
+            "liaisons": liaisons, "visits": visits, "demo_points": demo_points, "pairings": pairings,
+            "venues": venues, "venue_uses": venue_uses}

@@ -28,10 +28,13 @@ regions.csv row 3, column parent_id: got 'R9', expected an id from regions
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .dataset import Dataset
 from .errors import Problem, ValidationError
@@ -41,14 +44,12 @@ from .schema import SCHEMA, Column, Schema, Table
 TRUE_WORDS = {"true", "1", "yes", "y", "t", "是", "真"}
 FALSE_WORDS = {"false", "0", "no", "n", "f", "否", "假"}
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_INT_FORM = re.compile(r"^[+-]?\d+$")
 #: At most this many problems of one kind (table, column, expectation) are listed one by one.
 PROBLEMS_PER_KIND = 50
 #: The longest cell accepted, in characters (a 50 MB cell is a broken export, not a name).
 MAX_CELL_CHARS = 10_000
 #: Ids may not contain white space, control characters or bidirectional overrides.
-_BAD_ID_CHARS = re.compile(r"[\s\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_EXCEL_SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
+_BAD_ID_CHARS = r"[\s\x{0}-\x{1f}\x{7f}\x{a0}\x{3000}\x{200b}-\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}]"
 
 
 def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
@@ -152,49 +153,111 @@ def _default_series(col: Column, index: pd.Index) -> pd.Series:
 
 
 def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, problems: list[Problem]) -> pd.Series:
-    text = cells.astype(str).str.strip()
-    empty = text == ""
+    """One column's cells → typed values; every bad cell becomes a Problem. Vectorized with Arrow."""
+    row_numbers = rows.to_numpy()
 
-    def flag(mask: pd.Series, expected) -> None:
-        for i in mask[mask].index:
-            problems.append(Problem(source, int(rows[i]), col.name, cells[i], expected(cells[i]) if callable(expected) else expected))
+    def flag(mask: np.ndarray, expected) -> None:
+        for i in np.flatnonzero(mask):
+            value = cells.iat[i]
+            problems.append(Problem(source, int(row_numbers[i]), col.name, value,
+                                    expected(value) if callable(expected) else expected))
 
-    too_long = text.str.len() > MAX_CELL_CHARS
-    flag(too_long, f"at most {MAX_CELL_CHARS:,} characters in a cell")
-    text = text.where(~too_long, "")
-    flag(_mojibake(text), lambda v: f"readable text (this looks mis-decoded; did it mean {_unmangle(v)!r}?)")
+    text = pc.utf8_trim_whitespace(_arrow(cells))
+    too_long = _mask(pc.greater(pc.utf8_length(text), MAX_CELL_CHARS))
+    if too_long.any():
+        flag(too_long, f"at most {MAX_CELL_CHARS:,} characters in a cell")
+        text = pc.if_else(pa.array(too_long), "", text)
+    empty = _mask(pc.equal(text, ""))
+    ascii_only = _mask(pc.string_is_ascii(text))
+    if not ascii_only.all():
+        flag(_mojibake(text), lambda v: f"readable text (this looks mis-decoded; did it mean {_unmangle(v.strip())!r}?)")
     if col.type in ("id", "ref"):
-        flag(text.str.contains(_BAD_ID_CHARS), "an id without spaces, line breaks or control characters")
+        flag(_mask(pc.match_substring_regex(text, _BAD_ID_CHARS)), "an id without spaces, line breaks or control characters")
     if not col.nullable and col.default is None:
         flag(empty & ~too_long, col.expectation())
     if col.type in ("id", "str", "ref"):
-        return text.where(~empty, None).astype(object)
-    if col.type == "enum":
-        return _parse_enum(text, empty, col, flag)
-    if col.type == "bool":
-        return _parse_bool(text, empty, col, flag)
-    if col.type == "int":
-        return _parse_int(text, empty, col, flag)
-    return _parse_date(text, empty, col, flag)
+        return _strings(pc.if_else(pa.array(empty), None, text), cells.index)
+    if not ascii_only.all() and col.type in ("int", "date", "bool"):
+        text = pc.utf8_normalize(text, "NFKC")  # full-width digits (３０) read as ASCII
+    parse = {"enum": _parse_enum, "bool": _parse_bool, "int": _parse_int, "date": _parse_date}[col.type]
+    return parse(text, empty, col, flag, cells.index)
 
 
-def _parse_enum(text, empty, col, flag) -> pd.Series:
+def _arrow(cells: pd.Series) -> pa.Array:
+    array = pa.array(cells, type=pa.string(), from_pandas=True)
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _mask(array) -> np.ndarray:
+    """An Arrow boolean array as numpy, nulls as False."""
+    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _strings(array: pa.Array, index: pd.Index) -> pd.Series:
+    """Text values as an object Series of ``str`` with ``None`` for empty."""
+    return pd.Series(array.to_numpy(zero_copy_only=False), index=index, dtype=object)
+
+
+def _by_value(text: pa.Array, decide) -> pa.Array:
+    """Apply ``decide`` once per distinct value (enums, booleans): fast on millions of rows."""
+    encoded = pc.dictionary_encode(text)
+    decided = pa.array([decide(v) for v in encoded.dictionary.to_pylist()])
+    return pc.take(decided, encoded.indices)
+
+
+def _parse_enum(text, empty, col, flag, index) -> pd.Series:
     lookup = {v: v for v in col.values}
     lookup.update({v.lower(): v for v in col.values})
     lookup.update(col.value_aliases)
     lookup.update({k.lower(): v for k, v in col.value_aliases.items()})
-    mapped = text.map(lambda s: lookup.get(s, lookup.get(s.lower())))
-    flag(~empty & mapped.isna(), col.expectation())
+    mapped = _by_value(text, lambda s: lookup.get(s, lookup.get(s.lower())))
+    flag(~empty & _mask(pc.is_null(mapped)), col.expectation())
+    values = mapped.to_numpy(zero_copy_only=False)
     if col.default is not None:
-        mapped = mapped.where(~empty, col.default)
-    return mapped.astype(object).where(mapped.notna(), None)
+        values[empty] = col.default
+    return pd.Series(values, index=index, dtype=object)
 
 
-def _parse_bool(text, empty, col, flag) -> pd.Series:
-    lower = text.map(lambda s: unicodedata.normalize("NFKC", s).lower())
-    true, false = lower.isin(TRUE_WORDS), lower.isin(FALSE_WORDS)
-    flag(~empty & ~true & ~false, col.expectation())
-    return (true | (empty & bool(col.default))).astype(bool)
+def _parse_bool(text, empty, col, flag, index) -> pd.Series:
+    truth = _by_value(text, lambda s: True if s.lower() in TRUE_WORDS else False if s.lower() in FALSE_WORDS else None)
+    known = ~_mask(pc.is_null(truth))
+    flag(~empty & ~known, col.expectation())
+    values = _mask(truth)
+    values[empty] = bool(col.default)
+    return pd.Series(values, index=index, dtype=bool)
+
+
+def _parse_int(text, empty, col, flag, index) -> pd.Series:
+    well_formed = _mask(pc.match_substring_regex(text, r"^[+-]?\d{1,18}$"))
+    flag(~empty & ~well_formed, col.expectation())
+    digits = pc.replace_substring_regex(pc.if_else(pa.array(well_formed), text, None), r"^\+", "")
+    numbers = pd.Series(pc.cast(digits, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get),
+                        index=index, dtype="Int64")
+    if col.min is not None:
+        flag((numbers < col.min).fillna(False).to_numpy(dtype=bool), col.expectation())
+    if col.default is not None:
+        numbers = numbers.fillna(col.default)
+    return numbers
+
+
+def _parse_date(text, empty, col, flag, index) -> pd.Series:
+    iso = _mask(pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}$"))
+    if not (iso | empty).all():  # other accepted spellings, rewritten to ISO once per distinct value
+        text = _by_value(text, _iso_date)
+    dates = pd.to_datetime(pd.Series(text.to_numpy(zero_copy_only=False), index=index),
+                           format="%Y-%m-%d", errors="coerce")
+    serial = _mask(pc.match_substring_regex(text, r"^\d{5}(\.\d+)?$"))
+    bad = ~empty & dates.isna().to_numpy()
+    flag(bad & ~serial, col.expectation())
+    flag(bad & serial, f"{col.expectation()} (this looks like an Excel date serial number: "
+                       "format the column as a date, or as text YYYY-MM-DD)")
+    return dates.astype("datetime64[s]")
+
+
+def _iso_date(text: str) -> str:
+    """``2012/6/30``, ``2012.6.30`` and ``2012年6月30日`` as ``2012-06-30``; anything else unchanged."""
+    found = _DATE_FORMS.match(text)
+    return f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}" if found else text
 
 
 def _unmangle(text: str) -> str | None:
@@ -203,7 +266,7 @@ def _unmangle(text: str) -> str | None:
     Catches UTF-8 bytes read as GBK/GB18030 (鍗庣編 for 华美), UTF-8 read as Latin-1 (Ã©),
     and text that already lost characters (U+FFFD, 锟斤拷).
 
-    >>> _unmangle("鍗庣編鏈嶈"), _unmangle("华美服装"), _unmangle("Ã©cole"), _unmangle("王�")
+    >>> _unmangle("鍗庣編鏈嶈"), _unmangle("华美服装"), _unmangle("Ã©cole"), _unmangle("王\ufffd")
     ('华美服', None, 'école', '')
     """
     if "\ufffd" in text or "锟斤拷" in text:
@@ -235,44 +298,42 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef"
 
 
-def _mojibake(text: pd.Series) -> pd.Series:
+@functools.cache
+def _suspicious_chars() -> str:
+    """An RE2 class of the characters mojibake is made of: outside ASCII and GB2312, plus U+FFFD.
+
+    Everyday Chinese text is all GB2312, so only the few cells with a rarer character are looked at
+    one by one (``_unmangle``).
+    """
+    points = sorted({ord(bytes([a, b]).decode("gb2312")) for a in range(0xA1, 0xF8) for b in range(0xA1, 0xFF)
+                     if _decodes(bytes([a, b]))} - {0xFFFD})
+    ranges, first, last = [], points[0], points[0]
+    for p in points[1:]:
+        if p != last + 1:
+            ranges.append((first, last))
+            first = p
+        last = p
+    ranges.append((first, last))
+    allowed = "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" if a != b else f"\\x{{{a:x}}}" for a, b in ranges)
+    return f"[^\\x{{0}}-\\x{{7f}}{allowed}]|\\x{{fffd}}|锟斤拷"
+
+
+def _decodes(pair: bytes) -> bool:
+    try:
+        pair.decode("gb2312")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mojibake(text: pa.Array) -> np.ndarray:
     """Cells whose text is UTF-8 that was decoded with the wrong encoding somewhere upstream."""
-    wide = text[~text.map(str.isascii)]
-    if wide.empty:
-        return pd.Series(False, index=text.index)
-    verdict = {v: _unmangle(v) is not None for v in wide.unique()}
-    return text.map(lambda v: verdict.get(v, False)).astype(bool)
-
-
-def _ascii_digits(text: pd.Series) -> pd.Series:
-    """Full-width digits and punctuation (``３０``) folded to ASCII; ASCII columns pass untouched."""
-    if text.map(str.isascii).all():
-        return text
-    return text.map(lambda s: unicodedata.normalize("NFKC", s))
-
-
-def _parse_int(text, empty, col, flag) -> pd.Series:
-    norm = _ascii_digits(text)
-    well_formed = norm.str.match(_INT_FORM)
-    flag(~empty & ~well_formed, col.expectation())
-    numbers = pd.to_numeric(norm.where(well_formed & ~empty), errors="coerce").astype("Int64")
-    if col.min is not None:
-        flag((numbers < col.min).fillna(False).astype(bool), col.expectation())
-    if col.default is not None:
-        numbers = numbers.fillna(col.default)
-    return numbers
-
-
-def _parse_date(text, empty, col, flag) -> pd.Series:
-    norm = _ascii_digits(text)
-    parts = norm.str.extract(_DATE_FORMS)
-    iso = parts[0] + "-" + parts[1].str.zfill(2) + "-" + parts[2].str.zfill(2)
-    dates = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce")
-    serial = norm.str.match(_EXCEL_SERIAL)
-    flag(~empty & dates.isna() & ~serial, col.expectation())
-    flag(~empty & serial, f"{col.expectation()} (this looks like an Excel date serial number: "
-                          "format the column as a date, or as text YYYY-MM-DD)")
-    return dates.astype("datetime64[s]")
+    suspicious = _mask(pc.match_substring_regex(text, _suspicious_chars()))
+    if not suspicious.any():
+        return suspicious
+    candidates = text.filter(pa.array(suspicious)).unique().to_pylist()
+    bad = [v for v in candidates if _unmangle(v) is not None]
+    return suspicious & _mask(pc.is_in(text, pa.array(bad, type=pa.string())))
 
 
 def _key_problems(tables: dict[str, pd.DataFrame], sources: dict[str, str], schema: Schema) -> list[Problem]:

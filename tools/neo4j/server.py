@@ -23,8 +23,6 @@ Only the stdlib is needed, plus the ``neo4j`` Python driver for the readiness
 check. The password is printed only by the ``start`` command's stdout.
 """
 
-from __future__ import annotations
-
 import argparse
 import atexit
 import contextlib
@@ -37,6 +35,7 @@ import shlex
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import sys
 import tempfile
@@ -84,6 +83,16 @@ JVM_FLAGS = [
 # Short-lived admin JVM (set-initial-password): favour startup time.
 ADMIN_JVM_FLAGS = ["-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"]
 
+# Class-data-sharing archive of the server's classes, kept next to the jars.
+# The first server started without it dumps one at exit (stop() moves it into
+# place); later JVMs map it and start ~3-4 s faster (and share those pages).
+# Dumping costs that one server a slower start and ~8 s more to stop, so it is
+# skipped under CI (CI=true; a one-server CI job can't win it back) unless
+# NEO4J_SERVER_CDS=1. NEO4J_SERVER_CDS=0 turns CDS off entirely.
+CDS_ARCHIVE = "neo4j-server.jsa"
+_CDS_DUMP_FLAG = "-XX:ArchiveClassesAtExit="
+_CDS_CLAIM = ".cds-dump.claim"
+
 # Servers started (not detached) by this Python process; stopped at exit.
 _CHILDREN: dict[int, subprocess.Popen] = {}
 
@@ -93,6 +102,10 @@ class Neo4jServerError(RuntimeError):
 
 
 class _PortTaken(Neo4jServerError):
+    pass
+
+
+class _CdsRejected(Neo4jServerError):
     pass
 
 
@@ -191,6 +204,13 @@ def _java() -> str:
     return java
 
 
+def _new_password() -> str:
+    # Letters and digits only: a leading '-' would be read as an option by
+    # picocli, and plain alphanumerics are safe in env files and shells.
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(32))
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -201,6 +221,29 @@ def _port_open(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(0.5)
         return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _listening_by(pid: int, port: int) -> bool:
+    """Whether process ``pid`` holds the socket listening on ``port``, so the
+    readiness probe never talks to whoever else may have grabbed the port.
+    Linux /proc; elsewhere it falls back to "the port accepts connections"."""
+    if not Path("/proc/net/tcp").exists():
+        return _port_open(port)
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                f = line.split()
+                if len(f) > 9 and f[3] == "0A" and int(f[1].rsplit(":", 1)[1], 16) == port:
+                    inodes.add(f"socket:[{f[9]}]")
+    if not inodes:
+        return False
+    with contextlib.suppress(OSError):
+        for fd in os.scandir(f"/proc/{pid}/fd"):
+            with contextlib.suppress(OSError):
+                if os.readlink(fd.path) in inodes:
+                    return True
+    return False
 
 
 def _tail(path: Path, n: int = 30) -> str:
@@ -218,6 +261,74 @@ def _log_tails(home: Path) -> str:
         if t.strip():
             parts.append(f"--- tail of {p} ---\n{t}")
     return "\n".join(parts) or f"(no log output under {home})"
+
+
+_CDS_CHECKED: set[Path] = set()
+
+
+def _cds_usable(java: str, lib: Path, jsa: Path) -> bool:
+    """Whether this JVM accepts the archive (it records the jars' paths and
+    mtimes, e.g. a lib/ restored from a CI cache or a moved checkout breaks it).
+    Checked once per process (~0.2 s); an unusable archive is deleted so the
+    next server dumps a fresh one."""
+    if jsa in _CDS_CHECKED:
+        return jsa.is_file()
+    res = subprocess.run([java, "-Xshare:on", f"-XX:SharedArchiveFile={jsa}", "-cp", str(lib / "*"), "-version"],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _CDS_CHECKED.add(jsa)
+    if res.returncode != 0:
+        with contextlib.suppress(OSError):
+            jsa.unlink()
+        return False
+    return True
+
+
+def _cds_flags(java: str, lib: Path, *, dump: bool) -> list[str]:
+    """JVM flags to use (or, if ``dump`` and missing, create) the CDS archive."""
+    mode = os.environ.get("NEO4J_SERVER_CDS", "auto").strip().lower()
+    if mode in ("0", "false", "no", "off"):
+        return []
+    if mode not in ("1", "true", "yes", "on") and os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        dump = False
+    jsa = lib / CDS_ARCHIVE
+    if jsa.is_file() and _cds_usable(java, lib, jsa):
+        return [f"-XX:SharedArchiveFile={jsa}"]
+    # Dynamic dumping needs the JDK's base archive, else the JVM refuses to start.
+    if not dump or not (Path(os.path.realpath(java)).parent.parent / "lib" / "server" / "classes.jsa").is_file():
+        return []
+    now = time.time()
+    for stale in lib.glob(f".{CDS_ARCHIVE}.*.tmp"):  # dumped, never moved into place
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > 600:
+                stale.unlink()
+    # One dumper at a time (parallel test workers would each write ~100 MB).
+    claim = lib / _CDS_CLAIM
+    for _ in range(2):
+        try:
+            os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            break
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if now - claim.stat().st_mtime < 3600:
+                    return []
+                claim.unlink()  # left behind by a server that was never stopped
+    else:
+        return []
+    return [f"{_CDS_DUMP_FLAG}{lib / f'.{CDS_ARCHIVE}.{os.getpid()}-{secrets.token_hex(4)}.tmp'}"]
+
+
+def _finish_cds_dump(args: list[str], clean_exit: bool) -> None:
+    """After a dumping JVM exited, move its archive into place (or drop it)."""
+    for arg in args:
+        if arg.startswith(_CDS_DUMP_FLAG):
+            tmp = Path(arg[len(_CDS_DUMP_FLAG):])
+            with contextlib.suppress(OSError):
+                if clean_exit and tmp.is_file() and tmp.stat().st_size > 1_000_000:
+                    os.replace(tmp, tmp.parent / CDS_ARCHIVE)
+                else:
+                    tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                (tmp.parent / _CDS_CLAIM).unlink()
 
 
 def _write_conf(home: Path, port: int, heap: str, page_cache: str, extra: dict[str, str] | None) -> None:
@@ -255,7 +366,7 @@ def _write_conf(home: Path, port: int, heap: str, page_cache: str, extra: dict[s
     (home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n")
 
 
-def _set_initial_password(java: str, cp: str, home: Path, password: str) -> None:
+def _set_initial_password(java: str, cp: str, home: Path, password: str, cds: list[str]) -> None:
     """``neo4j-admin dbms set-initial-password`` with the plain jars.
 
     Writes data/dbms/auth.ini, which the server turns into user 'neo4j' when it
@@ -270,14 +381,16 @@ def _set_initial_password(java: str, cp: str, home: Path, password: str) -> None
     env.pop("JAVA_OPTS", None)
     try:
         res = subprocess.run(
-            [java, *ADMIN_JVM_FLAGS, "-cp", cp, ADMIN_TOOL, "dbms", "set-initial-password", f"@{argfile}"],
+            [java, *ADMIN_JVM_FLAGS, *cds, "-cp", cp, ADMIN_TOOL, "dbms", "set-initial-password", f"@{argfile}"],
             env=env, cwd=home, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True, timeout=180,
         )
+    except subprocess.TimeoutExpired:
+        raise Neo4jServerError(f"set-initial-password did not finish within 180 s (home {home})") from None
     finally:
         argfile.unlink(missing_ok=True)
     if res.returncode != 0 or not (home / "data" / "dbms" / "auth.ini").is_file():
-        raise Neo4jServerError(f"set-initial-password failed (exit {res.returncode}):\n{res.stdout[-3000:]}")
+        raise Neo4jServerError(f"set-initial-password failed (exit {res.returncode}, home {home}):\n{res.stdout[-3000:]}")
 
 
 def _wait_ready(proc: subprocess.Popen, uri: str, port: int, password: str, home: Path, deadline: float) -> str:
@@ -289,18 +402,29 @@ def _wait_ready(proc: subprocess.Popen, uri: str, port: int, password: str, home
     while True:
         rc = proc.poll()
         if rc is not None:
-            text = _tail(home / "logs" / "debug.log", 200) + _tail(home / "console.log", 200)
-            err = _PortTaken if "Address already in use" in text else Neo4jServerError
+            console = _tail(home / "console.log", 200)  # JVM-level errors land here
+            if "Address already in use" in console + _tail(home / "logs" / "debug.log", 200):
+                err = _PortTaken
+            elif "DynamicDumpSharedSpaces" in console or "SharedArchiveFile" in console:
+                err = _CdsRejected
+            else:
+                err = Neo4jServerError
             raise err(f"Neo4j exited during startup (exit code {rc}).\n{_log_tails(home)}")
         if time.monotonic() > deadline:
             raise Neo4jServerError(f"Neo4j not ready at {uri} before timeout (last error: {last!r}).\n{_log_tails(home)}")
-        if _port_open(port):
+        if _listening_by(proc.pid, port):
             try:
-                with neo4j.GraphDatabase.driver(uri, auth=(USERNAME, password), connection_timeout=5.0) as drv:
+                # Fail fast (no driver-side retries): the loop retries, and
+                # must notice promptly if the JVM died meanwhile.
+                with neo4j.GraphDatabase.driver(
+                    uri, auth=(USERNAME, password), connection_timeout=3.0,
+                    connection_acquisition_timeout=5.0, max_transaction_retry_time=0.0,
+                ) as drv:
                     drv.verify_connectivity()
-                    rec = drv.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v").records
-                    return rec[0]["v"] if rec else ""
-            except AuthError as exc:  # wrong password would never fix itself
+                    with drv.session() as session:
+                        rec = session.run("CALL dbms.components() YIELD versions RETURN versions[0] AS v").single()
+                    return rec["v"] if rec else ""
+            except AuthError as exc:  # a wrong password never fixes itself
                 raise Neo4jServerError(f"Neo4j rejected the generated credentials: {exc}\n{_log_tails(home)}") from None
             except (DriverError, Neo4jError, OSError) as exc:
                 last = exc
@@ -346,32 +470,37 @@ def start(
     if base is not None:
         base.mkdir(parents=True, exist_ok=True)
 
+    use_cds = True
     for attempt in range(3):
         deadline = time.monotonic() + timeout
         home = Path(tempfile.mkdtemp(prefix="neo4j-", dir=base)).resolve()
         port = _free_port()
-        password = secrets.token_urlsafe(24)
+        password = _new_password()
         uri = f"bolt://127.0.0.1:{port}"
         proc = None
         try:
             _write_conf(home, port, heap, page_cache, extra_conf)
-            _set_initial_password(java, cp, home, password)
-            cmd = [java, "-Xms128m", f"-Xmx{heap}", *JVM_FLAGS, "-cp", cp, ENTRY_POINT,
+            _set_initial_password(java, cp, home, password, _cds_flags(java, lib, dump=False) if use_cds else [])
+            cds = _cds_flags(java, lib, dump=True) if use_cds else []
+            cmd = [java, "-Xms128m", f"-Xmx{heap}", *JVM_FLAGS, *cds, "-cp", cp, ENTRY_POINT,
                    f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
             with open(home / "console.log", "ab") as log:
                 proc = subprocess.Popen(cmd, cwd=home, stdin=subprocess.DEVNULL, stdout=log,
                                         stderr=subprocess.STDOUT, start_new_session=detach)
             version = _wait_ready(proc, uri, port, password, home, deadline)
-        except _PortTaken:
+        except (_PortTaken, _CdsRejected) as exc:
             if proc is not None:
                 _kill(proc)
+                _finish_cds_dump(proc.args, clean_exit=False)
             shutil.rmtree(home, ignore_errors=True)
+            use_cds = use_cds and not isinstance(exc, _CdsRejected)
             if attempt == 2:
                 raise
             continue
         except BaseException:
             if proc is not None:
                 _kill(proc)
+                _finish_cds_dump(proc.args, clean_exit=False)
             raise  # keep the home dir: its logs explain the failure
         if not detach:
             _CHILDREN[proc.pid] = proc
@@ -422,6 +551,7 @@ def stop(server: Server | int, timeout: float = 60, remove_home: bool = False) -
     pid = server.pid if isinstance(server, Server) else int(server)
     home = server.home if isinstance(server, Server) else None
     proc = _CHILDREN.pop(pid, None)
+    args: list[str] = list(proc.args) if proc is not None else []
 
     if proc is None and _alive(pid):
         args = _cmdline(pid) or []
@@ -441,14 +571,19 @@ def stop(server: Server | int, timeout: float = 60, remove_home: bool = False) -
             time.sleep(0.1)
         return True
 
+    clean = True
     if not gone():
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
         if not wait(timeout):
+            clean = False
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             if not wait(15):
                 raise Neo4jServerError(f"Neo4j pid {pid} survived SIGKILL")
+    if proc is not None and proc.returncode not in (0, 143, -signal.SIGTERM):
+        clean = False
+    _finish_cds_dump(args, clean)
 
     if remove_home and home is not None:
         conf = home / "conf" / "neo4j.conf"

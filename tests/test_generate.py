@@ -1,0 +1,149 @@
+"""The sample-data generator: calibrated figures, determinism, and the scale profile's shape."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import orgnet
+from orgnet.generate import generate
+from orgnet.schema import SCHEMA
+
+AS_OF = "2012-06-30"
+
+#: figure → (numerator, denominator or None, value), at the root region (county / district).
+LONGYOU = {
+    "two_new_30plus": (133, None, 133.0),
+    "two_new_30plus_committee": (43, 133, 32.3),
+    "liaison_officers": (66, None, 66.0),
+}
+BEIHU = {
+    "townships": (14, None, 14.0),
+    "streets": (4, None, 4.0),
+    "federations.township_street": (18, None, 18.0),
+    "women_bodies.organ_committee": (35, None, 35.0),
+    "federations.community": (35, None, 35.0),
+    "women_bodies.congress": (128, None, 128.0),
+    "enterprise_women_committees": (165, None, 165.0),
+    "two_new_coverage": (167, 377, 44.3),
+    "congress_chairs_in_two_committees": (128, 128, 100.0),
+    "village_women_share": (None, None, 32.0),
+    "community_women_share": (None, None, 71.0),
+    "federation_cadres": (58, None, 58.0),
+    "federation_cadres_avg_age": (2146, 58, 37.0),
+    "federation_cadres.college": (24, None, 24.0),
+    "federation_cadres.bachelor": (33, None, 33.0),
+    "federation_cadres.postgraduate": (1, None, 1.0),
+    "organ_institution_women_bodies": (53, None, 53.0),
+    "demo_points": (22, None, 22.0),
+}
+EXPECTED = {"longyou": LONGYOU, "beihu": BEIHU}
+
+
+def root_figures(net: orgnet.Network) -> dict[str, tuple]:
+    """The stats rows of the root region as figure → (numerator, denominator, value)."""
+    regions = net.tables["regions"]
+    roots = regions.loc[regions["parent_id"].isna(), "id"].tolist()
+    assert len(roots) == 1
+    stats = net.stats(AS_OF)
+    rows = stats[stats.region_id == roots[0]]
+    return {r.figure: (r.numerator, r.denominator, r.value) for r in rows.itertuples()}
+
+
+def check_figures(figures: dict[str, tuple], expected: dict[str, tuple]) -> None:
+    for figure, (num, den, value) in expected.items():
+        got_num, got_den, got_value = figures[figure]
+        assert got_value == value, (figure, figures[figure])
+        if num is not None:
+            assert got_num == num, (figure, figures[figure])
+        if den is not None:
+            assert got_den == den, (figure, figures[figure])
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(folder.glob("*.csv"))}
+
+
+@pytest.fixture(scope="module", params=["longyou", "beihu"])
+def sample(request, tmp_path_factory):
+    profile = request.param
+    out = tmp_path_factory.mktemp(profile)
+    counts = generate(profile, 1, out)
+    return profile, out, counts, orgnet.load(out)
+
+
+def test_writes_every_table_with_the_schema_header(sample):
+    _, out, counts, _ = sample
+    assert set(counts) == set(SCHEMA.tables)
+    for name, table in SCHEMA.tables.items():
+        lines = (out / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        assert lines[0].split(",") == list(table.columns)
+        assert len(lines) - 1 == counts[name]
+
+
+def test_calibrated_figures(sample):
+    profile, _, _, net = sample
+    check_figures(root_figures(net), EXPECTED[profile])
+
+
+def test_other_analyses_have_something_to_show(sample):
+    profile, _, _, net = sample
+    gaps = net.gaps(AS_OF)
+    assert set(gaps.rule) == {"committee_required", "liaison_required", "party_without_women", "vacant_head"}
+    overlaps = net.overlaps(AS_OF)
+    assert set(overlaps.posts) >= {2, 3, 4} and overlaps.posts.max() <= 5
+    assert overlaps.systems.str.contains(";").any()  # across systems
+    nameplates = net.nameplates(AS_OF)
+    assert (nameplates.system_a != nameplates.system_b).any() and "women" in set(nameplates.system_a) | set(nameplates.system_b)
+    plan = net.plan(AS_OF)
+    assert plan.ready.sum() >= 3 and (~plan.ready).sum() >= 3
+    check = net.liaison_check(2012)
+    executives = check[check.kind == "executive"]
+    assert executives.links.between(1, 3).sum() >= 8
+    assert (executives.flag != "").any()  # someone with 0 or 4 links
+    links = check[check.kind == "link"]
+    assert (links.visits >= 2).sum() > (links.visits < 2).sum() > 0
+    people = net.tables["people"]
+    reserve = people[people.reserve_cadre]
+    assert len(reserve) >= 5 and (reserve.gender == "F").mean() >= 0.2
+    bodies, posts = net.tables["bodies"], net.tables["posts"]
+    assert bodies.dissolved.notna().sum() >= 3 and posts.end.notna().sum() >= 20
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes_same_figures(sample, tmp_path):
+    profile, out, _, _ = sample
+    again = tmp_path / "again"
+    generate(profile, 1, again)
+    assert digest(again) == digest(out)
+    other = tmp_path / "other"
+    generate(profile, 2, other)
+    assert digest(other) != digest(out)
+    check_figures(root_figures(orgnet.load(other)), EXPECTED[profile])
+
+
+def test_scale_profile_validates_and_has_a_plausible_shape(tmp_path):
+    counts = generate("scale", 1, tmp_path / "a", orgs=2000)
+    assert counts["organizations"] == 2000
+    net = orgnet.load(tmp_path / "a")
+    orgs, bodies, posts, regions = (net.tables[t] for t in ("organizations", "bodies", "posts", "regions"))
+    assert 0.55 <= orgs.two_new.mean() <= 0.65
+    hosts = lambda system: bodies.loc[bodies.system == system, "org_id"].dropna().nunique() / len(orgs)  # noqa: E731
+    assert 0.35 <= hosts("party") <= 0.5
+    assert 0.25 <= hosts("women") <= 0.4
+    female = orgs.loc[orgs.two_new, "female_staff"].astype(int)
+    assert female.median() < 10 and female.max() >= 100  # a long tail
+    per_person = posts.groupby("person_id").size()
+    assert per_person.min() >= 1 and per_person.max() <= 5 and (per_person >= 3).any()
+    assert set(regions.level) >= {"county", "township", "street", "park", "village", "community"}
+    assert regions.parent_id.isna().sum() == 1
+    assert bodies.dissolved.notna().any() and posts.end.notna().any()
+    assert counts["liaisons"] > 0 and counts["visits"] > 0 and counts["demo_points"] > 0
+    generate("scale", 1, tmp_path / "b", orgs=2000)
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+
+
+def test_unknown_profile_is_an_input_error(tmp_path):
+    with pytest.raises(orgnet.OrgnetError):
+        generate("shanghai", 1, tmp_path)
