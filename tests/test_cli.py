@@ -19,6 +19,9 @@ AS_OF = ["--as-of", "2012-06-30"]
 COMMANDS = {
     "gaps": AS_OF, "overlaps": AS_OF, "nameplates": AS_OF, "plan": AS_OF,
     "liaison-check": ["--year", "2012"], "stats": AS_OF,
+    "diff": ["--from", "2012-01-01", "--to", "2012-12-31"], "impact": ["--person", "P1", *AS_OF],
+    "key-people": AS_OF, "composition": AS_OF, "demo-reach": AS_OF, "venues": AS_OF, "coverage": AS_OF,
+    "bridges": AS_OF,
 }
 
 

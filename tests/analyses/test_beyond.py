@@ -94,3 +94,13 @@ def test_bridges(engine):
     score = frame.set_index("person_id").betweenness
     assert math.isclose(score["P1"] / score["P3"], X.BRIDGES_RATIO, rel_tol=1e-4)
     assert score["P3"] == score["P4"]
+
+
+def test_beihu_meets_every_leadership_rule(networkx_engines):
+    """The Beihu report: every township/street team has a woman, most department teams do, 20%+ of
+    reserve cadres are women, all village congress chairs sit in the two committees."""
+    from tests.conftest import SAMPLES
+
+    frame = analyses.composition(networkx_engines(SAMPLES["beihu"]), X.AS_OF, Rules())
+    assert frame.passed.all(), frame
+    assert frame.set_index("rule").at["congress_chairs_in_two_committees", "denominator"] == 128
