@@ -26,10 +26,24 @@ from .errors import InputError, Problem
 def render(frame: pd.DataFrame, fmt: str) -> str:
     """A DataFrame as CSV or JSON text (records; UTF-8, Chinese kept as is)."""
     if fmt == "csv":
-        return frame.to_csv(index=False, lineterminator="\n")
+        return _spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         return frame.to_json(orient="records", force_ascii=False)
     raise InputError(f"format {fmt!r}: expected table, csv or json")
+
+
+def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells starting with ``= + - @`` (a formula to a spreadsheet) get a leading ``'`` (OWASP)."""
+    from .export import neutralize
+
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    risky = [c for c in text if frame[c].astype(str).str.match(r"^[=+\-@\t\r]").any()]
+    if not risky:
+        return frame
+    frame = frame.copy()
+    for c in risky:
+        frame[c] = frame[c].map(lambda v: neutralize(v) if isinstance(v, str) else v)
+    return frame
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

@@ -1,0 +1,131 @@
+"""Exports read back by networkx's own readers, cut by as_of, redacted, safe in spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+import orgnet
+from orgnet.cli import app
+from orgnet.export import snapshot_graph
+from tests.conftest import SAMPLES, TINY
+
+READERS = {
+    "graphml": nx.read_graphml,
+    "gexf": nx.read_gexf,
+    "json": lambda p: nx.node_link_graph(json.loads(p.read_text(encoding="utf-8")), edges="edges"),
+}
+
+
+@pytest.fixture(scope="module")
+def beihu():
+    return orgnet.load(SAMPLES["beihu"])
+
+
+@pytest.mark.parametrize("fmt", list(READERS))
+def test_round_trip_counts(beihu, fmt, tmp_path):
+    out = tmp_path / f"beihu.{fmt}"
+    counts = beihu.export(fmt, out, as_of="2012-06-30")
+    back = READERS[fmt](out)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (counts["nodes"], counts["edges"])
+    assert counts["edges"] < beihu.graph.number_of_edges()  # ended posts and dissolved bodies are cut
+
+
+def test_whole_history_without_as_of(tmp_path):
+    net = orgnet.load(TINY)
+    counts = net.export("graphml", tmp_path / "all.graphml")
+    assert counts == {"nodes": net.graph.number_of_nodes(), "edges": net.graph.number_of_edges()}
+
+
+def test_as_of_cut_by_hand():
+    cut = snapshot_graph(orgnet.load(TINY).graph, "2012-06-30")
+    assert "Body:B15" not in cut  # dissolved 2012-03-01
+    assert "DemoPoint:D2" not in cut  # named 2013
+    holds = [(u, v) for u, v, e in cut.edges(data=True) if e["type"] == "HOLDS"]
+    assert ("Person:P13", "Body:B11") in holds and len([h for h in holds if h == ("Person:P13", "Body:B11")]) == 1
+    visits = [e["date"] for _, _, e in cut.edges(data=True) if e["type"] == "VISITED"]
+    assert sorted(d.isoformat() for d in visits) == ["2011-11-01", "2012-03-01", "2012-04-01"]
+
+
+def test_neo4j_csv_layout(tmp_path):
+    out = tmp_path / "csv"
+    counts = orgnet.load(TINY).export("neo4j-csv", out, as_of="2012-06-30")
+    files = sorted(p.name for p in out.glob("*.csv"))
+    assert "nodes_Person.csv" in files and "rels_HOLDS_Person_Body.csv" in files
+    rows = 0
+    for name in files:
+        with open(out / name, encoding="utf-8") as fh:
+            reader = csv.reader(fh)
+            header = next(reader)
+            rows += sum(1 for _ in reader)
+            if name.startswith("nodes_"):
+                assert header[0].startswith("id:ID(") and header[-1] == ":LABEL"
+            else:
+                assert header[0].startswith(":START_ID(") and header[1].startswith(":END_ID(") and header[-1] == ":TYPE"
+    assert rows == counts["nodes"] + counts["edges"]
+    bodies = (out / "nodes_Body.csv").read_text(encoding="utf-8")
+    assert "Body;WomenBody" in bodies and "founded:date" in bodies.splitlines()[0]
+    assert "neo4j-admin database import full" in (out / "IMPORT.txt").read_text()
+
+
+def chinese_substrings(text: str, longest: int = 4) -> set[str]:
+    """Every run of 2..longest Chinese characters in the text (person names are 2–4 characters)."""
+    found = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        for size in range(2, longest + 1):
+            found.update(run[i:i + size] for i in range(len(run) - size + 1))
+    return found
+
+
+def test_redacted_exports_hold_no_real_name(beihu, tmp_path):
+    others = " ".join(" ".join(beihu.tables[t]["name"].dropna()) for t in ("regions", "organizations", "bodies", "venues"))
+    names = set(beihu.tables["people"]["name"]) - chinese_substrings(others)  # a name that is also a place is no leak
+    for fmt in ("graphml", "gexf", "json", "neo4j-csv"):
+        out = tmp_path / f"x.{fmt}"
+        beihu.export(fmt, out, redact=True)
+        text = "".join(p.read_text(encoding="utf-8") for p in (out.glob("*") if out.is_dir() else [out]))
+        assert "人员-" in text
+        leaked = names & chinese_substrings(text)
+        assert not leaked, (fmt, sorted(leaked)[:5])
+    beihu.export("json", tmp_path / "plain.json")
+    assert names & chinese_substrings((tmp_path / "plain.json").read_text(encoding="utf-8"))  # the check can fail
+
+
+def test_formulas_are_neutralized_in_csv(tmp_path):
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+    path = folder / "organizations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("华美服装厂", '"=HYPERLINK(""http://x"",""y"")"'), encoding="utf-8")
+    out = tmp_path / "csv"
+    result = CliRunner().invoke(app, ["export", str(folder), "--to", "neo4j-csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with open(out / "nodes_Organization.csv", encoding="utf-8") as fh:
+        names = [row["name"] for row in csv.DictReader(fh)]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in names
+    graphml = tmp_path / "x.graphml"
+    CliRunner().invoke(app, ["export", str(folder), "--to", "graphml", "-o", str(graphml)])
+    assert nx.read_graphml(graphml).nodes["Organization:O1"]["name"] == '=HYPERLINK("http://x","y")'  # verbatim
+
+
+def test_cli_export_reports_counts(tmp_path):
+    result = CliRunner().invoke(app, ["export", str(TINY), "--to", "gexf", "-o", str(tmp_path / "t.gexf"), "--as-of", "2012-06-30"])
+    assert result.exit_code == 0 and "nodes" in result.stdout
+    bad = CliRunner().invoke(app, ["export", str(TINY), "--to", "dot", "-o", str(tmp_path / "t.dot")])
+    assert bad.exit_code == 2
+
+
+def test_analysis_csv_is_spreadsheet_safe(tmp_path):
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+    path = folder / "people.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("王秀英", "=1+2"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["overlaps", str(folder), "--as-of", "2012-06-30", "-f", "csv"])
+    assert "'=1+2" in result.stdout
+    as_json = CliRunner().invoke(app, ["overlaps", str(folder), "--as-of", "2012-06-30", "-f", "json"])
+    assert json.loads(as_json.stdout)[0]["person_name"] == "=1+2"  # JSON keeps it verbatim
