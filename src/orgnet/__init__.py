@@ -3,12 +3,12 @@ where one person holds too many posts.
 
 >>> import orgnet
 >>> sorted(orgnet.__all__)
-['Network', 'OrgnetError', 'Rules', 'ValidationError', 'load']
+['Network', 'OrgnetError', 'Rules', 'ValidationError', 'connect', 'load']
 """
 
-from .api import Network, load
+from .api import Network, connect, load
 from .errors import OrgnetError, ValidationError
 from .rules import Rules
 
-__all__ = ["load", "Network", "Rules", "OrgnetError", "ValidationError"]
+__all__ = ["load", "connect", "Network", "Rules", "OrgnetError", "ValidationError"]
 __version__ = "0.1.0"

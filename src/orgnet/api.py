@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import analyses
 from .dataset import Dataset, as_timestamp
 from .engines.base import Engine
 from .errors import InputError
@@ -53,6 +54,18 @@ class Network:
     def __repr__(self) -> str:
         where = self.dataset.source if self.dataset is not None else "server"
         return f"<orgnet.Network {where!r} on {self.engine.name}>"
+
+    def close(self) -> None:
+        """Release the engine's resources (the Neo4j driver); nothing to do for networkx."""
+        close = getattr(self.engine, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Network:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -94,6 +107,78 @@ class Network:
         """The report figures per region (rolled up), each with numerator and denominator."""
         return self.engine.stats(_day(as_of), rules or Rules())
 
+    def export(self, fmt: str, out, as_of=None, redact: bool = False) -> dict[str, int]:
+        """Write the graph as graphml, gexf, json (node-link) or neo4j-csv; see ``orgnet.export``."""
+        from .export import export_graph
+
+        return export_graph(self.graph, fmt, out, as_of=_day(as_of) if as_of is not None else None, redact=redact)
+
+    # -- beyond the snapshot (orgnet.analyses, computed from the engine's facts) -------------------
+    def diff(self, start, end, rules: Rules | None = None) -> pd.DataFrame:
+        """What changed between two dates: gaps opened/closed, bodies, posts, coverage per region."""
+        return analyses.diff(self.engine, _day(start), _day(end), rules or Rules())
+
+    def impact(self, person_id: str, as_of=None) -> pd.DataFrame:
+        """The bodies left without a head, and the gaps opened, if this person left."""
+        return analyses.impact(self.engine, person_id, _day(as_of))
+
+    def key_people(self, as_of=None) -> pd.DataFrame:
+        """Everyone whose departure leaves a body headless, ranked by the gaps it would open."""
+        return analyses.key_people(self.engine, _day(as_of))
+
+    def composition(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
+        """The leadership rules (women in teams, reserve cadres, congress chairs): pass or fail."""
+        return analyses.composition(self.engine, _day(as_of), rules or Rules())
+
+    def demo_reach(self, as_of=None, rules: Rules | None = None, hops: int | None = None) -> pd.DataFrame:
+        """Demonstration points, pairing units, the organizations they reach, coverage in and out."""
+        return analyses.demo_reach(self.engine, _day(as_of), rules or Rules(), hops)
+
+    def venues(self, as_of=None, min_bodies: int = 2) -> pd.DataFrame:
+        """Rooms shared by several bodies (one room, many uses)."""
+        return analyses.venues(self.engine, _day(as_of), min_bodies)
+
+    def coverage(self, as_of=None, rules: Rules | None = None, by: str | None = None) -> pd.DataFrame:
+        """Coverage of two-new organizations for every region up the tree, optionally by kind or grade."""
+        return analyses.coverage(self.engine, _day(as_of), rules or Rules(), by)
+
+    def bridges(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
+        """People with posts in both party and women's bodies, by betweenness on the person–body graph."""
+        return analyses.bridges(self.engine, _day(as_of), rules or Rules())
+
+    # -- pictures (orgnet.viz: pyvis views, matplotlib charts, the HTML report) -------------------
+    def view(self, kind: str = "coverage", as_of=None, rules: Rules | None = None, **options):
+        """An interactive network view (``coverage``, ``overlaps``, ``ego``, ``region``) as a ``View``.
+
+        Options: ``person``/``org`` (ego), ``region`` (region), ``min_posts``, ``max_nodes``
+        (default 1,500), ``redact``. The ``View`` shows inline in Jupyter; ``.save(path)`` writes one
+        self-contained HTML file.
+        """
+        from .viz import view
+
+        return view(self.engine, kind, _day(as_of), rules, source=self._source(), **options)
+
+    def chart(self, kind: str = "coverage", as_of=None, rules: Rules | None = None, lang: str = "zh",
+              min_posts: int = 3):
+        """A matplotlib Figure: ``coverage`` by township/street, ``post-load``, ``women-bodies``."""
+        from .viz.charts import chart
+
+        return chart(self.engine, kind, _day(as_of), rules, lang=lang, min_posts=min_posts)
+
+    def report(self, path: str | Path, as_of=None, rules: Rules | None = None, lang: str = "zh",
+               redact: bool = False, max_nodes: int = 1500) -> Path:
+        """Write the self-contained HTML report (figures, charts, top gaps and overlaps, plan, coverage view)."""
+        from .viz.report import write_report
+
+        return write_report(self.engine, path, _day(as_of), rules, lang=lang, redact=redact, max_nodes=max_nodes,
+                            source=self._source())
+
+    def _source(self) -> str:
+        """What pages name as their data: the dataset's folder or file name, else the engine."""
+        if self.dataset is not None and self.dataset.source:
+            return Path(str(self.dataset.source)).name or str(self.dataset.source)
+        return self.engine.name
+
 
 def _day(as_of) -> date:
     try:
@@ -102,9 +187,35 @@ def _day(as_of) -> date:
         raise InputError(f"as_of {as_of!r}: expected a date YYYY-MM-DD") from exc
 
 
-def load(source: str | Path | dict[str, pd.DataFrame]) -> Network:
-    """Load a dataset into the embedded networkx engine."""
-    from .engines.networkx import NetworkxEngine
+def load(source: str | Path | dict[str, pd.DataFrame], on_stage=None) -> Network:
+    """Load a dataset into the embedded networkx engine.
 
-    dataset = load_dataset(source)
-    return Network(NetworkxEngine(dataset), dataset)
+    ``on_stage(text)``, when given, is called as each stage starts (reading, validating, building
+    the graph), so a caller can show progress on a long load.
+    """
+    from .engines.networkx import NetworkxEngine
+    from .graph import build_graph
+
+    stage = on_stage or (lambda text: None)
+    if isinstance(source, dict):
+        stage("validating the tables")
+        dataset = load_dataset(source)
+    else:
+        stage(f"reading {source}")
+        raw = read_dataset(source)
+        stage(f"validating {sum(len(t.frame) for t in raw.tables.values()):,} rows")
+        dataset = validate(raw)
+    stage(f"building the graph of {sum(len(f) for f in dataset.tables.values()):,} rows")
+    return Network(NetworkxEngine(dataset, build_graph(dataset)), dataset)
+
+
+def connect(uri: str | None = None, username: str | None = None, password: str | None = None,
+            database: str | None = None) -> Network:
+    """Open a Neo4j database already loaded with ``orgnet load``; the analyses run there as Cypher.
+
+    Settings not given come from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and
+    ``NEO4J_DATABASE``. Close it with ``network.close()`` or use it in a ``with`` block.
+    """
+    from .engines.neo4j import Neo4jEngine
+
+    return Network(Neo4jEngine.connect(uri, username, password, database))
