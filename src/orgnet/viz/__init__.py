@@ -1,0 +1,49 @@
+"""Pictures of the network: interactive views (pyvis / vis-network), charts (matplotlib), the report.
+
+Everything here reads an engine only through its analyses (``gaps``, ``overlaps``, ``stats``,
+``plan``) and ``orgnet.viz.data.subgraph``, so it draws the same pictures on every engine.
+
+Examples
+--------
+>>> import orgnet
+>>> net = orgnet.load("tests/data/tiny")
+>>> v = view(net.engine, "coverage", "2012-06-30")
+>>> v.kind, "Organization:O1" in {n["id"] for n in v.nodes}
+('coverage', True)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..dataset import as_timestamp
+from ..rules import Rules
+from .page import View, render
+from .views import DEFAULT_MAX_NODES, VIEWS, build_scene
+
+__all__ = ["View", "view", "VIEWS", "DEFAULT_MAX_NODES"]
+
+
+def view(engine, kind: str = "coverage", as_of: date | str | None = None, rules: Rules | None = None, *,
+         person: str | None = None, org: str | None = None, region: str | None = None,
+         min_posts: int | None = None, max_nodes: int = DEFAULT_MAX_NODES, redact: bool = False,
+         source: str = "") -> View:
+    """Draw one view (``coverage``, ``overlaps``, ``ego``, ``region``) of any engine's data.
+
+    Parameters
+    ----------
+    engine : an engine (``Network.engine``)
+    kind : which view
+    as_of : the day to draw (today when None)
+    rules : rule thresholds (the source's defaults when None)
+    person, org : the centre of the ``ego`` view (exactly one)
+    region : the region of the ``region`` view
+    min_posts : people with at least this many active posts stand out (default 3)
+    max_nodes : above this many nodes the view folds detail away and says so (default 1,500)
+    redact : replace person names and ids with stable pseudonyms (``orgnet.redact``)
+    source : what the page names as its data (e.g. the dataset folder's name)
+    """
+    day = as_timestamp(as_of).date()
+    scene = build_scene(engine, kind, day, rules, person=person, org=org, region=region, min_posts=min_posts,
+                        max_nodes=max_nodes, redact=redact, source=source)
+    return render(scene)

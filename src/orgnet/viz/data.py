@@ -1,0 +1,339 @@
+"""What the views read from an engine: one day's nodes and edges, the same for every engine.
+
+The analyses (``gaps``, ``overlaps`` …) say *what* is wrong; a view also needs *where*: the region
+tree, which organization hosts which body, who holds which post. ``subgraph(engine, as_of)`` returns
+that as a ``Subgraph`` of two DataFrames, from the first of:
+
+1. ``engine.subgraph(as_of: datetime.date) -> (nodes, edges)``, an optional engine method returning
+   the two DataFrames described here (extra columns are ignored, missing ones are filled);
+2. ``engine.graph``, the networkx engine's graph (everything below);
+3. the engine facts every engine answers (``regions``, ``organizations``, ``bodies``, ``people``,
+   ``active_posts``; see ``orgnet.results.CONTRACTS``): all but employers, liaison links, total
+   staff and body grades. This is how the Neo4j engine draws.
+
+Nodes — one row per node; a column that does not apply to a node's label is ``""`` (text),
+``False`` (bool) or ``<NA>`` (int):
+
+=============  ======  ==================================================================
+column         type    meaning
+=============  ======  ==================================================================
+node           str     ``"<Label>:<id>"``, e.g. ``"Organization:O1"`` (as in ``orgnet.graph``)
+label          str     ``Region`` | ``Organization`` | ``Body`` | ``Person``
+id             str     the row's id in its table
+name           str     its name
+level          str     Region: county, district, township, street, village, community, park
+parent_id      str     Region: the parent region's id ("" for a root)
+kind           str     Organization: enterprise, social_org, organ, institution, village, …
+region_id      str     Organization: its region; Body: the region of a region-level body
+two_new        bool    Organization: a two-new organization
+female_staff   Int64   Organization: female fixed staff
+total_staff    Int64   Organization: all fixed staff
+system         str     Body: party, women, union, youth, admin
+type           str     Body: committee, branch, federation, …
+org_id         str     Body: the host organization ("" for a region-level body)
+grade          str     Body: party grade (excellent, standard, weak, unrated) or ""
+gender         str     Person: F or M
+party_member   bool    Person: party member
+party_grade    str     Organization (optional): best grade of its party bodies, "none" without
+=============  ======  ==================================================================
+
+Which nodes: every Region, Organization and Person; only the Bodies active on ``as_of``
+(``founded <= as_of`` or empty, and not dissolved by then).
+
+Edges — one row per edge, ``source`` and ``target`` are ``node`` values:
+
+============  ==========================  =====================================================
+type          source → target             which
+============  ==========================  =====================================================
+PART_OF       Region → parent Region      all
+LOCATED_IN    Organization → Region       all
+BELONGS_TO    Body → Organization/Region  active bodies
+HOLDS         Person → Body               posts current on ``as_of`` in active bodies; ``role``
+WORKS_AT      Person → Organization       all
+LIAISES_WITH  Person → Body               liaison links current on ``as_of``
+============  ==========================  =====================================================
+
+``role`` is the post's role on HOLDS edges and ``""`` elsewhere. A person may hold two current
+posts in one body (two HOLDS rows).
+
+Examples
+--------
+>>> from orgnet.api import load
+>>> sub = subgraph(load("tests/data/tiny").engine, "2012-06-30")
+>>> sub.node("Organization:O8")["name"], sorted(sub.bodies_of["Organization:O8"])
+('金鑫机械', ['Body:B3', 'Body:B4'])
+>>> sorted(b for b, _ in sub.posts_of["Person:P1"])
+['Body:B6', 'Body:B7', 'Body:B8']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from ..dataset import as_timestamp
+from ..errors import InputError
+
+TEXT_COLUMNS = ("node", "label", "id", "name", "level", "parent_id", "kind", "region_id",
+                "system", "type", "org_id", "grade", "gender", "party_grade")
+BOOL_COLUMNS = ("two_new", "party_member")
+INT_COLUMNS = ("female_staff", "total_staff")
+NODE_COLUMNS = ("node", "label", "id", "name", "level", "parent_id", "kind", "region_id", "two_new",
+                "female_staff", "total_staff", "system", "type", "org_id", "grade", "gender", "party_member",
+                "party_grade")
+EDGE_COLUMNS = ("source", "target", "type", "role")
+EDGE_TYPES = ("PART_OF", "LOCATED_IN", "BELONGS_TO", "HOLDS", "WORKS_AT", "LIAISES_WITH")
+LABELS = ("Region", "Organization", "Body", "Person")
+
+
+def subgraph(engine, as_of: date | str) -> Subgraph:
+    """One day's nodes and edges from any engine (see the module docstring for the columns)."""
+    day = as_timestamp(as_of).date()
+    graph = getattr(engine, "graph", None)
+    if hasattr(engine, "subgraph"):
+        nodes, edges = engine.subgraph(day)
+    elif graph is not None:
+        nodes, edges = networkx_subgraph(graph, day)
+    elif all(hasattr(engine, fact) for fact in FACTS):
+        nodes, edges = facts_subgraph(engine, day)
+    else:
+        raise InputError(f"the {getattr(engine, 'name', type(engine).__name__)} engine cannot draw views: "
+                         "it has neither subgraph(as_of) nor the facts " + ", ".join(FACTS))
+    return Subgraph(conform_nodes(nodes), conform_edges(edges))
+
+
+#: The engine facts (``orgnet.results.CONTRACTS``) a subgraph can be built from on any engine.
+FACTS = ("regions", "organizations", "bodies", "people", "active_posts")
+
+
+def facts_subgraph(engine, day: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A subgraph from the engine facts every engine answers (used for Neo4j).
+
+    The facts carry less than the graph: no total staff, no body grades (the organization's best
+    party grade is kept as ``party_grade``), no employers (WORKS_AT) and no liaison links.
+    """
+    from ..rules import Rules
+
+    regions, orgs = engine.regions(), engine.organizations(day, Rules())
+    bodies, people, posts = engine.bodies(day), engine.people(), engine.active_posts(day)
+    frames = [
+        pd.DataFrame({"node": "Region:" + regions["region_id"], "label": "Region", "id": regions["region_id"],
+                      "name": regions["region_name"], "level": regions["level"], "parent_id": regions["parent_id"]}),
+        pd.DataFrame({"node": "Organization:" + orgs["org_id"], "label": "Organization", "id": orgs["org_id"],
+                      "name": orgs["org_name"], "kind": orgs["kind"], "region_id": orgs["region_id"],
+                      "two_new": orgs["two_new"], "female_staff": orgs["female_staff"],
+                      "party_grade": orgs["party_grade"]}),
+        pd.DataFrame({"node": "Body:" + bodies["body_id"], "label": "Body", "id": bodies["body_id"],
+                      "name": bodies["body_name"], "system": bodies["system"], "type": bodies["type"],
+                      "org_id": bodies["org_id"], "region_id": bodies["region_id"]}),
+        pd.DataFrame({"node": "Person:" + people["person_id"], "label": "Person", "id": people["person_id"],
+                      "name": people["person_name"], "gender": people["gender"]}),
+    ]
+    nodes = pd.concat([f for f in frames if len(f)], ignore_index=True)
+    has_parent = regions["parent_id"].fillna("") != ""
+    hosted = bodies["org_id"].fillna("") != ""
+    edges = pd.concat([
+        pd.DataFrame({"source": "Region:" + regions.loc[has_parent, "region_id"],
+                      "target": "Region:" + regions.loc[has_parent, "parent_id"], "type": "PART_OF"}),
+        pd.DataFrame({"source": "Organization:" + orgs["org_id"], "target": "Region:" + orgs["region_id"],
+                      "type": "LOCATED_IN"}),
+        pd.DataFrame({"source": "Body:" + bodies["body_id"],
+                      "target": ("Organization:" + bodies["org_id"].fillna("")).where(
+                          hosted, "Region:" + bodies["region_id"].fillna("")), "type": "BELONGS_TO"}),
+        pd.DataFrame({"source": "Person:" + posts["person_id"], "target": "Body:" + posts["body_id"],
+                      "type": "HOLDS", "role": posts["role"]}),
+    ], ignore_index=True)
+    return nodes, edges
+
+
+def networkx_subgraph(graph, day: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The networkx engine's ``subgraph``: read the ``MultiDiGraph`` built by ``orgnet.graph``."""
+    from ..engines.networkx import is_current
+
+    rows, active = [], set()
+    for node, a in graph.nodes(data=True):
+        label = a["label"]
+        if label not in LABELS:
+            continue
+        if label == "Body":
+            if not is_current(a.get("founded"), a.get("dissolved"), day):
+                continue
+            active.add(node)
+        rows.append({"node": node, **{c: a.get(c) for c in NODE_COLUMNS if c != "node"}})
+    edges = []
+    for u, v, e in graph.edges(data=True):
+        kind = e["type"]
+        if kind in ("PART_OF", "LOCATED_IN", "WORKS_AT"):
+            keep = True
+        elif kind == "BELONGS_TO":
+            keep = u in active
+        elif kind == "HOLDS":
+            keep = v in active and is_current(e.get("start"), e.get("end"), day)
+        elif kind == "LIAISES_WITH":
+            keep = v in active and is_current(e.get("since"), e.get("until"), day)
+        else:
+            keep = False
+        if keep:
+            edges.append({"source": u, "target": v, "type": kind, "role": e.get("role") or ""})
+    return pd.DataFrame(rows, columns=list(NODE_COLUMNS)), pd.DataFrame(edges, columns=list(EDGE_COLUMNS))
+
+
+def conform_nodes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nodes with exactly ``NODE_COLUMNS``: text as str ("" for missing), bools, nullable ints."""
+    frame = frame.copy()
+    for col in NODE_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    frame = frame[list(NODE_COLUMNS)]
+    for col in TEXT_COLUMNS:
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
+    for col in BOOL_COLUMNS:
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), False).astype(bool)
+    for col in INT_COLUMNS:
+        frame[col] = pd.array(pd.to_numeric(frame[col], errors="coerce"), dtype="Int64")
+    unknown = set(frame["label"]) - set(LABELS)
+    if unknown:
+        raise InputError(f"subgraph: unknown node labels {sorted(unknown)}")
+    return frame.reset_index(drop=True)
+
+
+def conform_edges(frame: pd.DataFrame) -> pd.DataFrame:
+    """Edges with exactly ``EDGE_COLUMNS``, text ("" for a missing role)."""
+    frame = frame.copy()
+    for col in EDGE_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = ""
+    frame = frame[list(EDGE_COLUMNS)]
+    for col in EDGE_COLUMNS:
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
+    return frame[frame["type"].isin(EDGE_TYPES)].reset_index(drop=True)
+
+
+@dataclass
+class Subgraph:
+    """One day's nodes and edges, with the lookups the views need.
+
+    Attributes
+    ----------
+    attrs : node → its row as a dict
+    parent : region node → parent region node
+    subregions : region node → child region nodes
+    orgs_in : region node → organizations located directly in it
+    bodies_of : organization or region node → active bodies belonging to it
+    holders : body node → [(person node, role)] of current posts
+    posts_of : person node → [(body node, role)] of current posts
+    employees : organization node → people working there
+    liaisons_of : person node → bodies she liaises with; ``liaised_by`` the reverse
+    """
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    attrs: dict[str, dict] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        columns = {c: self.nodes[c].tolist() for c in NODE_COLUMNS}  # column-wise: fast for arrow strings
+        for col in INT_COLUMNS:
+            columns[col] = [None if v is None or v is pd.NA else int(v) for v in columns[col]]
+        self.attrs = {row[0]: dict(zip(NODE_COLUMNS, row)) for row in zip(*columns.values())}
+        self.parent: dict[str, str] = {}
+        self.subregions = defaultdict(list)
+        self.orgs_in = defaultdict(list)
+        self.bodies_of = defaultdict(list)
+        self.holders = defaultdict(list)
+        self.posts_of = defaultdict(list)
+        self.employees = defaultdict(list)
+        self.liaisons_of = defaultdict(list)
+        self.liaised_by = defaultdict(list)
+        known = self.attrs
+        for source, target, kind, role in zip(*(self.edges[c].tolist() for c in EDGE_COLUMNS)):
+            if source not in known or target not in known:
+                continue
+            if kind == "PART_OF":
+                self.parent[source] = target
+                self.subregions[target].append(source)
+            elif kind == "LOCATED_IN":
+                self.orgs_in[target].append(source)
+            elif kind == "BELONGS_TO":
+                self.bodies_of[target].append(source)
+            elif kind == "HOLDS":
+                self.holders[target].append((source, role))
+                self.posts_of[source].append((target, role))
+            elif kind == "WORKS_AT":
+                self.employees[target].append(source)
+            elif kind == "LIAISES_WITH":
+                self.liaisons_of[source].append(target)
+                self.liaised_by[target].append(source)
+
+    # -- lookups ------------------------------------------------------------------------------
+    def node(self, node: str) -> dict:
+        """The attributes of one node."""
+        return self.attrs[node]
+
+    def of_label(self, label: str) -> list[str]:
+        """Every node with this label, in the order the engine gave them."""
+        return [n for n, a in self.attrs.items() if a["label"] == label]
+
+    def find(self, label: str, raw_id: str) -> str:
+        """The node for ``label`` and ``raw_id``; ``InputError`` naming the option when absent."""
+        node = f"{label}:{raw_id}"
+        if node not in self.attrs:
+            raise InputError(f"no {label.lower()} with id {raw_id!r} in this dataset")
+        return node
+
+    def roots(self) -> list[str]:
+        """Regions without a parent."""
+        return [n for n in self.of_label("Region") if n not in self.parent]
+
+    def region_of(self, node: str) -> str | None:
+        """The region node an organization, body or region sits in (itself for a region)."""
+        a = self.attrs[node]
+        if a["label"] == "Region":
+            return node
+        if a["label"] == "Organization":
+            return f"Region:{a['region_id']}" if a["region_id"] else None
+        if a["label"] == "Body":
+            return self.region_of(f"Organization:{a['org_id']}") if a["org_id"] else f"Region:{a['region_id']}"
+        return None
+
+    def descendants(self, region: str) -> list[str]:
+        """The region and every region below it, parents before children."""
+        out, todo = [], [region]
+        while todo:
+            node = todo.pop()
+            out.append(node)
+            todo.extend(reversed(self.subregions.get(node, ())))
+        return out
+
+    def ancestors(self, region: str) -> list[str]:
+        """The region and every region above it, nearest first."""
+        out = []
+        while region is not None and region not in out:
+            out.append(region)
+            region = self.parent.get(region)
+        return out
+
+    def host(self, body: str) -> str:
+        """The organization or region a body belongs to."""
+        a = self.attrs[body]
+        return f"Organization:{a['org_id']}" if a["org_id"] else f"Region:{a['region_id']}"
+
+    # -- redaction ----------------------------------------------------------------------------
+    def redacted(self, names: dict[str, str]) -> Subgraph:
+        """The same subgraph with each person's id and name replaced by ``names[person_id]``."""
+        people = self.nodes["label"] == "Person"
+        renamed = {f"Person:{pid}": f"Person:{alias}" for pid, alias in names.items()}
+        nodes = self.nodes.copy()
+        alias = nodes.loc[people, "id"].map(names)
+        nodes.loc[people, "id"] = alias.fillna(nodes.loc[people, "id"])
+        nodes.loc[people, "name"] = alias.fillna(nodes.loc[people, "name"])
+        nodes.loc[people, "node"] = "Person:" + nodes.loc[people, "id"]
+        edges = self.edges.copy()
+        edges["source"] = edges["source"].map(lambda n: renamed.get(n, n))
+        return Subgraph(nodes, edges)
+
+    def node_ids(self, label: str) -> list[str]:
+        """Raw ids of every node with this label."""
+        return [self.attrs[n]["id"] for n in self.of_label(label)]

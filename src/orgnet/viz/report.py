@@ -1,0 +1,207 @@
+"""The report: one self-contained HTML page an analyst can email.
+
+It holds the key figures (``stats`` at the root region), the three charts as inline PNG, the gaps by
+rule, the top gaps, the top post overlaps, the first rows of the building plan, and the coverage view
+inline (an ``<iframe srcdoc>``, folded to ``max_nodes`` like any view, so the file stays small). Every
+table cell is escaped; with ``redact`` person names (and ids) become stable pseudonyms.
+Headings are in ``lang`` (``zh`` or ``en``); the embedded view keeps its bilingual legend.
+
+Examples
+--------
+>>> import orgnet, tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
+>>> page = write_report(orgnet.load("tests/data/tiny").engine, out, "2012-06-30", source="tiny")
+>>> "<iframe" in out.read_text(encoding="utf-8") and page == out
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from ..dataset import as_timestamp
+from ..errors import InputError
+from ..output import write_atomic
+from ..redact import pseudonyms
+from ..results import FIGURES, GAP_RULES
+from ..rules import Rules
+from . import charts
+from .page import _environment, render
+from .style import FONT_STACK, STATUS, WORDS, pair, words
+from .views import DEFAULT_MAX_NODES, build_scene
+
+TOP_ROWS = 20
+PLAN_ROWS = 15
+#: The figures shown as cards, in order.
+CARD_FIGURES = ("two_new_coverage", "two_new_orgs", "two_new_30plus", "two_new_30plus_committee", "liaison_officers",
+                "townships", "streets", "women_bodies.federation", "women_bodies.committee", "women_bodies.congress",
+                "women_bodies.organ_committee", "congress_chairs_in_two_committees", "village_women_share",
+                "community_women_share", "federation_cadres", "federation_cadres_avg_age", "demo_points")
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    num: bool = False
+
+
+@dataclass
+class Table:
+    id: str
+    title: str
+    columns: list[Column]
+    rows: list[list[str]] = field(default_factory=list)
+    more: str = ""
+
+
+def write_report(engine, path: str | Path, as_of: date | str | None = None, rules: Rules | None = None, *,
+                 lang: str = "zh", redact: bool = False, max_nodes: int = DEFAULT_MAX_NODES, min_posts: int = 3,
+                 source: str = "") -> Path:
+    """Build the report from any engine and write it (atomically) to ``path``; returns the path."""
+    path = Path(path)
+    write_atomic(path, report_html(engine, as_of, rules, lang=lang, redact=redact, max_nodes=max_nodes,
+                                   min_posts=min_posts, source=source))
+    return path
+
+
+def report_html(engine, as_of: date | str | None = None, rules: Rules | None = None, *, lang: str = "zh",
+                redact: bool = False, max_nodes: int = DEFAULT_MAX_NODES, min_posts: int = 3, source: str = "") -> str:
+    """The report page as text."""
+    from markupsafe import Markup
+
+    from .. import __version__
+
+    if lang not in ("zh", "en"):
+        raise InputError(f"--lang {lang}: expected zh or en")
+    day = as_timestamp(as_of).date()
+    rules = rules or Rules()
+    stats = engine.stats(day, rules)
+    gaps = engine.gaps(day, rules)
+    overlaps = engine.overlaps(day, rules.with_overrides(min_posts=2))
+    plan = engine.plan(day, rules)
+    if redact:
+        overlaps = redact_people(overlaps)
+    root = root_rows(stats)
+    view = render(build_scene(engine, "coverage", day, rules, max_nodes=max_nodes, min_posts=min_posts,
+                              redact=redact, source=source))
+    notes = [words("redacted", lang)] if redact else []
+    notes += view.notes
+    w = {key: words(key, lang) for key in WORDS}
+    return _environment().get_template("report.html").render(
+        version=__version__, lang=lang, title=words("report_title", lang), as_of=day.isoformat(), source=source,
+        w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=" / ".join(dict.fromkeys(root["region_name"])),
+        cards=cards(root, lang), charts=chart_images(engine, day, rules, stats, lang, min_posts),
+        tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang), top_overlaps(overlaps, lang, redact),
+                plan_rows(plan, lang)],
+        view_iframe=Markup(view.iframe(height=680)), zip=zip)
+
+
+def redact_people(frame: pd.DataFrame) -> pd.DataFrame:
+    """Person names (and ids) replaced by their pseudonyms."""
+    frame = frame.copy()
+    names = pseudonyms(frame["person_id"].tolist())
+    frame["person_name"] = frame["person_id"].map(names)
+    frame["person_id"] = frame["person_name"]
+    return frame
+
+
+def root_rows(stats: pd.DataFrame) -> pd.DataFrame:
+    """The stats rows of the root region(s): county or district, else the first region."""
+    roots = stats[stats["level"].isin(["county", "district"])]
+    if roots.empty and len(stats):
+        roots = stats[stats["region_id"] == stats["region_id"].iloc[0]]
+    return roots
+
+
+def shown_value(unit: str, value: float) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if unit == "percent":
+        return f"{value:.1f}%"
+    if unit == "years":
+        return f"{value:.1f}"
+    return f"{int(value):,}"
+
+
+def cards(root: pd.DataFrame, lang: str) -> list[dict]:
+    """The headline figures: value, label, and numerator/denominator where there is one."""
+    out = []
+    for figure in CARD_FIGURES:
+        rows = root[root["figure"] == figure]
+        if rows.empty or figure not in FIGURES:
+            continue
+        num = int(rows["numerator"].fillna(0).sum())
+        dens = rows["denominator"].dropna()
+        den = int(dens.sum()) if len(dens) else None
+        unit = FIGURES[figure][0]
+        value = float(rows["value"].iloc[0]) if len(rows) == 1 else (100 * num / den if unit == "percent" and den else num)
+        nd = f"{num:,} / {den:,}" if unit != "count" and den is not None else ""
+        out.append({"value": shown_value(unit, value), "label": words(figure, lang), "nd": nd})
+    return out
+
+
+def chart_images(engine, day: date, rules: Rules, stats: pd.DataFrame, lang: str, min_posts: int) -> list[dict]:
+    figures = [
+        (charts.coverage_chart(stats, lang), words("chart_coverage", lang)),
+        (charts.post_load_chart(charts.posts_per_person(engine, day, rules), min_posts, lang),
+         words("chart_post_load", lang)),
+        (charts.women_bodies_chart(stats, lang), words("chart_women_bodies", lang)),
+    ]
+    out = []
+    for fig, alt in figures:
+        png = base64.b64encode(charts.figure_bytes(fig, "png")).decode("ascii")
+        out.append({"src": f"data:image/png;base64,{png}", "alt": alt})
+    return out
+
+
+def _table(table_id: str, title: str, frame: pd.DataFrame, columns: list[str], lang: str, limit: int,
+           numeric=(), formats=None) -> Table:
+    formats = formats or {}
+    table = Table(table_id, title, [Column(c, words(c, lang), c in numeric) for c in columns])
+    for row in frame.head(limit).itertuples(index=False):
+        values = row._asdict()
+        table.rows.append([formats.get(c, _cell)(values[c]) for c in columns])
+    if len(frame) > limit:
+        table.more = words("showing", lang).format(n=limit, total=f"{len(frame):,}")
+    return table
+
+
+def _cell(value) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def gaps_by_rule(gaps: pd.DataFrame, lang: str) -> Table:
+    counts = gaps.groupby("rule").size()
+    frame = pd.DataFrame({"rule": [pair({r: (STATUS[r].zh, STATUS[r].en)}, r, lang) for r in GAP_RULES],
+                          "organizations": [int(counts.get(r, 0)) for r in GAP_RULES]})
+    return _table("gaps-by-rule", words("gaps_by_rule", lang), frame, ["rule", "organizations"], lang, 10,
+                  numeric=("organizations",))
+
+
+def top_gaps(gaps: pd.DataFrame, lang: str) -> Table:
+    frame = gaps.copy()
+    frame["rule"] = [pair({r: (STATUS[r].zh, STATUS[r].en)}, r, lang) if r in STATUS else r for r in frame["rule"]]
+    return _table("top-gaps", words("top_gaps", lang), frame, ["org_id", "org_name", "region_id", "rule", "detail"],
+                  lang, TOP_ROWS)
+
+
+def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool) -> Table:
+    columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "bodies", "systems"]
+    return _table("top-overlaps", words("top_overlaps", lang), overlaps, columns, lang, TOP_ROWS, numeric=("posts",))
+
+
+def plan_rows(plan: pd.DataFrame, lang: str) -> Table:
+    yes, no = words("yes", lang), words("no", lang)
+    return _table("plan", words("plan", lang), plan,
+                  ["rank", "org_id", "org_name", "region_id", "female_staff", "ready", "party_grade", "candidates",
+                   "reasons"], lang, PLAN_ROWS, numeric=("rank", "female_staff", "candidates"),
+                  formats={"ready": lambda v: yes if v else no})

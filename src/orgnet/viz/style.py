@@ -1,0 +1,181 @@
+"""Colours, shapes and the bilingual words the views, charts and report share.
+
+Every legend entry is written once here, in Chinese and English, so the view's legend, the
+chart labels and the report's tables say the same thing.
+
+Examples
+--------
+>>> STATUS["committee_required"].zh, SYSTEM["women"].glyph
+('缺妇女工作委员会', '妇')
+>>> words("women_bodies.congress", "en")
+"village women's congresses"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Fonts that hold Chinese glyphs, then a generic fallback (browser pages and canvas labels).
+FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", '
+              '"PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK JP", sans-serif')
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """One legend entry: colour, vis-network shape, Chinese and English words."""
+
+    color: str
+    shape: str
+    zh: str
+    en: str
+    glyph: str = ""
+
+    def text(self, lang: str | None = None) -> str:
+        """``zh``, ``en``, or both ("中文 English") when ``lang`` is None."""
+        return {"zh": self.zh, "en": self.en}.get(lang, f"{self.zh} {self.en}")
+
+
+#: Coverage status of an organization, in legend order (gaps in ``GAP_RULES`` order).
+STATUS: dict[str, Swatch] = {
+    "covered": Swatch("#2ca02c", "dot", "已覆盖", "covered"),
+    "committee_required": Swatch("#ff7f0e", "dot", "缺妇女工作委员会", "gap: women's committee required (≥30 women)"),
+    "liaison_required": Swatch("#f7c948", "dot", "缺妇女工作联络员", "gap: liaison officer required"),
+    "party_without_women": Swatch("#9467bd", "dot", "有党组织无妇女组织", "gap: party body, no women's body"),
+    "vacant_head": Swatch("#8c564b", "dot", "妇女组织负责人空缺", "gap: women's body without a head"),
+    "not_required": Swatch("#c7c7c7", "dot", "无需建立", "not required"),
+}
+
+#: Body systems: colour and the one-character glyph drawn inside a body's node.
+SYSTEM: dict[str, Swatch] = {
+    "party": Swatch("#d62728", "circle", "党组织", "party", "党"),
+    "women": Swatch("#e377c2", "circle", "妇女组织", "women's", "妇"),
+    "union": Swatch("#1f77b4", "circle", "工会", "union", "工"),
+    "youth": Swatch("#17becf", "circle", "共青团", "youth league", "团"),
+    "admin": Swatch("#7f7f7f", "circle", "行政", "administration", "政"),
+}
+
+REGION = Swatch("#37474f", "box", "区域", "region")
+ORGANIZATION = Swatch("#90a4ae", "square", "组织（单位）", "organization")
+PERSON = Swatch("#78909c", "dot", "人员（按职务数定大小）", "person (size = active posts)")
+STANDOUT = Swatch("#ffd21f", "star", "一人多职（≥ 职务数阈值）", "person at or above --min-posts")
+COUNT = Swatch("#b0bec5", "dot", "合并计数（数字为个数）", "folded: a count of nodes")
+VACANT = Swatch("#8c564b", "circle", "负责人空缺（粗边框）", "vacant head (thick border)")
+
+LEVEL = {"county": ("县", "county"), "district": ("区", "district"), "township": ("乡镇", "township"),
+         "street": ("街道", "street"), "village": ("村", "village"), "community": ("社区", "community"),
+         "park": ("工业园区", "industrial park")}
+KIND = {"enterprise": ("非公企业", "enterprise"), "social_org": ("社会组织", "social organization"),
+        "organ": ("机关", "government organ"), "institution": ("事业单位", "public institution"),
+        "village": ("村", "village"), "community": ("社区", "community"),
+        "park_admin": ("园区管委会", "park administration")}
+GRADE = {"excellent": ("优秀", "excellent"), "standard": ("达标", "standard"), "weak": ("后进", "weak"),
+         "unrated": ("未定级", "unrated"), "none": ("无党组织", "no party body"), "": ("未定级", "unrated")}
+ROLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", "deputy secretary"),
+        "chair": ("主任/主席", "chair"), "vice_chair": ("副主任/副主席", "vice chair"), "member": ("委员", "member"),
+        "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive")}
+#: Body type words by (system, type), then by type alone.
+BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "general_branch"): ("党总支", "general branch"),
+             ("party", "branch"): ("党支部", "party branch"), ("women", "federation"): ("妇联", "women's federation"),
+             ("women", "committee"): ("妇委会", "women's committee"),
+             ("women", "work_committee"): ("妇女工作委员会", "women's work committee"),
+             ("women", "congress"): ("妇代会", "women's congress"),
+             ("women", "organ_committee"): ("机关妇委会", "organ women's committee"),
+             ("women", "liaison"): ("妇女工作联络员", "women's work liaison officer"),
+             ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union branch"),
+             ("youth", "committee"): ("团委", "youth league committee"), ("youth", "branch"): ("团支部", "youth league branch"),
+             ("admin", "team"): ("领导班子", "leadership team"), ("admin", "villagers_committee"): ("村委会", "villagers' committee")}
+
+#: The report's and charts' words (figures from ``orgnet.results.FIGURES`` and headings).
+WORDS: dict[str, tuple[str, str]] = {
+    "townships": ("乡镇数", "townships"),
+    "streets": ("街道数", "streets"),
+    "two_new_orgs": ("两新组织数", "two-new organizations"),
+    "two_new_30plus": ("女职工30人以上两新组织", "two-new organizations with 30+ women"),
+    "two_new_30plus_committee": ("其中已建妇女组织比例", "of those, with a women's committee"),
+    "two_new_coverage": ("两新组织妇女组织覆盖率", "two-new women's organization coverage"),
+    "liaison_officers": ("妇女工作联络员", "liaison officers"),
+    "women_bodies.federation": ("妇联", "women's federations"),
+    "women_bodies.committee": ("妇委会", "women's committees"),
+    "women_bodies.work_committee": ("妇女工作委员会", "women's work committees"),
+    "women_bodies.congress": ("妇代会", "village women's congresses"),
+    "women_bodies.organ_committee": ("机关妇委会", "organ women's committees"),
+    "women_bodies.liaison": ("妇女工作联络员（机构）", "liaison officer posts"),
+    "federations.township_street": ("乡镇（街道）妇联", "township/street federations"),
+    "federations.community": ("社区妇联", "community federations"),
+    "enterprise_women_committees": ("非公企业妇委会", "enterprise women's committees"),
+    "organ_institution_women_bodies": ("机关事业单位妇女组织", "organ/institution women's bodies"),
+    "village_women_share": ("村干部中女性比例", "women among village post holders"),
+    "community_women_share": ("社区干部中女性比例", "women among community post holders"),
+    "congress_chairs_in_two_committees": ("妇代会主任进村“两委”比例", "congress chairs in the village two committees"),
+    "federation_cadres": ("区乡两级妇联干部", "federation cadres"),
+    "federation_cadres_avg_age": ("妇联干部平均年龄", "federation cadres' average age"),
+    "federation_cadres.college": ("其中大专", "of them, college"),
+    "federation_cadres.bachelor": ("其中本科", "of them, bachelor"),
+    "federation_cadres.postgraduate": ("其中研究生", "of them, postgraduate"),
+    "demo_points": ("示范点", "demonstration points"),
+    # headings and column names
+    "report_title": ("党建带妇建：组织覆盖与一人多职报告", "Party building leads women's building: coverage and post overlaps"),
+    "as_of": ("截至", "as of"),
+    "source": ("数据", "data"),
+    "figures": ("主要数据", "Key figures"),
+    "charts": ("图表", "Charts"),
+    "gaps_by_rule": ("按规则统计的覆盖缺口", "Coverage gaps by rule"),
+    "top_gaps": ("主要覆盖缺口", "Top coverage gaps"),
+    "top_overlaps": ("一人多职（职务最多者）", "Top post overlaps"),
+    "plan": ("建设计划（前若干项）", "Building plan (first rows)"),
+    "coverage_view": ("覆盖情况网络图", "Coverage network"),
+    "figure": ("指标", "figure"),
+    "numerator": ("分子/数量", "numerator"),
+    "denominator": ("分母", "denominator"),
+    "value": ("数值", "value"),
+    "rule": ("规则", "rule"),
+    "organizations": ("组织数", "organizations"),
+    "org_id": ("单位编号", "org id"),
+    "org_name": ("单位名称", "organization"),
+    "region_id": ("区域", "region"),
+    "region_name": ("区域", "region"),
+    "detail": ("说明", "detail"),
+    "person_id": ("人员编号", "person id"),
+    "person_name": ("姓名", "name"),
+    "posts": ("职务数", "posts"),
+    "bodies": ("所任机构", "bodies"),
+    "systems": ("系统", "systems"),
+    "rank": ("序号", "rank"),
+    "female_staff": ("女职工", "female staff"),
+    "ready": ("条件成熟", "ready"),
+    "party_grade": ("党组织定级", "party grade"),
+    "candidates": ("人选", "candidates"),
+    "reasons": ("理由", "reasons"),
+    "showing": ("显示前 {n} 行，共 {total} 行", "first {n} of {total} rows"),
+    "none": ("无", "none"),
+    "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
+    "chart_coverage": ("两新组织妇女组织覆盖率（按乡镇/街道）", "Two-new women's organization coverage by township/street"),
+    "chart_post_load": ("人均任职数分布", "Active posts per person"),
+    "chart_women_bodies": ("妇女组织按类型", "Women's bodies by type"),
+    "posts_axis": ("在任职务数", "active posts"),
+    "people_axis": ("人数", "people"),
+    "bodies_axis": ("个数", "bodies"),
+    "coverage_axis": ("覆盖率 %", "coverage %"),
+    "threshold": ("阈值", "threshold"),
+    "no_data": ("无数据", "no data"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+}
+
+
+def words(key: str, lang: str | None = None) -> str:
+    """The words for ``key`` in ``lang`` (``zh``/``en``), or both when ``lang`` is None."""
+    zh, en = WORDS.get(key, (key, key))
+    return {"zh": zh, "en": en}.get(lang, f"{zh} {en}")
+
+
+def pair(table: dict, key, lang: str | None = None, default: str = "") -> str:
+    """A ``(zh, en)`` entry of one of the word tables, in one language or both."""
+    zh, en = table.get(key, (default or str(key), default or str(key)))
+    return {"zh": zh, "en": en}.get(lang, zh if zh == en else f"{zh} {en}")
+
+
+def body_type(system: str, kind: str, lang: str | None = None) -> str:
+    """The word for a body type within its system ("妇委会 women's committee")."""
+    entry = BODY_TYPE.get((system, kind), (kind, kind))
+    return pair({0: entry}, 0, lang)

@@ -1,0 +1,62 @@
+"""The viz, chart and report commands: parse, call one function, say where they wrote."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from orgnet.cli import app
+from tests.conftest import TINY
+from tests.viz.conftest import AS_OF
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_viz_each_view(tmp_path):
+    for view, extra in [("coverage", []), ("overlaps", ["--min-posts", "2"]), ("ego", ["--person", "P1"]),
+                        ("ego", ["--org", "O8"]), ("region", ["--region", "R1"])]:
+        out = tmp_path / f"{view}.html"
+        result = run("viz", TINY, "--view", view, "--as-of", AS_OF, *extra, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert f"wrote {out}" in result.output and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_viz_redact_and_max_nodes(tmp_path):
+    out = tmp_path / "v.html"
+    result = run("viz", TINY, "--view", "coverage", "--as-of", AS_OF, "--max-nodes", "12", "--redact", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Aggregated" in out.read_text(encoding="utf-8")
+
+
+def test_viz_bad_input_exits_2(tmp_path):
+    out = tmp_path / "v.html"
+    result = run("viz", TINY, "--view", "ego", "--person", "NOBODY", "--as-of", AS_OF, "-o", out)
+    assert result.exit_code == 2 and "no person with id 'NOBODY'" in result.output
+    assert not out.exists()
+    assert run("viz", TINY, "--view", "region", "--as-of", AS_OF, "-o", out).exit_code == 2
+    assert run("viz", TINY, "--view", "nope", "-o", out).exit_code == 2
+
+
+def test_chart(tmp_path):
+    for kind, suffix in [("coverage", "png"), ("post-load", "svg"), ("women-bodies", "png")]:
+        out = tmp_path / f"{kind}.{suffix}"
+        result = run("chart", TINY, "--kind", kind, "--as-of", AS_OF, "--lang", "en", "-o", out)
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 1000
+    assert run("chart", TINY, "--kind", "coverage", "-o", tmp_path / "c.gif").exit_code == 2
+
+
+def test_report(tmp_path):
+    out = tmp_path / "report.html"
+    result = run("report", TINY, "--as-of", AS_OF, "--lang", "en", "--redact", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Key figures" in out.read_text(encoding="utf-8")
+
+
+def test_help_has_examples():
+    for command in ("viz", "chart", "report"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example" in result.output

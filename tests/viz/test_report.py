@@ -1,0 +1,77 @@
+"""The report: one self-contained page with figures, charts, tables, the plan and the coverage view."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from orgnet.errors import InputError
+from orgnet.redact import pseudonym
+from tests.viz.conftest import AS_OF, IMG_NAME, SCRIPT_NAME
+
+
+@pytest.fixture(scope="module")
+def tiny_report(tiny, tmp_path_factory):
+    return tiny.report(tmp_path_factory.mktemp("report") / "report.html", AS_OF).read_text(encoding="utf-8")
+
+
+def test_sections(tiny_report):
+    page = tiny_report
+    for heading in ("主要数据", "图表", "按规则统计的覆盖缺口", "主要覆盖缺口", "一人多职（职务最多者）", "建设计划（前若干项）",
+                    "覆盖情况网络图"):
+        assert heading in page
+    assert "截至 2012-06-30" in page and "测试县" in page
+
+
+def test_figures_tables_and_plan(tiny, tiny_report):
+    page = tiny_report
+    coverage = tiny.stats(AS_OF).query("level == 'county' and figure == 'two_new_coverage'").iloc[0]
+    assert f"{coverage.value:.1f}%" in page and f"{coverage.numerator:,} / {coverage.denominator:,}" in page
+    for org in tiny.gaps(AS_OF).org_name.head(5):
+        assert html.escape(org) in page
+    assert "王秀英" in page  # top overlap
+    assert html.escape(tiny.plan(AS_OF).org_name.iloc[0]) in page
+
+
+def test_self_contained(tiny_report):
+    page = tiny_report
+    assert len(re.findall(r'<img alt="[^"]*" src="data:image/png;base64,', page)) == 3
+    assert not re.search(r"<script[^>]+src=|<link", page)
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    frame = re.search(r'<iframe srcdoc="([^"]*)"', page)
+    view = html.unescape(frame.group(1))
+    assert view.startswith("<!DOCTYPE html>") and "window.orgnetNetwork" in view
+    assert "<script" not in page.split("<iframe", 1)[0]  # the report itself runs no script
+
+
+def test_english(tiny, tmp_path):
+    page = tiny.report(tmp_path / "r.html", AS_OF, lang="en").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Key figures" in page and "Top post overlaps" in page
+    with pytest.raises(InputError, match="zh or en"):
+        tiny.report(tmp_path / "r.html", AS_OF, lang="fr")
+
+
+def test_redacted(tiny, tmp_path):
+    page = tiny.report(tmp_path / "r.html", AS_OF, redact=True).read_text(encoding="utf-8")
+    view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
+    for name in ("王秀英", "李强", "张丽", "刘芳"):
+        assert name not in page and name not in view
+    assert pseudonym("P1") in page
+    assert ">P1<" not in page  # no person ids in the tables either
+    assert "人员姓名已替换为化名" in page
+
+
+def test_hostile_names_escaped(hostile, tmp_path):
+    page = hostile.report(tmp_path / "r.html", AS_OF).read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "<td class=\"\">&lt;script&gt;alert(1)&lt;/script&gt;王秀英</td>" in page  # overlaps table, as text
+    view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
+    assert IMG_NAME not in view and "\\u003cimg src=x onerror=alert(1)\\u003e" in view
+
+
+@pytest.mark.parametrize("name", ["beihu", "longyou"])
+def test_sample_report_small(samples, tmp_path, name):
+    path = samples(name).report(tmp_path / "report.html", AS_OF)
+    assert path.stat().st_size < 10_000_000
