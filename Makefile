@@ -19,6 +19,7 @@ system-deps:
 
 demo: install
 	$(VENV)/bin/orgnet summary $(SAMPLE) --as-of $(AS_OF)
+	$(VENV)/bin/orgnet report $(SAMPLE) --as-of $(AS_OF) -o out/report.html
 
 test: install system-deps
 	$(PY) -m pytest
