@@ -101,6 +101,7 @@ def build_graph(dataset: Dataset, schema: Schema = SCHEMA) -> nx.MultiDiGraph:
             else:
                 _add_edges(graph, frame, kind, src, src_label, dst, dst_label, attrs)
     finally:
+        gc.freeze()  # millions of long-lived dicts: keep later collections from walking them again
         if paused:
             gc.enable()
     graph.__networkx_cache__.clear()

@@ -43,19 +43,22 @@ class Snapshot:
     posts_of: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # person → (body, role)
 
     @classmethod
-    def of(cls, graph: nx.MultiDiGraph, day: date) -> Snapshot:
+    def of(cls, graph: nx.MultiDiGraph, day: date, bodies: list[tuple[str, dict]]) -> Snapshot:
+        """Walk only the active bodies' own edges: hosts out of them, posts into them."""
         snap = cls(day)
-        nodes = graph.nodes
-        for node, attrs in nodes(data=True):
-            if attrs["label"] == "Body" and is_current(attrs["founded"], attrs["dissolved"], day):
+        succ, pred = graph._succ, graph._pred  # networkx's adjacency dicts: no view overhead
+        for node, attrs in bodies:
+            if is_current(attrs["founded"], attrs["dissolved"], day):
                 snap.bodies[node] = attrs
-        for u, v, e in graph.edges(data=True):
-            kind = e["type"]
-            if kind == "BELONGS_TO" and v.startswith("Organization:") and u in snap.bodies:
-                snap.hosted[v].append(u)
-            elif kind == "HOLDS" and v in snap.bodies and is_current(e["start"], e["end"], day):
-                snap.holders[v].append((u, e["role"]))
-                snap.posts_of[u].append((v, e["role"]))
+        for body in snap.bodies:
+            for host in succ[body]:
+                if host.startswith("Organization:"):
+                    snap.hosted[host].append(body)
+            for person, keys in pred[body].items():
+                for e in keys.values():
+                    if e["type"] == "HOLDS" and is_current(e["start"], e["end"], day):
+                        snap.holders[body].append((person, e["role"]))
+                        snap.posts_of[person].append((body, e["role"]))
         return snap
 
     def women_bodies(self, org: str) -> list[dict]:
@@ -87,15 +90,32 @@ class NetworkxEngine:
         self.dataset = dataset
         self.graph = graph if graph is not None else build_graph(dataset)
         self._snapshots: dict[date, Snapshot] = {}
+        self._labelled: dict[str, list[tuple[str, dict]]] | None = None
+
+    def labelled(self, label: str) -> list[tuple[str, dict]]:
+        """The (node, attributes) pairs of one label, indexed once."""
+        if self._labelled is None:
+            self._labelled = defaultdict(list)
+            for node, attrs in self.graph._node.items():
+                self._labelled[attrs["label"]].append((node, attrs))
+        return self._labelled.get(label, [])
 
     def snapshot(self, as_of) -> Snapshot:
         day = pd.Timestamp(as_of).date()
         if day not in self._snapshots:
-            self._snapshots[day] = Snapshot.of(self.graph, day)
+            self._snapshots[day] = Snapshot.of(self.graph, day, self.labelled("Body"))
         return self._snapshots[day]
 
     def _orgs(self):
-        return ((n, a) for n, a in self.graph.nodes(data=True) if a["label"] == "Organization")
+        return iter(self.labelled("Organization"))
+
+    def _person_edges(self):
+        """Every edge out of a person (HOLDS, WORKS_AT, LIAISES_WITH, VISITED) as (person, target, data)."""
+        succ = self.graph._succ
+        for person, _ in self.labelled("Person"):
+            for target, keys in succ[person].items():
+                for e in keys.values():
+                    yield person, target, e
 
     # -- gaps ---------------------------------------------------------------------------------
     def gaps(self, as_of, rules: Rules) -> pd.DataFrame:
@@ -163,10 +183,10 @@ class NetworkxEngine:
         for org, a in self._orgs():
             if a["id"] not in missing:
                 continue
+            nodes = self.graph._node
             candidates = sum(
-                1 for person, _, e in self.graph.in_edges(org, data=True)
-                if e["type"] == "WORKS_AT" and self.graph.nodes[person]["gender"] == "F"
-                and self.graph.nodes[person]["party_member"]
+                1 for person, keys in self.graph._pred[org].items() for e in keys.values()
+                if e["type"] == "WORKS_AT" and nodes[person]["gender"] == "F" and nodes[person]["party_member"]
             )
             grades = [b["grade"] for b in snap.party_bodies(org)]
             grade = min(grades, key=lambda g: grade_rank.get(g, len(grade_rank))) if grades else "none"
@@ -183,7 +203,7 @@ class NetworkxEngine:
         links: dict[str, set[str]] = defaultdict(set)
         visits: dict[tuple[str, str], int] = defaultdict(int)
         executives: set[str] = set()
-        for u, v, e in self.graph.edges(data=True):
+        for u, v, e in self._person_edges():
             kind = e["type"]
             if kind == "LIAISES_WITH" and _overlaps_year(e["since"], e["until"], first, last):
                 links[u].add(v)
@@ -209,7 +229,7 @@ class NetworkxEngine:
 
     # -- stats --------------------------------------------------------------------------------
     def stats(self, as_of, rules: Rules) -> pd.DataFrame:
-        return finish("stats", stats_rows(self.graph, self.snapshot(as_of), rules))
+        return finish("stats", stats_rows(self, self.snapshot(as_of), rules))
 
     # -- facts: the few plain tables that orgnet.analyses builds the later analyses from ---------
     def active_posts(self, as_of) -> pd.DataFrame:
@@ -252,14 +272,14 @@ class NetworkxEngine:
     def regions(self) -> pd.DataFrame:
         """The region tree (fact ``regions``)."""
         rows = [{"region_id": a["id"], "region_name": a["name"], "level": a["level"], "parent_id": a["parent_id"]}
-                for _, a in self.graph.nodes(data=True) if a["label"] == "Region"]
+                for _, a in self.labelled("Region")]
         return finish("regions", rows)
 
     def people(self) -> pd.DataFrame:
         """Every person (fact ``people``)."""
         rows = [{"person_id": a["id"], "person_name": a["name"], "gender": a["gender"],
                  "reserve_cadre": a["reserve_cadre"]}
-                for _, a in self.graph.nodes(data=True) if a["label"] == "Person"]
+                for _, a in self.labelled("Person")]
         return finish("people", rows)
 
     def events(self, start, end) -> pd.DataFrame:
@@ -271,12 +291,12 @@ class NetworkxEngine:
             return day is not None and first < day <= last
 
         rows = []
-        for _, b in ((n, a) for n, a in nodes(data=True) if a["label"] == "Body"):
+        for _, b in self.labelled("Body"):
             for change, day in (("body_founded", b["founded"]), ("body_dissolved", b["dissolved"])):
                 if within(day):
                     rows.append({"change": change, "subject_id": b["id"], "name": b["name"], "region_id": b["region_id"],
                                  "detail": f"{b['system']} {b['type']}", "date": day})
-        for u, v, e in self.graph.edges(data=True):
+        for u, v, e in self._person_edges():
             if e["type"] != "HOLDS":
                 continue
             for change, day in (("post_started", e["start"]), ("post_ended", e["end"])):
@@ -291,10 +311,10 @@ class NetworkxEngine:
         day = pd.Timestamp(as_of).date()
         nodes = self.graph.nodes
         rows = []
-        for point, a in ((n, a) for n, a in nodes(data=True) if a["label"] == "DemoPoint"):
+        for point, a in self.labelled("DemoPoint"):
             if a["since"] is not None and a["since"] > day:
                 continue
-            pairs = [nodes[u]["id"] for u, _, e in self.graph.in_edges(point, data=True)
+            pairs = [nodes[u]["id"] for u, keys in self.graph._pred[point].items() for e in keys.values()
                      if e["type"] == "PAIRED_WITH" and (e["since"] is None or e["since"] <= day)]
             for pairing in pairs or [None]:
                 rows.append({"demo_point_id": a["id"], "demo_name": a["name"], "site_org_id": a["org_id"],
@@ -305,9 +325,9 @@ class NetworkxEngine:
         """Rooms and the active bodies using them on the day (fact ``venue_uses``)."""
         snap = self.snapshot(as_of)
         nodes = self.graph.nodes
-        rows = [{"venue_id": nodes[v]["id"], "venue_name": nodes[v]["name"], "body_id": nodes[u]["id"],
-                 "system": nodes[u]["system"]}
-                for u, v, e in self.graph.edges(data=True)
+        pred = self.graph._pred
+        rows = [{"venue_id": a["id"], "venue_name": a["name"], "body_id": nodes[u]["id"], "system": nodes[u]["system"]}
+                for venue, a in self.labelled("Venue") for u, keys in pred[venue].items() for e in keys.values()
                 if e["type"] == "USES" and u in snap.bodies and is_current(e["since"], e["until"], snap.day)]
         return finish("venue_uses", rows)
 
@@ -336,10 +356,11 @@ def plan_sort_key(row: dict, grade_rank: dict[str, int]) -> tuple:
     return (not row["ready"], grade_rank.get(row["party_grade"], len(grade_rank)), -row["female_staff"], row["org_id"])
 
 
-def stats_rows(graph: nx.MultiDiGraph, snap: Snapshot, rules: Rules) -> list[dict]:
+def stats_rows(engine: NetworkxEngine, snap: Snapshot, rules: Rules) -> list[dict]:
     """The report figures for every region whose level is in ``rules.stats_levels``, rolled up."""
-    nodes = graph.nodes
-    regions = {a["id"]: a for _, a in nodes(data=True) if a["label"] == "Region"}
+    graph = engine.graph
+    nodes = graph._node
+    regions = {a["id"]: a for _, a in engine.labelled("Region")}
     chain = {rid: _ancestors(rid, regions) for rid in regions}
     tally: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))  # region → figure → [num, den]
     people: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))  # region → set name → person ids
@@ -352,7 +373,7 @@ def stats_rows(graph: nx.MultiDiGraph, snap: Snapshot, rules: Rules) -> list[dic
     for rid, a in regions.items():
         if a["level"] in ("township", "street"):
             count(rid, a["level"] + "s")
-    for org, a in ((n, a) for n, a in nodes(data=True) if a["label"] == "Organization"):
+    for org, a in engine.labelled("Organization"):
         women = snap.women_bodies(org)
         if a["two_new"]:
             count(a["region_id"], "two_new_orgs")
@@ -413,7 +434,7 @@ def stats_rows(graph: nx.MultiDiGraph, snap: Snapshot, rules: Rules) -> list[dic
             den = den if unit != "count" else None
             rows.append({"region_id": rid, "region_name": a["name"], "level": a["level"], "figure": figure,
                          "unit": unit, "numerator": num, "denominator": den, "value": figure_value(unit, num, den)})
-    demo = _demo_counts(graph, snap.day, chain)
+    demo = _demo_counts(engine, snap.day, chain)
     for row in rows:
         if row["figure"] == "demo_points":
             row["numerator"] = demo.get(row["region_id"], 0)
@@ -430,10 +451,13 @@ def _ancestors(region: str, regions: dict[str, dict]) -> list[str]:
     return out
 
 
-def _demo_counts(graph: nx.MultiDiGraph, day: date, chain: dict[str, list[str]]) -> dict[str, int]:
+def _demo_counts(engine: NetworkxEngine, day: date, chain: dict[str, list[str]]) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
-    for u, v, e in graph.edges(data=True):
-        if e["type"] == "DEMO_AT" and (e["since"] is None or e["since"] <= day):
-            for r in chain[graph.nodes[v]["region_id"]]:
-                counts[r] += 1
+    succ, nodes = engine.graph._succ, engine.graph._node
+    for point, a in engine.labelled("DemoPoint"):
+        for site, keys in succ[point].items():
+            for e in keys.values():
+                if e["type"] == "DEMO_AT" and (e["since"] is None or e["since"] <= day):
+                    for r in chain[nodes[site]["region_id"]]:
+                        counts[r] += 1
     return counts
