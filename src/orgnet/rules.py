@@ -52,8 +52,8 @@ class Rules:
     reserve_women_min_share: float = 0.2
     #: Demonstration reach: organizations within this many hops (shared people or pairing).
     demo_hops: int = 2
-    #: Bridges: exact betweenness up to this many nodes, sampled (seeded) above.
-    bridges_exact_max_nodes: int = 5000
+    #: Bridges: exact betweenness for connected pieces up to this many nodes, this many seeded samples above.
+    bridges_exact_max_nodes: int = 500
 
     def with_overrides(self, **values) -> Rules:
         """A copy with some thresholds changed (None values are ignored)."""

@@ -67,21 +67,36 @@ def key_people(engine, as_of) -> pd.DataFrame:
 def bridges(engine, as_of, rules: Rules) -> pd.DataFrame:
     """People holding posts in both the party and the women's system, by betweenness.
 
-    Betweenness centrality is computed on the person–body graph of active posts (normalized; exact
-    up to ``rules.bridges_exact_max_nodes`` nodes, above that estimated from that many seeded samples),
-    then listed for the people with posts in both systems: the ones through whom the two systems meet.
+    Betweenness centrality (normalized over the whole graph) is computed on the person–body graph of
+    active posts, then listed for the people with posts in both systems: the ones through whom the
+    two systems meet. Only the connected pieces that hold such a person are walked; a piece larger
+    than ``rules.bridges_exact_max_nodes`` is estimated from that many seeded sample sources.
     """
     posts = engine.active_posts(as_of)
     graph = nx.Graph()
     graph.add_edges_from(zip("P:" + posts["person_id"], "B:" + posts["body_id"]))
-    k = None if graph.number_of_nodes() <= rules.bridges_exact_max_nodes else rules.bridges_exact_max_nodes
-    score = nx.betweenness_centrality(graph, k=k, seed=0) if len(graph) else {}
     per_system = posts.groupby(["person_id", "system"]).size().unstack(fill_value=0)
-    rows = []
-    for person, counts in per_system.iterrows():
-        party, women = int(counts.get("party", 0)), int(counts.get("women", 0))
-        if party and women:
-            name = posts.loc[posts.person_id == person, "person_name"].iloc[0]
-            rows.append({"person_id": person, "person_name": name, "party_posts": party, "women_posts": women,
-                         "betweenness": round(score.get("P:" + person, 0.0), 6)})
+    both = [p for p, c in per_system.iterrows() if c.get("party", 0) and c.get("women", 0)]
+    score = _betweenness(graph, {"P:" + p for p in both}, rules.bridges_exact_max_nodes)
+    names = posts.drop_duplicates("person_id").set_index("person_id")["person_name"]
+    rows = [{"person_id": p, "person_name": names[p], "party_posts": int(per_system.at[p, "party"]),
+             "women_posts": int(per_system.at[p, "women"]), "betweenness": round(score.get("P:" + p, 0.0), 6)}
+            for p in both]
     return finish("bridges", rows)
+
+
+def _betweenness(graph: nx.Graph, wanted: set[str], exact_max: int) -> dict[str, float]:
+    """Normalized betweenness of the wanted nodes, walking only their connected pieces."""
+    n = graph.number_of_nodes()
+    if n <= 2 or not wanted:
+        return {}
+    scale = 2 / ((n - 1) * (n - 2))  # networkx's normalization for an undirected graph of n nodes
+    found: dict[str, float] = {}
+    for piece in nx.connected_components(graph):
+        if not wanted & piece:
+            continue
+        sub = graph.subgraph(piece)
+        k = None if len(piece) <= exact_max else exact_max
+        raw = nx.betweenness_centrality(sub, k=k, normalized=False, seed=0)
+        found.update({node: raw[node] * scale for node in wanted & piece})
+    return found
