@@ -148,14 +148,19 @@ class Network:
 
     # -- pictures (orgnet.viz: pyvis views, matplotlib charts, the HTML report) -------------------
     def view(self, kind: str = "coverage", as_of=None, rules: Rules | None = None, **options):
-        """An interactive network view (``coverage``, ``overlaps``, ``ego``, ``region``) as a ``View``.
+        """An interactive network view (``coverage``, ``overlaps``, ``ego``, ``region``, ``diff``) as a ``View``.
 
-        Options: ``person``/``org`` (ego), ``region`` (region), ``min_posts``, ``max_nodes``
-        (default 1,500), ``redact``. The ``View`` shows inline in Jupyter; ``.save(path)`` writes one
+        Options: ``person``/``org`` (ego), ``region`` (region), ``start``/``end`` (diff: the network on
+        ``end``, default ``as_of``, coloured by what changed since ``start``), ``ghosts`` (coverage:
+        dashed nodes for missing women's bodies, default True), ``min_posts``, ``max_nodes`` (default
+        1,500), ``redact``. The ``View`` shows inline in Jupyter; ``.save(path)`` writes one
         self-contained HTML file.
         """
         from .viz import view
 
+        for key in ("start", "end"):
+            if options.get(key) is not None:
+                options[key] = _day(options[key])
         return view(self.engine, kind, _day(as_of), rules, source=self._source(), **options)
 
     def chart(self, kind: str = "coverage", as_of=None, rules: Rules | None = None, lang: str = "zh",

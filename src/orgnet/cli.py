@@ -395,6 +395,7 @@ class ViewKind(str, Enum):
     overlaps = "overlaps"
     ego = "ego"
     region = "region"
+    diff = "diff"
 
 
 class ChartKind(str, Enum):
@@ -419,8 +420,9 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of headings and 
 @with_backend
 @handles_errors
 def viz(path: DatasetOpt = None,
-        view: Annotated[ViewKind, typer.Option("--view", help="coverage, overlaps, ego (with --person or --org) "
-                                               "or region (with --region).")] = ViewKind.coverage,
+        view: Annotated[ViewKind, typer.Option("--view", help="coverage, overlaps, ego (with --person or --org), "
+                                               "region (with --region) or diff (with --from and --to).")]
+        = ViewKind.coverage,
         out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = ...,
         as_of: AsOf = None, rules: RulesFile = None,
         person: Annotated[Optional[str], typer.Option("--person", help="Ego view: the person's id.")] = None,
@@ -428,15 +430,24 @@ def viz(path: DatasetOpt = None,
         region: Annotated[Optional[str], typer.Option("--region", help="Region view: the region's id.")] = None,
         min_posts: Annotated[int, typer.Option("--min-posts", min=1, help="People with at least this many "
                                                "active posts stand out.")] = 3,
-        max_nodes: MaxNodes = 1500, redact: Redact = False) -> None:
+        max_nodes: MaxNodes = 1500, redact: Redact = False,
+        ghosts: Annotated[bool, typer.Option("--ghosts/--no-ghosts", help="Coverage view: a dashed node for each "
+                                             "women's body a rule requires and the organization lacks.")] = True,
+        start: Annotated[Optional[str], typer.Option("--from", help="Diff view: the earlier day, YYYY-MM-DD.")] = None,
+        end: Annotated[Optional[str], typer.Option("--to", help="Diff view: the later day, YYYY-MM-DD "
+                                                   "(default: --as-of).")] = None) -> None:
     """An interactive network view as one self-contained HTML file (works offline, from file://).
 
     Examples: `orgnet viz data/beihu --view coverage --as-of 2012-06-30 -o coverage.html` ·
-    `orgnet viz data/beihu --view ego --person P00001 -o ego.html`
+    `orgnet viz data/beihu --view ego --person P00001 -o ego.html` ·
+    `orgnet viz data/beihu --view diff --from 2011-06-30 --to 2012-06-30 -o diff.html`
     """
+    if view is not ViewKind.diff and (start or end):
+        raise InputError("--from and --to are options of --view diff")
     net = _open(path)
+    options = {"start": start, "end": end} if view is ViewKind.diff else {}
     page = net.view(view.value, as_of, Rules.from_toml(rules), person=person, org=org, region=region,
-                    min_posts=min_posts, max_nodes=max_nodes, redact=redact).save(out)
+                    min_posts=min_posts, max_nodes=max_nodes, redact=redact, ghosts=ghosts, **options).save(out)
     typer.echo(f"wrote {page}")
 
 
@@ -501,11 +512,11 @@ def load_command(path: Dataset, neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUse
     driver = engine.open_driver(settings)
     try:
         if wipe:
-            question = f"Delete every orgnet node and relationship in {settings.uri} {database}?"
+            question = f"Delete every orgnet node and relationship in {settings.where} {database}?"
             if not yes and not _confirm(question):
                 raise OrgnetError("not confirmed: nothing was deleted or loaded")
             with err.status("wiping …"):
-                gone = engine.wipe(driver, settings.database, where=settings.uri)
+                gone = engine.wipe(driver, settings.database, where=settings.where)
             err.print(f"wiped {gone} nodes", highlight=False)
         columns = (TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err) as bars:
@@ -520,11 +531,11 @@ def load_command(path: Dataset, neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUse
                 if done >= total:
                     bars.stop_task(tasks[table])
 
-            counts = engine.load_dataset(driver, dataset, batch_size, progress, settings.database, settings.uri)
+            counts = engine.load_dataset(driver, dataset, batch_size, progress, settings.database, settings.where)
     finally:
         driver.close()
     frame = pd.DataFrame({"label or type": list(counts), "count": list(counts.values())})
-    typer.echo(f"loaded {path} into {settings.uri} {database}; read back from the server:")
+    typer.echo(f"loaded {path} into {settings.where} {database}; read back from the server:")
     Console().print(output.rich_table(frame, "nodes and relationships"))
 
 
@@ -569,7 +580,7 @@ def query(name: Annotated[Optional[str], typer.Argument(
     settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
     driver = engine.open_driver(settings)
     try:
-        keys, rows = engine.run_query(driver, text, params, write, settings.database, settings.uri)
+        keys, rows = engine.run_query(driver, text, params, write, settings.database, settings.where)
     finally:
         driver.close()
     _emit(engine.rows_frame(keys, rows, fmt.value), fmt, out, name)

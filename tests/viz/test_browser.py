@@ -38,6 +38,60 @@ def test_tiny_views(chromium, tiny, tmp_path, kind, options):
     assert "图例 Legend" in run.texts["#orgnet-legend"]
 
 
+def vis_node_options(chromium, page, node: str) -> dict:
+    """The options vis-network itself parsed for one node (proves it took our dashes)."""
+    tab = chromium.context.new_page()
+    try:
+        tab.goto(page.resolve().as_uri(), wait_until="load")
+        tab.wait_for_function("window.orgnetReady === true")
+        return tab.evaluate("""(id) => {
+          const n = window.orgnetNetwork.body.nodes[id];
+          return {dashes: n.options.shapeProperties.borderDashes, border: n.options.color.border,
+                  background: n.options.color.background,
+                  width: n.options.borderWidth, label: n.options.label};
+        }""", node)
+    finally:
+        tab.close()
+
+
+def test_tiny_ghosts(chromium, tiny, tmp_path):
+    page = tiny.view("coverage", AS_OF).save(tmp_path / "coverage.html")
+    run = chromium.open_page(page, hover_node="Ghost:Organization:O1:committee_required",
+                             texts=("header", "#orgnet-legend"))
+    assert_clean(run)
+    assert run.node_count == 42  # 34 nodes and 8 ghosts
+    assert "missing women's bodies: 8" in run.texts["header"]
+    assert "缺妇委会（虚线）" in run.texts["#orgnet-legend"] and "missing women's body (dashed)" in run.texts["#orgnet-legend"]
+    assert run.tooltip and "缺妇委会 missing women's committee" in run.tooltip and "female_staff=45" in run.tooltip
+    assert run.tooltip_markup == 0
+    ghost = vis_node_options(chromium, page, "Ghost:Organization:O1:committee_required")
+    assert ghost["dashes"] == [5, 5] and ghost["label"] == "缺妇委会\nmissing women's committee"
+    vacant = vis_node_options(chromium, page, "Body:B11")
+    assert vacant["dashes"] == [5, 5] and vacant["width"] == 4
+    assert vis_node_options(chromium, page, "Body:B4")["dashes"] is False
+
+
+def test_tiny_ghost_counts(chromium, tiny, tmp_path):
+    page = tiny.view("coverage", AS_OF, max_nodes=13).save(tmp_path / "coverage.html")
+    run = chromium.open_page(page, hover_node="GhostCount:Region:R5")
+    assert_clean(run)
+    assert run.tooltip and "missing women's bodies: 6" in run.tooltip
+
+
+def test_tiny_diff(chromium, tiny, tmp_path):
+    page = tiny.view("diff", start="2012-01-01", end="2012-12-31").save(tmp_path / "diff.html")
+    run = chromium.open_page(page, hover_node="Organization:O1", texts=("header", "#orgnet-legend"))
+    assert_clean(run)
+    assert run.node_count == 40
+    assert "2012-01-01 → 2012-12-31" in run.texts["header"] and "gaps opened: 2" in run.texts["header"]
+    for words in ("新增缺口", "gap opened", "缺口消除", "gap closed", "撤销机构", "post started"):
+        assert words in run.texts["#orgnet-legend"]
+    assert run.tooltip and "新增缺口 gap opened" in run.tooltip and run.tooltip_markup == 0
+    assert vis_node_options(chromium, page, "Organization:O1")["background"] == "#d62728"  # gap opened
+    assert vis_node_options(chromium, page, "Organization:O7")["background"] == "#2ca02c"  # gap closed
+    assert vis_node_options(chromium, page, "Body:B15")["dashes"] == [5, 5]
+
+
 def test_tiny_tooltip_is_text(chromium, tiny, tmp_path):
     page = tiny.view("coverage", AS_OF).save(tmp_path / "coverage.html")
     run = chromium.open_page(page, hover_node="Organization:O1")
@@ -83,3 +137,9 @@ def test_sample_pages(chromium, samples, tmp_path, name):
         assert_clean(chromium.open_page(page))
     report = net.report(tmp_path / "report.html", AS_OF)
     assert_clean(chromium.open_page(report, frame_selector="iframe"))
+
+
+@pytest.mark.parametrize("name", ["beihu", "longyou"])
+def test_sample_diff_pages(chromium, samples, tmp_path, name):
+    page = samples(name).view("diff", start="2011-06-30", end="2012-06-30").save(tmp_path / "diff.html")
+    assert_clean(chromium.open_page(page))

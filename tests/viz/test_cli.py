@@ -24,6 +24,42 @@ def test_viz_each_view(tmp_path):
         assert f"wrote {out}" in result.output and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_viz_ghosts_option(tmp_path):
+    on, off = tmp_path / "on.html", tmp_path / "off.html"
+    assert run("viz", TINY, "--view", "coverage", "--as-of", AS_OF, "-o", on).exit_code == 0
+    result = run("viz", TINY, "--view", "coverage", "--as-of", AS_OF, "--no-ghosts", "-o", off)
+    assert result.exit_code == 0, result.output
+    assert "Ghost:Organization:O1:committee_required" in on.read_text(encoding="utf-8")
+    assert "Ghost:" not in off.read_text(encoding="utf-8")
+
+
+def test_viz_diff(tmp_path):
+    out = tmp_path / "diff.html"
+    result = run("viz", TINY, "--view", "diff", "--from", "2012-01-01", "--to", "2012-12-31", "--redact",
+                 "--max-nodes", "39", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "变化 Changes 2012-01-01 → 2012-12-31" in page and "Aggregated" in page and "马红" not in page
+    # --to defaults to --as-of
+    again = tmp_path / "again.html"
+    assert run("viz", TINY, "--view", "diff", "--from", "2012-01-01", "--as-of", "2012-12-31", "--max-nodes", "39",
+               "--redact", "-o", again).exit_code == 0
+    assert again.read_text(encoding="utf-8") == page
+
+
+def test_viz_diff_bad_input_exits_2(tmp_path):
+    out = tmp_path / "diff.html"
+    result = run("viz", TINY, "--view", "diff", "--to", "2012-12-31", "-o", out)
+    assert result.exit_code == 2 and "--from" in result.output
+    result = run("viz", TINY, "--view", "diff", "--from", "2012-12-31", "--to", "2012-01-01", "-o", out)
+    assert result.exit_code == 2 and "earlier" in result.output
+    result = run("viz", TINY, "--view", "diff", "--from", "2012-02-30", "--to", "2012-12-31", "-o", out)
+    assert result.exit_code == 2 and "expected a date" in result.output
+    result = run("viz", TINY, "--view", "coverage", "--from", "2012-01-01", "-o", out)
+    assert result.exit_code == 2 and "--view diff" in result.output
+    assert not out.exists()
+
+
 def test_viz_redact_and_max_nodes(tmp_path):
     out = tmp_path / "v.html"
     result = run("viz", TINY, "--view", "coverage", "--as-of", AS_OF, "--max-nodes", "12", "--redact", "-o", out)

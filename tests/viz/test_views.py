@@ -297,6 +297,9 @@ def test_neo4j_engine_draws_the_same_pictures(tiny, neo4j_engine):
         assert {n["id"] for n in a.nodes} == {n["id"] for n in b.nodes}, kind
         colours = {n["id"]: n.get("color") for n in a.nodes if n["id"].startswith("Organization:")}
         assert colours == {n["id"]: n.get("color") for n in b.nodes if n["id"].startswith("Organization:")}
+    a = view(tiny.engine, "diff", "2012-12-31", start="2012-01-01")
+    b = view(engine, "diff", "2012-12-31", start="2012-01-01")
+    assert {n["id"]: n["color"] for n in a.nodes} == {n["id"]: n["color"] for n in b.nodes}
     from orgnet.viz.charts import chart
     from orgnet.viz.report import report_html
 

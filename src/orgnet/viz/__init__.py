@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..dataset import as_timestamp
+from ..errors import InputError
 from ..rules import Rules
 from .page import View, render
 from .views import DEFAULT_MAX_NODES, VIEWS, build_scene
@@ -27,8 +28,9 @@ __all__ = ["View", "view", "VIEWS", "DEFAULT_MAX_NODES"]
 def view(engine, kind: str = "coverage", as_of: date | str | None = None, rules: Rules | None = None, *,
          person: str | None = None, org: str | None = None, region: str | None = None,
          min_posts: int | None = None, max_nodes: int = DEFAULT_MAX_NODES, redact: bool = False,
-         source: str = "") -> View:
-    """Draw one view (``coverage``, ``overlaps``, ``ego``, ``region``) of any engine's data.
+         source: str = "", ghosts: bool = True, start: date | str | None = None,
+         end: date | str | None = None) -> View:
+    """Draw one view (``coverage``, ``overlaps``, ``ego``, ``region``, ``diff``) of any engine's data.
 
     Parameters
     ----------
@@ -42,8 +44,22 @@ def view(engine, kind: str = "coverage", as_of: date | str | None = None, rules:
     max_nodes : above this many nodes the view folds detail away and says so (default 1,500)
     redact : replace person names and ids with stable pseudonyms (``orgnet.redact``)
     source : what the page names as its data (e.g. the dataset folder's name)
+    ghosts : the coverage view draws a dashed ghost for each women's body a rule requires and the
+        organization lacks (default True)
+    start, end : the ``diff`` view's two days (``start`` required; ``end`` defaults to ``as_of``); it
+        draws the network on ``end`` coloured by what changed since ``start``
     """
-    day = as_timestamp(as_of).date()
+    day = _date(as_of, "--as-of")
+    first = None if start is None else _date(start, "--from")
+    if kind == "diff" and end is not None:
+        day = _date(end, "--to")
     scene = build_scene(engine, kind, day, rules, person=person, org=org, region=region, min_posts=min_posts,
-                        max_nodes=max_nodes, redact=redact, source=source)
+                        max_nodes=max_nodes, redact=redact, source=source, ghosts=ghosts, start=first)
     return render(scene)
+
+
+def _date(value, option: str) -> date:
+    try:
+        return as_timestamp(value).date()
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"{option} {value!r}: expected a date YYYY-MM-DD") from exc

@@ -22,6 +22,9 @@ Pos = tuple[float, float]
 
 #: Gap between neighbouring discs, in canvas pixels.
 PAD = 6.0
+#: Where a ring starts (radians, y down): a quarter turn, so a node's one or two children sit above it
+#: or beside it, never straight below it where its label is drawn.
+START = math.pi / 2
 
 
 def ring_pack(center: float, radii: Sequence[float], pad: float = PAD) -> tuple[list[Pos], float]:
@@ -47,7 +50,7 @@ def ring_pack(center: float, radii: Sequence[float], pad: float = PAD) -> tuple[
             widest, used, j = trial, need, j + 1
         ring = inner + widest
         spare = max(0.0, 2 * math.pi * ring - used) / (j - i)
-        angle = 0.5 * turn  # stagger successive rings
+        angle = START + 0.5 * turn  # stagger successive rings
         for k in range(i, j):
             arc = 2 * radii[k] + pad + spare
             theta = angle + arc / 2 / ring

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..output import write_atomic
-from .style import FONT_STACK, VACANT
+from .style import FONT_STACK
 from .views import Scene
 
 #: The vis-network build pyvis ships (the version its templates use).
@@ -117,7 +117,8 @@ def render_html(scene: Scene, net) -> str:
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
     return _environment().get_template("view.html").render(
         version=__version__, title=scene.title, as_of=scene.as_of.isoformat(), source=scene.source,
-        facts=scene.facts, notes=scene.notes, legend=scene.legend, vacant=VACANT, font_stack=Markup(FONT_STACK),
+        since=scene.since.isoformat() if scene.since else "",
+        facts=scene.facts, notes=scene.notes, legend=scene.legend, font_stack=Markup(FONT_STACK),
         vis_js=Markup(js), vis_css=Markup(css), data_json=Markup(script_json(data)))
 
 

@@ -22,13 +22,16 @@ FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Micros
 
 @dataclass(frozen=True)
 class Swatch:
-    """One legend entry: colour, vis-network shape, Chinese and English words."""
+    """One legend entry: colour, vis-network shape (or ``line`` for an edge), Chinese and English words,
+    and, when the border says something, its colour and whether it is dashed."""
 
     color: str
     shape: str
     zh: str
     en: str
     glyph: str = ""
+    border: str = ""
+    dashed: bool = False
 
     def text(self, lang: str | None = None) -> str:
         """``zh``, ``en``, or both ("中文 English") when ``lang`` is None."""
@@ -59,7 +62,53 @@ ORGANIZATION = Swatch("#90a4ae", "square", "组织（单位）", "organization")
 PERSON = Swatch("#78909c", "dot", "人员（按职务数定大小）", "person (size = active posts)")
 STANDOUT = Swatch("#ffd21f", "star", "一人多职（≥ 职务数阈值）", "person at or above --min-posts")
 COUNT = Swatch("#b0bec5", "dot", "合并计数（数字为个数）", "folded: a count of nodes")
-VACANT = Swatch("#8c564b", "circle", "负责人空缺（粗边框）", "vacant head (thick border)")
+VACANT = Swatch("#e377c2", "circle", "负责人空缺（粗虚线边框）", "vacant head (thick dashed border)", border="#8c564b",
+                dashed=True)
+
+#: vis-network's dashed border (``shapeProperties.borderDashes``): a missing or headless body.
+DASHES = [5, 5]
+
+#: Ghosts: a dashed node for each women's body a rule requires and the organization lacks.
+#: Rule → the words of the node's label (what is missing).
+GHOST_WORDS: dict[str, tuple[str, str]] = {
+    "committee_required": ("缺妇委会", "missing women's committee"),
+    "liaison_required": ("缺联络员", "missing liaison officer"),
+    "party_without_women": ("缺妇女组织", "missing women's body"),
+}
+GHOST_FILL = "#fbe6f3"  # the women's pink, faded
+#: The ghost's dashed border: its rule's status colour, darkened so it reads on the faded fill.
+GHOST_BORDER = {"committee_required": "#e6550d", "liaison_required": "#c99a06", "party_without_women": "#7b4fa6"}
+GHOST: dict[str, Swatch] = {
+    rule: Swatch(GHOST_FILL, "dot", f"{zh}（虚线）", f"{en} (dashed)", border=GHOST_BORDER[rule], dashed=True)
+    for rule, (zh, en) in GHOST_WORDS.items()
+}
+GHOST_COUNT = Swatch(GHOST_FILL, "dot", "缺失的妇女组织数（虚线，按区域）", "missing women's bodies per region (dashed)",
+                     border="#ad1457", dashed=True)
+GHOST_MARK = Swatch("#ffffff", "dot", "缺妇女组织的单位（虚线边框）", "organization missing a women's body (dashed border)",
+                    border="#37474f", dashed=True)
+#: The head a vacant body lacks, by head role ("无主任 no chair"); a federation's chair is 主席.
+HEAD_WORDS = {"chair": ("主任", "chair"), "secretary": ("书记", "secretary"), "liaison": ("联络员", "liaison officer")}
+
+#: The diff view: what happened to an organization between the two dates (fill colour).
+CHANGE: dict[str, Swatch] = {
+    "gap_opened": Swatch("#d62728", "dot", "新增缺口", "gap opened"),
+    "gap_closed": Swatch("#2ca02c", "dot", "缺口消除", "gap closed"),
+    "gap_both": Swatch("#9467bd", "dot", "缺口有增有减", "gaps opened and closed"),
+    "changed": Swatch("#6baed6", "dot", "机构或职务有变动", "bodies or posts changed"),
+    "unchanged": Swatch("#e3e7ea", "dot", "无变化", "unchanged", border="#c5ccd1"),
+}
+#: The diff view's bodies: founded, dissolved, posts changed, unchanged (the glyph names the system).
+BODY_CHANGE: dict[str, Swatch] = {
+    "body_founded": Swatch("#1f77b4", "circle", "新建机构", "body founded"),
+    "body_dissolved": Swatch("#757575", "circle", "撤销机构（虚线边框）", "body dissolved (dashed border)",
+                             border="#212121", dashed=True),
+    "posts_changed": Swatch("#eceff1", "circle", "机构内职务变动（橙色边框）", "posts changed in the body (orange border)",
+                            border="#ff8c00"),
+    "unchanged": Swatch("#eceff1", "circle", "机构无变化", "body unchanged", border="#cfd8dc"),
+}
+CHANGED_PERSON = Swatch("#ff8c00", "dot", "职务有变动的人员", "person whose posts changed")
+POST_STARTED = Swatch("#ff8c00", "line", "新任职务", "post started")
+POST_ENDED = Swatch("#8d6e63", "line", "离任职务（虚线）", "post ended (dashed)", dashed=True)
 
 LEVEL = {"county": ("县", "county"), "district": ("区", "district"), "township": ("乡镇", "township"),
          "street": ("街道", "street"), "village": ("村", "village"), "community": ("社区", "community"),

@@ -8,6 +8,13 @@
 * ``ego`` — one person's or one organization's neighbourhood to depth 2 (posts, bodies, employers,
   liaison links).
 * ``region`` — one region's whole network: its sub-regions, organizations, bodies and post holders.
+* ``diff`` — the network on the later of two days, coloured by what changed in between
+  (``orgnet.viz.diff``).
+
+In the coverage view each gap row of ``committee_required``, ``liaison_required`` and
+``party_without_women`` also draws a *ghost*: a dashed, faded node on its organization for the women's
+body the rule requires and the organization lacks, so the hole shows as a hole. A body without a head
+(``vacant_head``) is drawn with a thick dashed border instead.
 
 Each view is built at full detail when it fits ``max_nodes``; otherwise it folds detail away
 (people into counts per body, bodies into their organization, organizations into counts per region
@@ -30,10 +37,12 @@ from ..results import GAP_RULES
 from ..rules import Rules
 from . import layout
 from .data import Subgraph, subgraph
-from .style import (COUNT, GRADE, KIND, LEVEL, ORGANIZATION, PERSON, REGION, ROLE, STANDOUT, STATUS, SYSTEM,
-                    VACANT, Swatch, body_type, pair)
+from .style import (COUNT, DASHES, GHOST, GHOST_COUNT, GHOST_MARK, GHOST_WORDS, GRADE, HEAD_WORDS, KIND, LEVEL,
+                    ORGANIZATION, PERSON, REGION, ROLE, STANDOUT, STATUS, SYSTEM, VACANT, Swatch, body_type, pair)
 
-VIEWS = ("coverage", "overlaps", "ego", "region")
+VIEWS = ("coverage", "overlaps", "ego", "region", "diff")
+#: The gap rules whose rows become ghosts: a women's body the organization should have and lacks.
+GHOST_RULES = tuple(GHOST_WORDS)
 DEFAULT_MAX_NODES = 1500
 DEFAULT_MIN_POSTS = 3
 #: Body systems drawn in the coverage view (administrative bodies only in region and ego views).
@@ -42,6 +51,9 @@ COVERAGE_SYSTEMS = ("party", "women", "union", "youth")
 CANVAS = (1100.0, 620.0)
 TREE_EDGE = {"color": "#b0bec5", "width": 1}
 ANCHOR_EDGE = {"color": "#cfd8dc", "width": 1, "dashes": True}
+#: A ghost's two-line label goes above its dot (vis-network draws a dot's label below it), so it does
+#: not run into the label of the organization beside it.
+GHOST_VADJUST = -58
 
 
 @dataclass
@@ -58,13 +70,18 @@ class Scene:
     notes: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     aggregated: bool = False
+    since: date | None = None  # the earlier day of a diff view
 
 
 # -- entry point ---------------------------------------------------------------------------------
 def build_scene(engine, kind: str, as_of: date, rules: Rules | None = None, *, person: str | None = None,
                 org: str | None = None, region: str | None = None, min_posts: int | None = None,
-                max_nodes: int = DEFAULT_MAX_NODES, redact: bool = False, source: str = "") -> Scene:
+                max_nodes: int = DEFAULT_MAX_NODES, redact: bool = False, source: str = "", ghosts: bool = True,
+                start: date | None = None) -> Scene:
     """Build one view from any engine's analyses plus its ``subgraph``.
+
+    ``ghosts`` draws the coverage view's missing bodies; ``start`` is the diff view's earlier day
+    (``as_of`` its later one).
 
     Raises
     ------
@@ -79,6 +96,11 @@ def build_scene(engine, kind: str, as_of: date, rules: Rules | None = None, *, p
         raise InputError(f"--max-nodes {max_nodes}: expected at least 10")
     if min_posts < 1:
         raise InputError(f"--min-posts {min_posts}: expected at least 1")
+    if kind == "diff":
+        from .diff import diff_scene
+
+        return diff_scene(engine, start, as_of, rules, max_nodes=max_nodes, min_posts=min_posts, redact=redact,
+                          source=source)
     sub = subgraph(engine, as_of)
     center = _center(sub, kind, person, org, region)
     gaps = engine.gaps(as_of, rules)
@@ -90,7 +112,7 @@ def build_scene(engine, kind: str, as_of: date, rules: Rules | None = None, *, p
     draw = Draw(sub, coverage_of(sub, gaps), min_posts)
     scene = Scene(kind, "", as_of, source)
     if kind == "coverage":
-        coverage_view(draw, scene, max_nodes)
+        coverage_view(draw, scene, max_nodes, ghosts)
     elif kind == "region":
         region_view(draw, scene, center, max_nodes)
     elif kind == "ego":
@@ -120,18 +142,25 @@ class Coverage:
     status: dict[str, str]  # organization node → a key of STATUS
     gaps: dict[str, list[str]]  # organization node → "rule: detail" lines
     vacant: set[str]  # body nodes without an active head
+    missing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # org node → [(GHOST_RULES rule, detail)]
+    vacant_detail: dict[str, str] = field(default_factory=dict)  # body node → the vacant_head row's detail
 
 
 def coverage_of(sub: Subgraph, gaps: pd.DataFrame) -> Coverage:
     """Status per organization: its first gap rule, else covered (has a women's body), else not required."""
     rank = {rule: i for i, rule in enumerate(GAP_RULES)}
     found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    vacant = set()
+    vacant, vacant_detail = set(), {}
+    missing: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for org_id, rule, detail in zip(gaps["org_id"], gaps["rule"], gaps["detail"]):
         if rule == "vacant_head" and detail:
-            vacant.add(f"Body:{detail.split(' ')[0]}")
+            body = f"Body:{detail.split(' ')[0]}"
+            vacant.add(body)
+            vacant_detail[body] = detail
         if org_id:
             found[f"Organization:{org_id}"].append((rank.get(rule, len(rank)), rule, detail))
+            if rule in GHOST_RULES and f"Organization:{org_id}" in sub.attrs:
+                missing[f"Organization:{org_id}"].append((rule, detail))
     status, lines = {}, {}
     for org in sub.of_label("Organization"):
         hits = sorted(found.get(org, ()))
@@ -141,7 +170,7 @@ def coverage_of(sub: Subgraph, gaps: pd.DataFrame) -> Coverage:
         else:
             women = any(sub.node(b)["system"] == "women" for b in sub.bodies_of.get(org, ()))
             status[org] = "covered" if women else "not_required"
-    return Coverage(status, lines, vacant)
+    return Coverage(status, lines, vacant, dict(missing), vacant_detail)
 
 
 # -- nodes: specs and tooltips -------------------------------------------------------------------
@@ -256,9 +285,47 @@ class Draw:
         swatch = SYSTEM.get(a["system"], SYSTEM["admin"])
         vacant = node in self.cov.vacant
         spec = {"id": node, "label": swatch.glyph, "shape": "circle", "title": self.body_tip(node),
-                "color": {"background": swatch.color, "border": VACANT.color if vacant else swatch.color},
+                "color": {"background": swatch.color, "border": VACANT.border if vacant else swatch.color},
                 "borderWidth": 4 if vacant else 1, "font": {"color": "#ffffff", "size": 11, "strokeWidth": 0}, "margin": 4}
+        if vacant:
+            spec["shapeProperties"] = {"borderDashes": DASHES}
         return self.add(spec, 12)
+
+    def ghost(self, org: str, rule: str, detail: str) -> str:
+        """A missing body: a faded dot with a dashed border in its rule's colour, next to its organization."""
+        zh, en = GHOST_WORDS[rule]
+        swatch = GHOST[rule]
+        node = f"Ghost:{org}:{rule}"
+        a = self.sub.node(org)
+        tip = "\n".join([f"{zh} {en}", f"单位 organization: {a['name']} ({a['id']})",
+                         f"规则 rule: {rule} — {STATUS[rule].text()}", f"说明 detail: {detail}",
+                         "（虚线：应建而未建 dashed: required, not built）"])
+        spec = {"id": node, "label": f"{zh}\n{en}", "shape": "dot", "size": 10, "title": tip,
+                "color": {"background": swatch.color, "border": swatch.border,
+                          "highlight": {"background": swatch.color, "border": swatch.border},
+                          "hover": {"background": swatch.color, "border": swatch.border}},
+                "borderWidth": 2, "shapeProperties": {"borderDashes": DASHES},
+                "font": {"size": 10, "color": "#6d4c63", "vadjust": GHOST_VADJUST}}
+        self.add(spec, max(16.0, text_width(en, 10) * 0.3 + 4))
+        self.link(org, node, {"color": swatch.border, "width": 1.5, "dashes": DASHES},
+                  f"{zh} {en}")
+        return node
+
+    def ghost_count(self, region: str, missing: list[tuple[str, str]]) -> str:
+        """The missing bodies of the organizations folded into one region, as one dashed count."""
+        node = f"GhostCount:{region}"
+        n = len(missing)
+        tally = Counter(rule for rule, _ in missing)
+        lines = [f"{self.sub.node(region)['name']}: 缺失的妇女组织 {n} 个 missing women's bodies: {n}"]
+        lines += [f"  {GHOST_WORDS[r][0]} {GHOST_WORDS[r][1]}: {tally[r]}" for r in GHOST_RULES if tally.get(r)]
+        size = 8 + 5 * math.sqrt(n)
+        spec = {"id": node, "label": str(n), "shape": "dot", "size": round(size, 1), "title": "\n".join(lines),
+                "color": {"background": GHOST_COUNT.color, "border": GHOST_COUNT.border},
+                "borderWidth": 2, "shapeProperties": {"borderDashes": DASHES},
+                "font": {"size": 14, "color": GHOST_COUNT.border}}
+        self.add(spec, size + 10)
+        self.link(region, node, {"color": GHOST_COUNT.border, "width": 1, "dashes": DASHES})
+        return node
 
     def person(self, node: str) -> str:
         """A person: a grey dot sized by active posts, a gold star at or above ``min_posts``."""
@@ -324,7 +391,9 @@ class Draw:
         if a["system"] == "party":
             lines.append(f"党组织定级 party grade: {pair(GRADE, a['grade'])}")
         if node in self.cov.vacant:
-            lines.append("负责人空缺 vacant head")
+            lines.append(f"{vacant_words(a['system'], a['type'])} · 负责人空缺 vacant head")
+            if node in self.cov.vacant_detail:
+                lines.append(f"  规则 rule: vacant_head — {self.cov.vacant_detail[node]}")
         holders = sub.holders.get(node, ())
         lines.append(f"任职 posts: {len(holders)}")
         lines += [f"  {pair(ROLE, role)}: {sub.node(p)['name']}" for p, role in holders[:limit]]
@@ -350,6 +419,21 @@ class Draw:
 
 def _num(value) -> str:
     return "?" if value is None else f"{value:,}"
+
+
+def vacant_words(system: str, kind: str) -> str:
+    """What a headless body lacks: "无主任 no chair" (a federation: 无主席), "无联络员 no liaison officer".
+
+    >>> vacant_words("women", "committee"), vacant_words("women", "federation"), vacant_words("women", "liaison")
+    ('无主任 no chair', '无主席 no chair', '无联络员 no liaison officer')
+    """
+    from ..schema import SCHEMA
+
+    role = SCHEMA.head_roles(system, kind)[0]
+    zh, en = HEAD_WORDS.get(role, (role, role))
+    if role == "chair" and kind == "federation":
+        zh = "主席"
+    return f"无{zh} no {en}"
 
 
 # -- tree views: coverage and region -------------------------------------------------------------
@@ -379,24 +463,33 @@ def tree_bodies(sub: Subgraph, sc: Scope, systems) -> list[str]:
     return [b for h in hosts for b in sub.bodies_of.get(h, ()) if sub.node(b)["system"] in systems]
 
 
-def detail_sizes(draw: Draw, sc: Scope, systems, levels: list[str]) -> list[tuple[str, int, int]]:
-    """(detail, depth, node count) for each way of drawing the tree, finest first."""
+def detail_sizes(draw: Draw, sc: Scope, systems, levels: list[str], ghosts: bool = False) -> list[tuple[str, int, int]]:
+    """(detail, depth, node count) for each way of drawing the tree, finest first.
+
+    With ``ghosts``, the ghost nodes count at every detail down to ``orgs``; then ``marked`` draws the
+    organizations alone, each missing a body with a dashed border; ``counts`` adds one dashed count of
+    missing bodies per region shown.
+    """
     sub = draw.sub
     bodies = tree_bodies(sub, sc, systems)
+    n_ghosts = sum(len(draw.cov.missing.get(o, ())) for o in sc.orgs) if ghosts else 0
     out = []
     for level in levels:
         if level == "people":
             people = {p for b in bodies for p, _ in sub.holders.get(b, ())}
-            out.append(("people", -1, len(sc.regions) + len(sc.orgs) + len(bodies) + len(people)))
+            out.append(("people", -1, len(sc.regions) + len(sc.orgs) + len(bodies) + len(people) + n_ghosts))
         elif level == "bodies":
-            out.append(("bodies", -1, len(sc.regions) + len(sc.orgs) + len(bodies)))
+            out.append(("bodies", -1, len(sc.regions) + len(sc.orgs) + len(bodies) + n_ghosts))
         elif level == "orgs":
-            out.append(("orgs", -1, len(sc.regions) + len(sc.orgs)))
+            out.append(("orgs", -1, len(sc.regions) + len(sc.orgs) + n_ghosts))
+            if n_ghosts:
+                out.append(("marked", -1, len(sc.regions) + len(sc.orgs)))
     deepest = max(sc.depth.values(), default=0)
     for d in range(deepest, -1, -1):
         kept = sum(1 for r in sc.regions if sc.depth[r] <= d)
         groups = {(_fold(sub, sc, o, d), draw.cov.status.get(o)) for o in sc.orgs}
-        out.append(("counts", d, kept + len(groups)))
+        holes = {_fold(sub, sc, o, d) for o in sc.orgs if draw.cov.missing.get(o)} if ghosts else set()
+        out.append(("counts", d, kept + len(groups) + len(holes)))
     return out
 
 
@@ -418,12 +511,16 @@ def choose_detail(sizes: list[tuple[str, int, int]], max_nodes: int) -> tuple[st
 FOLD_NOTES = {
     "bodies": ("下级人员已合并计入各机构（见提示）", "post holders are folded into their bodies (see tooltips)"),
     "orgs": ("组织机构已合并到所属单位（见提示）", "bodies are folded into their organizations (see tooltips)"),
+    "marked": ("缺失的妇女组织已合并到所属单位（虚线边框）",
+               "missing women's bodies are folded into their organizations (dashed border)"),
     "counts": ("单位已按区域和状态合并为计数", "organizations are folded into counts per region and status"),
+    "ghost_counts": ("缺失的妇女组织按区域计数（虚线圆）", "missing women's bodies are counted per region (dashed dots)"),
 }
 
 
-def fold_note(total: int, max_nodes: int, detail: str, depth: int, finest: str) -> str:
-    steps = {"people": [], "bodies": ["bodies"], "orgs": ["bodies", "orgs"], "counts": ["bodies", "orgs", "counts"]}
+def fold_note(total: int, max_nodes: int, detail: str, depth: int, finest: str, ghosts: bool = False) -> str:
+    steps = {"people": [], "bodies": ["bodies"], "orgs": ["bodies", "orgs"], "marked": ["bodies", "orgs", "marked"],
+             "counts": ["bodies", "orgs", "counts"] + (["ghost_counts"] if ghosts else [])}
     taken = [s for s in steps[detail] if s not in steps[finest]]
     zh = "；".join(FOLD_NOTES[s][0] for s in taken)
     en = "; ".join(FOLD_NOTES[s][1] for s in taken)
@@ -434,7 +531,8 @@ def fold_note(total: int, max_nodes: int, detail: str, depth: int, finest: str) 
             f" Aggregated: the full view has {total:,} nodes, more than --max-nodes {max_nodes:,}; {en}.")
 
 
-def build_tree(draw: Draw, sc: Scope, systems, detail: str, depth: int, styles: tuple[str, ...]) -> dict[str, list[str]]:
+def build_tree(draw: Draw, sc: Scope, systems, detail: str, depth: int, styles: tuple[str, ...],
+               ghosts: bool = False) -> dict[str, list[str]]:
     """Add the tree's nodes and edges to ``draw``; return ``children`` for the layout."""
     sub = draw.sub
     children: dict[str, list[str]] = defaultdict(list)
@@ -456,12 +554,26 @@ def build_tree(draw: Draw, sc: Scope, systems, detail: str, depth: int, styles: 
                     f"状态 status: {STATUS[status].text()}")
             children[region].append(draw.count(node, n, STATUS[status], what))
             draw.link(region, node, TREE_EDGE)
+        if ghosts:
+            holes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for o in ordered:
+                holes[_fold(sub, sc, o, depth)] += draw.cov.missing.get(o, [])
+            for region, missing in holes.items():
+                if missing:
+                    children[region].append(draw.ghost_count(region, missing))
         return children
     for org in ordered:
         region = sub.region_of(org)
         children[region].append(draw.organization(org))
         draw.link(region, org, TREE_EDGE)
-    if detail == "orgs":
+        if ghosts and detail == "marked" and draw.cov.missing.get(org):
+            spec = draw.nodes[org]
+            spec["borderWidth"] = 3
+            spec["shapeProperties"] = {"borderDashes": DASHES}
+        elif ghosts:
+            for rule, text in draw.cov.missing.get(org, ()):
+                children[org].append(draw.ghost(org, rule, text))
+    if detail in ("orgs", "marked"):
         return children
     for host in sc.regions + sc.orgs:
         for body in sub.bodies_of.get(host, ()):
@@ -533,14 +645,14 @@ def place(draw: Draw, pos: dict) -> None:
 
 
 def tree_view(draw: Draw, scene: Scene, tops: list[str], systems, levels: list[str], max_nodes: int,
-              styles: tuple[str, ...]) -> None:
+              styles: tuple[str, ...], ghosts: bool = False) -> None:
     sc = scope(draw.sub, tops)
-    sizes = detail_sizes(draw, sc, systems, levels)
+    sizes = detail_sizes(draw, sc, systems, levels, ghosts)
     detail, depth, _ = choose_detail(sizes, max_nodes)
     if (detail, depth) != sizes[0][:2]:
         scene.aggregated = True
-        scene.notes.append(fold_note(sizes[0][2], max_nodes, detail, depth, levels[0]))
-    children = build_tree(draw, sc, systems, detail, depth, styles)
+        scene.notes.append(fold_note(sizes[0][2], max_nodes, detail, depth, levels[0], ghosts))
+    children = build_tree(draw, sc, systems, detail, depth, styles, ghosts)
     lay_out_tree(draw, children, tops, {r: d for r, d in sc.depth.items() if r in draw.nodes})
     finish(draw, scene)
     scene.legend = [REGION, *STATUS.values()]
@@ -550,10 +662,15 @@ def tree_view(draw: Draw, scene: Scene, tops: list[str], systems, levels: list[s
         scene.legend += [PERSON, STANDOUT]
     if detail == "counts":
         scene.legend.append(COUNT)
+    if ghosts:
+        scene.legend += {"counts": [GHOST_COUNT], "marked": [GHOST_MARK]}.get(detail, list(GHOST.values()))
     tally = Counter(draw.cov.status.get(o) for o in sc.orgs)
     gaps = sum(n for s, n in tally.items() if s in GAP_RULES)
     scene.facts = [f"组织 organizations: {len(sc.orgs):,}", f"有缺口 with a gap: {gaps:,}",
                    f"已覆盖 covered: {tally.get('covered', 0):,}"] + scene.facts
+    if ghosts:
+        missing = sum(len(draw.cov.missing.get(o, ())) for o in sc.orgs)
+        scene.facts.insert(2, f"缺失的妇女组织 missing women's bodies: {missing:,}")
 
 
 def finish(draw: Draw, scene: Scene) -> None:
@@ -562,11 +679,11 @@ def finish(draw: Draw, scene: Scene) -> None:
     scene.facts = [f"节点 nodes: {len(scene.nodes):,}", f"连线 edges: {len(scene.edges):,}"]
 
 
-def coverage_view(draw: Draw, scene: Scene, max_nodes: int) -> None:
+def coverage_view(draw: Draw, scene: Scene, max_nodes: int, ghosts: bool = True) -> None:
     tops = draw.sub.roots()
     names = "、".join(draw.sub.node(t)["name"] for t in tops)
     scene.title = f"妇女组织覆盖情况 Women's organization coverage — {names}"
-    tree_view(draw, scene, tops, COVERAGE_SYSTEMS, ["bodies", "orgs"], max_nodes, ("box", "box", "dot"))
+    tree_view(draw, scene, tops, COVERAGE_SYSTEMS, ["bodies", "orgs"], max_nodes, ("box", "box", "dot"), ghosts)
 
 
 def region_view(draw: Draw, scene: Scene, region: str, max_nodes: int) -> None:
