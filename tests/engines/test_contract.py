@@ -1,6 +1,7 @@
 """One contract, every engine: each analysis on the tiny dataset against hand-worked answers.
 
-``ENGINES`` lists the backends under test; the ``engine`` fixture builds one on the tiny dataset.
+``ENGINES`` lists the backends under test (Neo4j marked ``neo4j``: it needs a server, see
+tests/conftest.py); the ``engine`` fixture builds one on the tiny dataset.
 The same class runs for each, so the engines are held to identical answers.
 """
 
@@ -16,7 +17,7 @@ from orgnet.rules import Rules
 from tests import expected_tiny as X
 from tests.conftest import TINY
 
-ENGINES = ["networkx"]
+ENGINES = ["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture(params=ENGINES)

@@ -1,0 +1,11 @@
+// venue_uses: rooms (阵地) and the active bodies using them on as_of (一室多用). A use counts when
+// since <= as_of (or empty) and until is empty or later, and the body is active.
+//
+// Parameters (Neo4j Browser: paste these lines without the leading //):
+// :param as_of => date('2012-06-30')
+
+MATCH (b:Body)-[u:USES]->(v:Venue)
+WHERE (u.since IS NULL OR u.since <= $as_of) AND (u.until IS NULL OR u.until > $as_of)
+  AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+RETURN v.id AS venue_id, v.name AS venue_name, b.id AS body_id, b.system AS system
+ORDER BY venue_id, body_id

@@ -1,0 +1,8 @@
+// Second label for the bodies of the women system: WomenBody (schema.toml [system_labels]).
+// The loader picks this file for the ids of bodies whose system is 'women'; a body that moved
+// from another system loses that system's label.
+// :param ids => ['B1', 'B2']
+UNWIND $ids AS id
+MATCH (b:Body {id: id})
+REMOVE b:PartyBody:UnionBody:YouthBody:AdminBody
+SET b:WomenBody

@@ -1,0 +1,43 @@
+// liaison_check: liaison compliance (挂钩联系, DOMAIN.md rule 5) in one calendar year.
+// For every federation executive (an 'executive' post in a women's federation during the year) and
+// everyone with a liaison link during the year: one 'executive' row with the number of distinct
+// linked bodies (flagged outside $links_min-$links_max) and the visits to them in the year, and one
+// 'link' row per linked body with its visits (flagged under $visits_per_year).
+// A link or post is in the year when it started by 31 December (or start is empty) and had not
+// ended by 1 January (until/end empty or later).
+// Same answers as `orgnet liaison-check PATH --year …`.
+//
+// Parameters (Neo4j Browser: paste these lines without the leading //):
+// :param year => 2012
+// :param links_min => 1
+// :param links_max => 3
+// :param visits_per_year => 2
+
+WITH date({year: $year, month: 1, day: 1}) AS first, date({year: $year, month: 12, day: 31}) AS last
+CALL (first, last) {
+  MATCH (p:Person)-[l:LIAISES_WITH]->(:Body)
+  WHERE (l.since IS NULL OR l.since <= last) AND (l.until IS NULL OR l.until > first)
+  RETURN p
+  UNION
+  MATCH (p:Person)-[h:HOLDS {role: 'executive'}]->(f:WomenBody {type: 'federation'})
+  WHERE (h.start IS NULL OR h.start <= last) AND (h.`end` IS NULL OR h.`end` > first)
+  RETURN p
+}
+CALL (p, first, last) {
+  MATCH (p)-[l:LIAISES_WITH]->(b:Body)
+  WHERE (l.since IS NULL OR l.since <= last) AND (l.until IS NULL OR l.until > first)
+  WITH DISTINCT b
+  RETURN collect({body_id: b.id, visits: COUNT { MATCH (p)-[v:VISITED]->(b) WHERE first <= v.date <= last }}) AS links
+}
+WITH p, links, reduce(total = 0, x IN links | total + x.visits) AS total
+WITH p,
+     [{kind: 'executive', body_id: '', links: size(links), visits: total,
+       flag: CASE WHEN $links_min <= size(links) <= $links_max THEN ''
+                  ELSE 'links outside ' + toString($links_min) + '-' + toString($links_max) END}]
+     + [x IN links | {kind: 'link', body_id: x.body_id, links: null, visits: x.visits,
+                      flag: CASE WHEN x.visits >= $visits_per_year THEN ''
+                                 ELSE 'under ' + toString($visits_per_year) + ' visits' END}] AS rows
+UNWIND rows AS row
+RETURN row.kind AS kind, p.id AS person_id, p.name AS person_name, row.body_id AS body_id,
+       row.links AS links, row.visits AS visits, row.flag AS flag
+ORDER BY kind, person_id, body_id

@@ -1,0 +1,119 @@
+"""The shipped Cypher files: ``schema.cypher``, ``load/…``, ``queries/<analysis>.cypher``.
+
+They live in the repository's top-level ``cypher/`` folder and ship in the wheel as ``orgnet/cypher``
+(pyproject force-includes them). An installed wheel reads them with ``importlib.resources``; an
+editable/dev install, where the package has no ``cypher`` folder, falls back to ``cypher/`` next to
+``src/``.
+
+Each query file documents its parameters at the top as Neo4j Browser ``:param`` lines in comments,
+so analysts can paste them; ``params`` reads them back.
+
+Examples
+--------
+>>> "gaps" in queries()
+True
+>>> list(params("overlaps"))
+['as_of', 'min_posts']
+>>> params("overlaps")["min_posts"]
+'2'
+>>> read("queries/overlaps.cypher").count("$min_posts") > 0
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+from .errors import InputError
+
+_PARAM_LINE = re.compile(r"^\s*//\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.*?)\s*$")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_COMMENT = re.compile(r"//[^\n]*")
+
+
+@cache
+def root() -> Traversable:
+    """The folder holding the Cypher files (packaged copy first, then the source checkout's)."""
+    packaged = resources.files("orgnet").joinpath("cypher")
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "cypher"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("orgnet's cypher/ folder is missing from this installation")
+
+
+def _resource(name: str) -> Traversable:
+    node = root()
+    for part in name.split("/"):
+        node = node.joinpath(part)
+    return node
+
+
+def read(name: str) -> str:
+    """The text of a shipped file, by its path inside ``cypher/`` (``"queries/gaps.cypher"``)."""
+    node = _resource(name)
+    if not node.is_file():
+        raise FileNotFoundError(f"no shipped Cypher file {name!r}")
+    return node.read_text(encoding="utf-8")
+
+
+def _names(folder: str) -> list[str]:
+    node = _resource(folder)
+    if not node.is_dir():
+        return []
+    return sorted(p.name[: -len(".cypher")] for p in node.iterdir() if p.name.endswith(".cypher"))
+
+
+def queries() -> list[str]:
+    """The shipped analyses' query names (``gaps``, ``overlaps``, …; folder ``queries/``), sorted."""
+    return _names("queries")
+
+
+def facts() -> list[str]:
+    """The shipped facts' query names (``active_posts``, ``events``, …; folder ``facts/``): the plain
+    tables orgnet's later analyses are computed from."""
+    return _names("facts")
+
+
+def query(name: str) -> str:
+    """A shipped query's text by name (an analysis, else a fact)."""
+    for folder, names in (("queries", queries()), ("facts", facts())):
+        if name in names:
+            return read(f"{folder}/{name}.cypher")
+    raise InputError(f"no shipped query {name!r}; expected one of {', '.join(queries() + facts())}")
+
+
+def params(name_or_text: str) -> dict[str, str]:
+    """The ``:param name => example`` lines of a query (a shipped name, or Cypher text), in order."""
+    text = query(name_or_text) if name_or_text in queries() + facts() else name_or_text
+    found = {}
+    for line in text.splitlines():
+        m = _PARAM_LINE.match(line)
+        if m:
+            found[m.group(1)] = m.group(2)
+    return found
+
+
+def used_params(text: str) -> set[str]:
+    """The ``$name`` parameters a Cypher text really uses (comments ignored)."""
+    return set(_PARAM_USE.findall(_COMMENT.sub("", text)))
+
+
+def summary(text: str) -> str:
+    """The first comment line of a file, without its ``// ``."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("//"):
+            return line.lstrip("/ ").strip()
+    return ""
+
+
+def statements(text: str) -> list[str]:
+    """A multi-statement file (``schema.cypher``) split at ``;`` line ends, comments dropped."""
+    body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("//"))
+    return [s.strip() for s in re.split(r";\s*(?:\n|$)", body) if s.strip()]

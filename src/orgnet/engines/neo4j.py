@@ -1,0 +1,521 @@
+"""The Neo4j engine: load a dataset into a Neo4j server, and answer the analyses with Cypher.
+
+The Cypher lives in the shipped files (``orgnet.cypher``): ``schema.cypher`` (constraints and
+indexes), ``load/*.cypher`` (one ``UNWIND $rows AS row MERGE …`` statement per table, run in
+batches, each batch in a managed write transaction so transient errors are retried) and
+``queries/<analysis>.cypher`` (one per analysis, parameterized by ``$as_of`` and the rule
+thresholds). This module only orchestrates: it turns tables into rows, picks the files, passes
+parameters (values always go in as parameters, never into the query text), and hands the rows to
+``orgnet.results.finish`` so that both engines return identical DataFrames.
+
+The graph model is the networkx engine's (``orgnet.graph``): labels ``Region``, ``Organization``,
+``Body`` (plus one label per system from ``schema.toml`` ``[system_labels]``), ``Person``,
+``DemoPoint``; relationships ``PART_OF``, ``LOCATED_IN``, ``BELONGS_TO``, ``HOLDS``, ``WORKS_AT``,
+``LIAISES_WITH``, ``VISITED``, ``DEMO_AT``, ``PAIRED_WITH``. Every column of a node table is a
+property (dates as Neo4j ``date`` values, empty cells absent).
+
+Connection settings come from arguments or the ``NEO4J_URI``, ``NEO4J_USERNAME``,
+``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` environment variables. The password is never printed,
+logged or put in an error message.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+import pandas as pd
+
+from .. import cypher
+from ..dataset import Dataset
+from ..errors import EngineError, InputError
+from ..graph import EDGES, records
+from ..results import figure_value, finish
+from ..rules import Rules
+from ..schema import SCHEMA, Schema
+
+try:  # the driver is an optional dependency: pip install 'orgnet[neo4j]'
+    import neo4j
+    from neo4j import exceptions as neo4j_errors
+except ImportError:  # pragma: no cover - exercised only without the extra
+    neo4j = None
+    neo4j_errors = None
+
+#: Rows per write transaction when loading.
+DEFAULT_BATCH_SIZE = 5000
+
+#: Progress callback: (table, rows done so far, rows in total for that table).
+Progress = Callable[[str, int, int], None]
+
+_ROW_FIELD = re.compile(r"\brow\.`?([A-Za-z_][A-Za-z0-9_]*)`?")
+
+
+# -- connection -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Settings:
+    """Where the server is: from arguments, else ``NEO4J_*`` environment variables."""
+
+    uri: str
+    username: str = "neo4j"
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    @classmethod
+    def resolve(cls, uri: str | None = None, username: str | None = None, password: str | None = None,
+                database: str | None = None) -> Settings:
+        env = os.environ
+        uri = uri or env.get("NEO4J_URI")
+        if not uri:
+            raise InputError("no Neo4j server given: pass --neo4j-uri (or uri=…) or set NEO4J_URI")
+        return cls(uri=uri, username=username or env.get("NEO4J_USERNAME") or "neo4j",
+                   password=password if password is not None else env.get("NEO4J_PASSWORD"),
+                   database=database or env.get("NEO4J_DATABASE") or None)
+
+    @property
+    def where(self) -> str:
+        """The URI for messages, without any ``user:password@`` part.
+
+        >>> Settings("neo4j://me:secret@db.example:7687").where
+        'neo4j://db.example:7687'
+        """
+        return re.sub(r"//[^/@]*@", "//", self.uri)
+
+
+def _require_driver():
+    if neo4j is None:
+        raise EngineError("the Neo4j driver is not installed: pip install 'orgnet[neo4j]'")
+    return neo4j
+
+
+def open_driver(settings: Settings, verify: bool = True):
+    """A driver for these settings, connectivity checked; errors become one-line ``EngineError``s."""
+    driver_module = _require_driver()
+    auth = (settings.username, settings.password) if settings.password is not None else None
+    with translate_errors(settings.where):
+        try:
+            driver = driver_module.GraphDatabase.driver(settings.uri, auth=auth, notifications_min_severity="OFF")
+        except ValueError as exc:  # a malformed URI
+            raise EngineError(f"Neo4j URI {settings.where!r} is not valid ({_one_line(exc)})") from None
+        try:
+            if verify:
+                driver.verify_connectivity()
+        except BaseException:
+            driver.close()
+            raise
+    return driver
+
+
+def _one_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())
+
+
+@contextmanager
+def translate_errors(where: str = "the Neo4j server") -> Iterator[None]:
+    """Driver and server errors → ``EngineError`` with one line saying what went wrong."""
+    if neo4j_errors is None:
+        yield
+        return
+    try:
+        yield
+    except neo4j_errors.AuthError:
+        raise EngineError(f"Neo4j at {where} refused the credentials (check NEO4J_USERNAME / NEO4J_PASSWORD)") from None
+    except neo4j_errors.ServiceUnavailable as exc:
+        raise EngineError(f"Neo4j at {where} is not reachable: {_one_line(exc)}") from None
+    except neo4j_errors.Neo4jError as exc:
+        if exc.code == "Neo.ClientError.Statement.AccessMode":
+            raise InputError("this query writes to the database; run it with --write to allow that") from None
+        if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+            raise EngineError(f"Neo4j at {where}: {_one_line(exc)} (check NEO4J_DATABASE)") from None
+        raise EngineError(f"Neo4j error {exc.code}: {exc.message}") from None
+    except neo4j_errors.DriverError as exc:
+        raise EngineError(f"Neo4j driver error talking to {where}: {_one_line(exc)}") from None
+
+
+# -- running statements ---------------------------------------------------------------------------
+def plain(value):
+    """A value from the server as plain Python (dates → ``datetime.date``, nodes → dicts)."""
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if neo4j is not None:
+        if isinstance(value, neo4j.time.Date):
+            return value.to_native()
+        if isinstance(value, neo4j.time.DateTime | neo4j.time.Time):
+            return value.iso_format()
+        if isinstance(value, neo4j.graph.Node):
+            return {"labels": sorted(value.labels), **plain(dict(value))}
+        if isinstance(value, neo4j.graph.Relationship):
+            return {"type": value.type, **plain(dict(value))}
+        if isinstance(value, neo4j.graph.Path):
+            return [plain(n) for n in value.nodes]
+    return value
+
+
+def run_read(driver, text: str, params: dict | None = None, database: str | None = None,
+             where: str = "the Neo4j server") -> list[dict]:
+    """Run one statement in a managed READ transaction (the server refuses writes); rows as dicts."""
+    with translate_errors(where), driver.session(database=database) as session:
+        return session.execute_read(lambda tx: [r.data() for r in tx.run(text, params or {})])
+
+
+def run_write(driver, text: str, params: dict | None = None, database: str | None = None,
+              where: str = "the Neo4j server") -> list[dict]:
+    """Run one statement in a managed write transaction (retried on transient errors)."""
+    with translate_errors(where), driver.session(database=database) as session:
+        return session.execute_write(lambda tx: [r.data() for r in tx.run(text, params or {})])
+
+
+# -- parameters -----------------------------------------------------------------------------------
+def parameters(rules: Rules, as_of: date | None = None, year: int | None = None,
+               schema: Schema = SCHEMA) -> dict:
+    """Every parameter a shipped query may take: the day, the year and the rule thresholds."""
+    out = {f.name: list(v) if isinstance(v := getattr(rules, f.name), tuple) else v for f in fields(rules)}
+    out["head_roles"] = {k: list(v) for k, v in schema._head_roles.items()}
+    out["head_roles_by_type"] = {k: list(v) for k, v in schema._head_roles_by_type.items()}
+    if as_of is not None:
+        out["as_of"] = pd.Timestamp(as_of).date()
+    if year is not None:
+        out["year"] = int(year)
+    return out
+
+
+def query_params(text: str, available: dict) -> dict:
+    """The parameters a query declares (``:param`` lines), taken from ``available``."""
+    declared = cypher.params(text)
+    missing = [name for name in declared if name not in available]
+    if missing:
+        raise InputError(f"parameter(s) {', '.join(missing)} not given")
+    return {name: available[name] for name in declared}
+
+
+# -- the engine -----------------------------------------------------------------------------------
+class Neo4jEngine:
+    """Analyses answered by the shipped Cypher queries on an already loaded Neo4j database.
+
+    Same methods and results as ``NetworkxEngine``; see ``orgnet.engines.base.Engine``.
+    """
+
+    name = "neo4j"
+
+    def __init__(self, driver, database: str | None = None, where: str = "the Neo4j server"):
+        self.driver = driver
+        self.database = database
+        self.where = where
+
+    @classmethod
+    def connect(cls, uri: str | None = None, username: str | None = None, password: str | None = None,
+                database: str | None = None) -> Neo4jEngine:
+        """Connect with arguments or ``NEO4J_*`` environment variables."""
+        settings = Settings.resolve(uri, username, password, database)
+        return cls(open_driver(settings), settings.database, settings.where)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Neo4jEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Neo4jEngine {self.where} database={self.database or '(default)'}>"
+
+    def run(self, name: str, rules: Rules | None = None, as_of=None, year: int | None = None, **extra) -> list[dict]:
+        """Rows (plain Python values) of the shipped query ``name`` with its declared parameters."""
+        text = cypher.query(name)
+        params = query_params(text, {**parameters(rules or Rules(), as_of=as_of, year=year), **extra})
+        return [plain(row) for row in run_read(self.driver, text, params, self.database, self.where)]
+
+    def gaps(self, as_of, rules: Rules) -> pd.DataFrame:
+        return finish("gaps", self.run("gaps", rules, as_of=as_of))
+
+    def overlaps(self, as_of, rules: Rules) -> pd.DataFrame:
+        return finish("overlaps", self.run("overlaps", rules, as_of=as_of))
+
+    def nameplates(self, as_of, rules: Rules) -> pd.DataFrame:
+        rows = []
+        for row in self.run("nameplates", rules, as_of=as_of):
+            # Python's round (half to even on the exact binary value), as the networkx engine does;
+            # the query's own filter uses Cypher's round, which is never lower, so none are missed.
+            score = round(row["ratio"], 4)
+            if score >= rules.nameplate_jaccard:
+                rows.append({**row, "jaccard": score})
+        return finish("nameplates", rows)
+
+    def plan(self, as_of, rules: Rules) -> pd.DataFrame:
+        return finish("plan", self.run("plan", rules, as_of=as_of))
+
+    def liaison_check(self, year: int, rules: Rules) -> pd.DataFrame:
+        return finish("liaison_check", self.run("liaison_check", rules, year=year))
+
+    def stats(self, as_of, rules: Rules) -> pd.DataFrame:
+        rows = self.run("stats", rules, as_of=as_of)
+        for row in rows:
+            row["value"] = figure_value(row["unit"], row["numerator"], row["denominator"])
+        return finish("stats", rows)
+
+    # -- facts: the plain tables orgnet.analyses computes the later analyses from (cypher/facts) ----
+    def active_posts(self, as_of) -> pd.DataFrame:
+        return finish("active_posts", self.run("active_posts", as_of=as_of))
+
+    def organizations(self, as_of, rules: Rules) -> pd.DataFrame:
+        return finish("organizations", self.run("organizations", rules, as_of=as_of))
+
+    def bodies(self, as_of) -> pd.DataFrame:
+        return finish("bodies", self.run("bodies", as_of=as_of))
+
+    def regions(self) -> pd.DataFrame:
+        return finish("regions", self.run("regions"))
+
+    def people(self) -> pd.DataFrame:
+        return finish("people", self.run("people"))
+
+    def events(self, start, end) -> pd.DataFrame:
+        return finish("events", self.run("events", start=pd.Timestamp(start).date(), end=pd.Timestamp(end).date()))
+
+    def demo_links(self, as_of) -> pd.DataFrame:
+        return finish("demo_links", self.run("demo_links", as_of=as_of))
+
+    def venue_uses(self, as_of) -> pd.DataFrame:
+        return finish("venue_uses", self.run("venue_uses", as_of=as_of))
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.driver, self.database, self.where)
+
+
+# -- schema, wipe, load, counts -------------------------------------------------------------------
+def apply_schema(driver, database: str | None = None, where: str = "the Neo4j server") -> None:
+    """Create the constraints and indexes of ``schema.cypher`` (if missing) and wait for them."""
+    for statement in cypher.statements(cypher.read("schema.cypher")):
+        run_write(driver, statement, None, database, where)
+    with translate_errors(where), driver.session(database=database) as session:
+        session.run("CALL db.awaitIndexes(300)").consume()
+
+
+def wipe(driver, database: str | None = None, batch_size: int = 10_000, where: str = "the Neo4j server") -> int:
+    """Delete orgnet's nodes and their relationships, in batches; the number of nodes deleted."""
+    text = cypher.read("wipe.cypher")
+    total = 0
+    while True:
+        deleted = run_write(driver, text, {"batch_size": batch_size}, database, where)[0]["deleted"]
+        total += deleted
+        if deleted == 0:
+            return total
+
+
+def counts(driver, database: str | None = None, where: str = "the Neo4j server") -> dict[str, int]:
+    """Nodes per orgnet label and relationships per type, read back from the server."""
+    return {r["name"]: r["count"] for r in run_read(driver, cypher.read("counts.cypher"), None, database, where)}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One load statement over one table's rows."""
+
+    table: str
+    file: str
+    rows: list[dict]
+    param: str = "rows"
+
+
+def load_plan(dataset: Dataset, schema: Schema = SCHEMA) -> list[Step]:
+    """The statements that load a dataset, table by table (a table after those it refers to): its
+    nodes, their second labels (bodies), then the relationships its rows make.
+
+    Each statement's rows carry just the columns its file reads (``row.<column>``).
+    """
+    steps = []
+    for table in _dependency_order(schema):
+        if table.label:
+            steps.append(_step(table.name, f"load/{table.name}.cypher", dataset[table.name]))
+        if table.name == "bodies":
+            bodies = dataset["bodies"]
+            for system in schema.system_labels:
+                ids = [str(i) for i in bodies.loc[bodies["system"] == system, "id"]]
+                if ids:
+                    steps.append(Step("bodies", f"load/body_labels/{system}.cypher", [{"id": i} for i in ids], "ids"))
+        for source, kind, *_ in EDGES:
+            if source == table.name:
+                steps.append(_step(table.name, f"load/relationships/{kind.lower()}.cypher", dataset[table.name]))
+    return steps
+
+
+def _dependency_order(schema: Schema) -> list:
+    """Tables in schema order, except that a table comes after every table it refers to."""
+    order: list = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        for target in schema.table(name).refs().values():
+            visit(target)
+        order.append(schema.table(name))
+
+    for name in schema.tables:
+        visit(name)
+    return order
+
+
+def _step(table: str, file: str, frame: pd.DataFrame) -> Step:
+    columns = list(dict.fromkeys(_ROW_FIELD.findall(cypher.read(file))))
+    return Step(table, file, records(frame, columns) if len(frame) else [])
+
+
+def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
+                 database: str | None = None, where: str = "the Neo4j server", schema: bool = True) -> dict[str, int]:
+    """Write a validated dataset into Neo4j; return the counts read back from the server.
+
+    Loading is idempotent (MERGE on ids and keys): loading the same dataset twice leaves the same
+    graph. Rows that disappeared from the files since an earlier load are not deleted: ``wipe``
+    first for a clean copy. ``progress(table, done, total)`` is called after every batch.
+    ``schema=False`` skips creating the constraints and indexes (when they are known to exist).
+    """
+    if batch_size < 1:
+        raise InputError(f"batch size {batch_size}: expected a whole number ≥ 1")
+    if schema:
+        apply_schema(driver, database, where)
+    steps = load_plan(dataset)
+    totals: dict[str, int] = {}
+    for step in steps:
+        totals[step.table] = totals.get(step.table, 0) + len(step.rows)
+    done = dict.fromkeys(totals, 0)
+    if progress:
+        for table, total in totals.items():
+            progress(table, 0, total)
+    with translate_errors(where), driver.session(database=database) as session:
+        for step in steps:
+            text = cypher.read(step.file)
+            for start in range(0, len(step.rows), batch_size):
+                chunk = step.rows[start:start + batch_size]
+                session.execute_write(_write_batch, text, {step.param: [_param_row(r, step.param) for r in chunk]})
+                done[step.table] += len(chunk)
+                if progress:
+                    progress(step.table, done[step.table], totals[step.table])
+    return counts(driver, database, where)
+
+
+def _param_row(row: dict, param: str):
+    return row["id"] if param == "ids" else row
+
+
+def _write_batch(tx, text: str, params: dict) -> None:
+    tx.run(text, params).consume()
+
+
+# -- ad-hoc queries (orgnet query) ----------------------------------------------------------------
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def query_parameters(text: str, given: list[str], rules: Rules, today: date | None = None) -> dict:
+    """Parameters for a Cypher text: orgnet's defaults for those it declares or uses (as_of = today,
+    year = this year, the rule thresholds), overridden by ``name=value`` strings.
+
+    >>> p = query_parameters("RETURN $as_of, $min_posts, $x", ["as_of=2012-06-30", "x=[1, 2]"], Rules())
+    >>> p["as_of"], p["min_posts"], p["x"]
+    (datetime.date(2012, 6, 30), 2, [1, 2])
+    """
+    today = today or date.today()
+    defaults = parameters(rules, as_of=today, year=today.year)
+    wanted = list(cypher.params(text)) + sorted(cypher.used_params(text))
+    out = {name: defaults[name] for name in wanted if name in defaults}
+    for item in given:
+        name, sep, raw = item.partition("=")
+        name = name.strip().lstrip("$")
+        if not sep or not _NAME.match(name):
+            raise InputError(f"--param {item!r}: expected name=value")
+        out[name] = parse_value(name, raw.strip(), defaults.get(name))
+    missing = sorted(cypher.used_params(text) - set(out))
+    if missing:
+        raise InputError(f"the query needs {', '.join('$' + m for m in missing)}: add --param name=value")
+    return out
+
+
+def parse_value(name: str, raw: str, like=None):
+    """A ``--param`` value, typed like orgnet's default for that name, else guessed (JSON, date, text).
+
+    >>> parse_value("as_of", "2012-06-30", date.today()), parse_value("stats_levels", "county,township", [])
+    (datetime.date(2012, 6, 30), ['county', 'township'])
+    >>> parse_value("x", "30"), parse_value("x", "2012-06-30"), parse_value("x", "东村")
+    (30, datetime.date(2012, 6, 30), '东村')
+    """
+    import json
+
+    def fail(expected: str):
+        return InputError(f"--param {name}={raw!r}: expected {expected}")
+
+    if isinstance(like, date):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise fail("a date YYYY-MM-DD") from None
+    if isinstance(like, bool):
+        if raw.lower() not in ("true", "false"):
+            raise fail("true or false")
+        return raw.lower() == "true"
+    if isinstance(like, int | float):
+        try:
+            return type(like)(raw)
+        except ValueError:
+            raise fail("a whole number" if isinstance(like, int) else "a number") from None
+    if isinstance(like, list | dict):
+        if raw.startswith(("[", "{")):
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                raise fail("JSON") from None
+            if not isinstance(value, type(like)):
+                raise fail("a JSON list" if isinstance(like, list) else "a JSON object")
+            return value
+        if isinstance(like, dict):
+            raise fail("a JSON object")
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if _ISO_DATE.match(raw):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise fail("a valid date") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return raw
+
+
+def run_query(driver, text: str, params: dict, write: bool = False, database: str | None = None,
+              where: str = "the Neo4j server") -> tuple[list[str], list[list]]:
+    """Any Cypher statement: read-only unless ``write`` (the server refuses writes in a READ
+    transaction). Returns the column names and the rows as plain Python values."""
+
+    def work(tx):
+        result = tx.run(text, params)
+        rows = [plain(list(record.values())) for record in result]
+        return list(result.keys()), rows
+
+    with translate_errors(where), driver.session(database=database) as session:
+        return session.execute_write(work) if write else session.execute_read(work)
+
+
+def rows_frame(keys: list[str], rows: list[list], fmt: str = "table") -> pd.DataFrame:
+    """Query rows as a DataFrame for printing: dates as ISO text; lists and maps as JSON text
+    except in JSON output, where they stay structured."""
+    import json
+
+    def cell(value):
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, list | dict):
+            if fmt == "json":
+                return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+            return json.dumps(value, ensure_ascii=False, default=str)
+        return value
+
+    return pd.DataFrame([[cell(v) for v in row] for row in rows], columns=keys)

@@ -1,0 +1,121 @@
+"""The shipped Cypher files agree with the schema and with the engine (no server needed)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from orgnet import cypher
+from orgnet.engines.base import ANALYSES
+from orgnet.engines.neo4j import load_plan, parameters, query_params
+from orgnet.graph import EDGES
+from orgnet.results import FACTS, FIGURES
+from orgnet.rules import Rules
+from orgnet.schema import SCHEMA
+from tests.conftest import ROOT
+
+NODE_LABELS = [t.label for t in SCHEMA.node_tables()]
+
+
+def test_every_analysis_has_a_query():
+    assert set(ANALYSES) <= set(cypher.queries())
+
+
+def test_every_fact_has_a_query():
+    assert set(FACTS) == set(cypher.facts())
+
+
+@pytest.mark.parametrize("name", [*ANALYSES, *FACTS])
+def test_query_declares_what_it_uses_and_the_engine_supplies_it(name):
+    text = cypher.query(name)
+    declared = cypher.params(name)
+    assert cypher.used_params(text) == set(declared), "every $param used is a :param line, and no more"
+    available = {**parameters(Rules(), as_of="2012-06-30", year=2012), "start": None, "end": None}
+    assert set(query_params(text, available)) == set(declared)
+    assert not re.search(r"\bapoc\.", text), "plain Cypher: runs without plugins"
+
+
+def test_param_examples_are_the_defaults():
+    """The :param lines show orgnet's default thresholds, so Browser users get the same answers."""
+    defaults = parameters(Rules())
+    for name in [*ANALYSES, *FACTS]:
+        for param, example in cypher.params(name).items():
+            if param in ("as_of", "year", "start", "end"):
+                continue
+            value = defaults[param]
+            if isinstance(value, dict):
+                value = {k: v for k, v in value.items()}
+                assert all(f"{k}: {v!r}".replace('"', "'") in example for k, v in value.items()), (name, param)
+            else:
+                assert example == repr(value).replace('"', "'"), (name, param, example)
+
+
+def test_stats_query_lists_every_figure_in_order():
+    text = cypher.query("stats")
+    found = re.findall(r"\{figure: '([^']+)', unit: '([^']+)'", text)
+    assert found == [(figure, unit) for figure, (unit, _) in FIGURES.items()]
+
+
+def test_node_loads_write_every_schema_column():
+    for table in SCHEMA.node_tables():
+        text = cypher.read(f"load/{table.name}.cypher")
+        assert f"MERGE ({text.split('MERGE (')[1].split(':')[0]}:{table.label} {{id: row.id}})" in text
+        written = set(re.findall(r"\.`?(\w+)`? = row\.", text))
+        assert written | {"id"} == set(table.columns), table.name
+
+
+def test_relationship_loads_match_the_graph_model():
+    for table, kind, (src, src_label), (dst, dst_label), attrs in EDGES:
+        text = cypher.read(f"load/relationships/{kind.lower()}.cypher")
+        assert f":{kind}" in text and f":{src_label} " in text and f":{dst_label} " in text, kind
+        for column in (src, dst, *attrs):
+            assert re.search(rf"row\.`?{column}\b", text), (kind, column)
+            assert column in SCHEMA.table(table).columns
+
+
+def test_body_labels_come_from_the_schema():
+    labels = set(SCHEMA.system_labels.values())
+    for system, label in SCHEMA.system_labels.items():
+        text = cypher.read(f"load/body_labels/{system}.cypher")
+        assert f"SET b:{label}" in text
+        removed = set(re.search(r"REMOVE b((?::\w+)+)", text).group(1).strip(":").split(":"))
+        assert removed == labels - {label}, system
+
+
+def test_schema_has_a_constraint_per_label():
+    statements = cypher.statements(cypher.read("schema.cypher"))
+    for label in NODE_LABELS:
+        assert any(f"(n:{label}) REQUIRE n.id IS UNIQUE" in s for s in statements), label
+    assert all(s.startswith("CREATE ") and "IF NOT EXISTS" in s for s in statements)
+
+
+def test_wipe_and_counts_cover_the_model():
+    wipe = cypher.read("wipe.cypher")
+    counts = cypher.read("counts.cypher")
+    for label in NODE_LABELS:
+        assert f"n:{label}" in wipe and f"(:{label})" in counts, label
+    for label in SCHEMA.system_labels.values():
+        assert f"(:{label})" in counts
+    for _, kind, *_ in EDGES:
+        assert f"[:{kind}]" in counts, kind
+
+
+def test_load_plan_covers_every_table(tiny_dataset):
+    steps = load_plan(tiny_dataset)
+    tables = {s.table for s in steps}
+    assert tables == {t.name for t in SCHEMA.node_tables()} | {e[0] for e in EDGES}
+    order = [s.table for s in steps]
+    for step in steps:  # a table loads after the tables it refers to
+        for target in SCHEMA.table(step.table).refs().values():
+            assert order.index(target) <= order.index(step.table)
+    holds = next(s for s in steps if s.file.endswith("holds.cypher"))
+    assert set(holds.rows[0]) == {"person_id", "body_id", "role", "start", "end"}
+
+
+def test_files_ship_in_the_wheel():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    include = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert include.get("cypher") == "orgnet/cypher"
+    assert (ROOT / "cypher" / "queries" / "gaps.cypher").is_file()
