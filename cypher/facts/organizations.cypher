@@ -20,6 +20,6 @@ WITH o,
 RETURN o.id AS org_id, o.name AS org_name, o.kind AS kind, o.region_id AS region_id, o.two_new AS two_new,
        o.female_staff AS female_staff, covered,
        CASE WHEN size(ranked) = 0 THEN 'none'
-            ELSE reduce(best = head(ranked), x IN tail(ranked) | CASE WHEN x.rank < best.rank THEN x ELSE best END).grade
+            ELSE reduce(best = head(ranked), x IN tail(ranked) | CASE WHEN x.rank < best.rank OR (x.rank = best.rank AND x.grade < best.grade) THEN x ELSE best END).grade
        END AS party_grade
 ORDER BY org_id

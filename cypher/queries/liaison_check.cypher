@@ -1,5 +1,6 @@
 // liaison_check: liaison compliance (挂钩联系, DOMAIN.md rule 5) in one calendar year.
-// For every federation executive (an 'executive' post in a women's federation during the year) and
+// For every federation executive (an 'executive' post during the year in a region-level women's
+// federation whose region's level is in $executive_levels: the county or district federation) and
 // everyone with a liaison link during the year: one 'executive' row with the number of distinct
 // linked bodies (flagged outside $links_min-$links_max) and the visits to them in the year, and one
 // 'link' row per linked body with its visits (flagged under $visits_per_year).
@@ -12,6 +13,7 @@
 // :param links_min => 1
 // :param links_max => 3
 // :param visits_per_year => 2
+// :param executive_levels => ['county', 'district']
 
 WITH date({year: $year, month: 1, day: 1}) AS first, date({year: $year, month: 12, day: 31}) AS last
 CALL (first, last) {
@@ -19,8 +21,9 @@ CALL (first, last) {
   WHERE (l.since IS NULL OR l.since <= last) AND (l.until IS NULL OR l.until > first)
   RETURN p
   UNION
-  MATCH (p:Person)-[h:HOLDS {role: 'executive'}]->(f:WomenBody {type: 'federation'})
-  WHERE (h.start IS NULL OR h.start <= last) AND (h.`end` IS NULL OR h.`end` > first)
+  MATCH (p:Person)-[h:HOLDS {role: 'executive'}]->(f:WomenBody {type: 'federation'})-[:BELONGS_TO]->(r:Region)
+  WHERE r.level IN $executive_levels
+    AND (h.start IS NULL OR h.start <= last) AND (h.`end` IS NULL OR h.`end` > first)
   RETURN p
 }
 CALL (p, first, last) {

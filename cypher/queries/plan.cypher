@@ -30,7 +30,7 @@ WITH o, candidates,
                                     size($grade_order))}] AS ranked
 WITH o, candidates,
      CASE WHEN size(ranked) = 0 THEN 'none'
-          ELSE reduce(best = head(ranked), x IN tail(ranked) | CASE WHEN x.rank < best.rank THEN x ELSE best END).grade
+          ELSE reduce(best = head(ranked), x IN tail(ranked) | CASE WHEN x.rank < best.rank OR (x.rank = best.rank AND x.grade < best.grade) THEN x ELSE best END).grade
      END AS grade
 WITH o, candidates, grade,
      coalesce([i IN range(0, size($grade_order) - 1) WHERE $grade_order[i] = grade][0], size($grade_order)) AS grade_rank,

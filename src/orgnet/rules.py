@@ -40,6 +40,8 @@ class Rules:
     links_max: int = 3
     #: … and visits each at least this often a year.
     visits_per_year: int = 2
+    #: Rule 5: the federation executives who take liaison links sit on federations of these levels.
+    executive_levels: tuple[str, ...] = ("county", "district")
     #: Rule 4: the order of party grades when planning (best first); "none" = no party body.
     grade_order: tuple[str, ...] = ("excellent", "standard", "weak", "unrated", "none")
     #: Region levels that get a row per figure in ``stats`` (rolled up from everything below).

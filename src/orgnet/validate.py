@@ -397,6 +397,10 @@ def _row_rule_problems(tables, sources, schema: Schema) -> list[Problem]:
          "no grade: grades are for party bodies only")
     flag("bodies", bodies["org_id"].isna() & bodies["region_id"].isna(), "org_id", bodies["org_id"],
          "a host: org_id, or region_id for a region-level body")
+    host_region = bodies["org_id"].map(orgs.drop_duplicates("id").set_index("id")["region_id"])
+    mismatch = bodies["org_id"].notna() & bodies["region_id"].notna() & host_region.notna() & (bodies["region_id"] != host_region)
+    flag("bodies", mismatch, "region_id", bodies["region_id"],
+         lambda i: f"empty or {host_region[i]}, the region of its organization {bodies.at[i, 'org_id']}")
     flag("bodies", bodies["dissolved"] < bodies["founded"], "dissolved", bodies["dissolved"],
          lambda i: f"a date on or after founded ({_text(bodies.at[i, 'founded'])})")
 

@@ -189,7 +189,7 @@ class NetworkxEngine:
                 if e["type"] == "WORKS_AT" and nodes[person]["gender"] == "F" and nodes[person]["party_member"]
             )
             grades = [b["grade"] for b in snap.party_bodies(org)]
-            grade = min(grades, key=lambda g: grade_rank.get(g, len(grade_rank))) if grades else "none"
+            grade = min(grades, key=lambda g: (grade_rank.get(g, len(grade_rank)), g)) if grades else "none"
             rows.append(plan_row(a, candidates, grade))
         rows.sort(key=lambda r: plan_sort_key(r, grade_rank))
         for rank, row in enumerate(rows, start=1):
@@ -210,7 +210,9 @@ class NetworkxEngine:
             elif kind == "VISITED" and first <= e["date"] <= last:
                 visits[(u, v)] += 1
             elif (kind == "HOLDS" and e["role"] == "executive" and nodes[v]["system"] == "women"
-                  and nodes[v]["type"] == "federation" and _overlaps_year(e["start"], e["end"], first, last)):
+                  and nodes[v]["type"] == "federation" and nodes[v]["org_id"] is None
+                  and nodes[f"Region:{nodes[v]['region_id']}"]["level"] in rules.executive_levels
+                  and _overlaps_year(e["start"], e["end"], first, last)):
                 executives.add(u)
         rows = []
         for person in executives | set(links):
@@ -257,7 +259,7 @@ class NetworkxEngine:
             rows.append({"org_id": a["id"], "org_name": a["name"], "kind": a["kind"], "region_id": a["region_id"],
                          "two_new": a["two_new"], "female_staff": a["female_staff"],
                          "covered": bool(snap.women_bodies(org)),
-                         "party_grade": min(grades, key=lambda g: rank.get(g, len(rank))) if grades else "none"})
+                         "party_grade": min(grades, key=lambda g: (rank.get(g, len(rank)), g)) if grades else "none"})
         return finish("organizations", rows)
 
     def bodies(self, as_of) -> pd.DataFrame:
