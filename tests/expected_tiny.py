@@ -120,7 +120,7 @@ DIFF = [
     ("body_dissolved", "B15", "women committee on 2012-03-01"),
     ("post_started", "P13", "chair of B11 on 2012-09-01"),
 ]
-DIFF_COVERAGE = {"R0": ("42.9% (3/7)", "28.6% (2/7)", "-14.3 points"), "R5": ("50.0% (2/4)", "25.0% (1/4)", "-25.0 points")}
+DIFF_COVERAGE = {"R0": ("42.9% (3/7)", "28.6% (2/7)", "Δ -14.3 points"), "R5": ("50.0% (2/4)", "25.0% (1/4)", "Δ -25.0 points")}
 # Sole heads: P2 is the only head of B6 (secretary) and B7 (chair): 2 bodies, no women's body.
 # P1 alone chairs congress B8: 1 body, 1 new vacant_head gap. Seven women chair a women's body alone.
 KEY_PEOPLE_TOP = [("P1", 1, 1, 3), ("P3", 1, 1, 2), ("P4", 1, 1, 2), ("P7", 1, 1, 2)]

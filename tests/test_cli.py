@@ -123,3 +123,23 @@ def test_schema_prints_every_table():
     result = run("schema")
     for table in ("regions", "organizations", "bodies", "people", "posts", "liaisons", "visits", "demo_points", "pairings"):
         assert f"`{table}`" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["overlaps", "plan", "liaison-check", "diff", "impact", "key-people", "bridges"])
+def test_redacted_tables_name_nobody(command):
+    """--redact: no real name from the sample survives in CSV or JSON (people become pseudonyms)."""
+    from tests.conftest import SAMPLES
+
+    beihu = SAMPLES["beihu"]
+    people = pd.read_csv(beihu / "people.csv", dtype=str)
+    args = {"liaison-check": ["--year", "2012"], "diff": ["--from", "2011-06-30", "--to", "2012-06-30"],
+            "impact": ["--person", people.id.iloc[0], *AS_OF]}.get(command, AS_OF)
+    for fmt in ("csv", "json"):
+        plain = run(command, beihu, *args, "-f", fmt).stdout
+        redacted = run(command, beihu, *args, "-f", fmt, "--redact")
+        assert redacted.exit_code == 0, redacted.output
+        named = [n for n in people.name if n in plain]
+        if command != "plan":  # the plan lists organizations, not people
+            assert named, "the check could not fail: no name in the plain output"
+        assert not [n for n in people.name if n in redacted.stdout]
+        assert not [i for i in people.id if f'"{i}"' in redacted.stdout or f"\n{i}," in redacted.stdout]

@@ -166,7 +166,32 @@ def _open(path: Path | None) -> Network:
         return load(path, on_stage=lambda text: status.update(f"{text} …"))
 
 
+_redacting: contextvars.ContextVar[bool] = contextvars.ContextVar("orgnet_redact", default=False)
+
+
+def redactable(command):
+    """Give a table command `--redact`: people in its output become stable pseudonyms."""
+
+    @functools.wraps(command)
+    def wrapper(*args, redact: bool = False, **kwargs):
+        token = _redacting.set(redact)
+        try:
+            return command(*args, **kwargs)
+        finally:
+            _redacting.reset(token)
+
+    sig = inspect.signature(command, eval_str=True)
+    option = Annotated[bool, typer.Option("--redact", help="Replace people's names and ids with stable pseudonyms.")]
+    wrapper.__signature__ = sig.replace(parameters=[
+        *sig.parameters.values(), inspect.Parameter("redact", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=option)])
+    return wrapper
+
+
 def _emit(frame: pd.DataFrame, fmt: Format, out: Path | None, title: str) -> None:
+    if _redacting.get():
+        from .redact import redact_frame
+
+        frame = redact_frame(frame)
     output.emit(frame, fmt.value, out, title)
 
 
@@ -183,6 +208,7 @@ def validate(path: Dataset) -> None:
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -198,6 +224,7 @@ def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -214,6 +241,7 @@ def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -228,6 +256,7 @@ def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = Non
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -241,6 +270,7 @@ def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = N
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -254,6 +284,7 @@ def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
 
 @app.command("liaison-check")
+@redactable
 @with_backend
 @handles_errors
 def liaison_check(path: DatasetOpt = None,
@@ -268,6 +299,7 @@ def liaison_check(path: DatasetOpt = None,
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def diff(path: DatasetOpt = None,
@@ -283,6 +315,7 @@ def diff(path: DatasetOpt = None,
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def impact(path: DatasetOpt = None,
@@ -296,6 +329,7 @@ def impact(path: DatasetOpt = None,
 
 
 @app.command("key-people")
+@redactable
 @with_backend
 @handles_errors
 def key_people(path: DatasetOpt = None, as_of: AsOf = None, fmt: FormatOpt = Format.table,
@@ -308,6 +342,7 @@ def key_people(path: DatasetOpt = None, as_of: AsOf = None, fmt: FormatOpt = For
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def composition(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -320,6 +355,7 @@ def composition(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = 
 
 
 @app.command("demo-reach")
+@redactable
 @with_backend
 @handles_errors
 def demo_reach(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -333,6 +369,7 @@ def demo_reach(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = N
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def venues(path: DatasetOpt = None, as_of: AsOf = None,
@@ -351,6 +388,7 @@ class CoverageBy(str, Enum):
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def coverage(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -365,6 +403,7 @@ def coverage(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = Non
 
 
 @app.command()
+@redactable
 @with_backend
 @handles_errors
 def bridges(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,

@@ -77,3 +77,26 @@ def pseudonyms(person_ids, key: bytes | None = None) -> dict[str, str]:
     for name in short.values():
         seen[name] = seen.get(name, 0) + 1
     return {pid: name if seen[name] == 1 else pseudonym(pid, key, digits=16) for pid, name in short.items()}
+
+
+def redact_frame(frame):
+    """A result table with people replaced by pseudonyms: ``person_id`` and ``person_name`` (and, in
+    ``diff``, the names and ids of people whose posts started or ended).
+
+    >>> import pandas as pd
+    >>> out = redact_frame(pd.DataFrame({"person_id": ["P1"], "person_name": ["王秀英"], "posts": [3]}))
+    >>> out.person_name[0].startswith("人员-") and out.person_id[0] == out.person_name[0]
+    True
+    """
+    frame = frame.copy()
+    if "person_id" in frame.columns:
+        names = pseudonyms(frame["person_id"])
+        if "person_name" in frame.columns:
+            frame["person_name"] = frame["person_id"].map(names)
+        frame["person_id"] = frame["person_id"].map(names)
+    if {"change", "subject_id", "name"} <= set(frame.columns):  # diff: post events name a person
+        people = frame["change"].str.startswith("post_")
+        names = pseudonyms(frame.loc[people, "subject_id"])
+        frame.loc[people, "name"] = frame.loc[people, "subject_id"].map(names)
+        frame.loc[people, "subject_id"] = frame.loc[people, "name"]
+    return frame

@@ -47,7 +47,7 @@ def _coverage_rows(first: pd.DataFrame, last: pd.DataFrame) -> list[dict]:
     rows = []
     for region, now in last.iterrows():
         was = first.loc[region]
-        shift = "" if pd.isna(was.value) or pd.isna(now.value) else f"{now.value - was.value:+.1f} points"
+        shift = "" if pd.isna(was.value) or pd.isna(now.value) else f"Δ {now.value - was.value:+.1f} points"
         rows.append({"change": "coverage", "subject_id": region, "name": now.region_name, "region_id": region,
                      "detail": shift, "before": _rate(was), "after": _rate(now)})
     return rows
