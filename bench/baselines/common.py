@@ -1,0 +1,180 @@
+"""What every baseline shares: reading the CSV files, the as-of filters, the result contracts.
+
+The baselines are the "straightforward pandas script" orgnet is measured against: ``read_csv`` of
+just the columns a task needs, ids turned into integer positions (``Index.get_indexer``), masks,
+``np.bincount`` and ``groupby``. No networkx, no validation: they read the canonical files that
+``orgnet generate`` writes (English headers, ISO dates, ``true``/``false``), which is what a
+hand-written script for one known export would do.
+
+They import only pandas and numpy, not orgnet, so their end-to-end runs don't pay for importing
+orgnet either. ``finish`` below therefore repeats ``orgnet.results.finish`` for the four contracts
+used here; ``tests/test_bench_baselines.py`` checks that it stays identical (columns, order, dtypes)
+to orgnet's, and that every baseline's answer equals orgnet's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+AS_OF = "2012-06-30"
+
+# The rule thresholds orgnet uses by default (orgnet.rules.Rules).
+COMMITTEE_MIN_FEMALE = 30
+LIAISON_MIN_FEMALE = 1
+COMMITTEE_TYPES = ("committee", "work_committee", "federation")
+MIN_POSTS = 2
+NAMEPLATE_JACCARD = 0.5
+STATS_LEVELS = ("county", "district", "township", "street", "park")
+CADRE_FEDERATION_LEVELS = ("county", "district", "township", "street")
+# Who heads a body (schema.toml [head_roles] / [head_roles_by_type]).
+HEAD_ROLES = {"party": ("secretary",), "women": ("chair",), "union": ("chair",), "youth": ("secretary",),
+              "admin": ("chair",)}
+HEAD_ROLES_BY_TYPE = {"liaison": ("liaison",)}
+
+DATES = {"bodies": ("founded", "dissolved"), "posts": ("start", "end"), "demo_points": ("since",),
+         "liaisons": ("since", "until"), "visits": ("date",), "pairings": ("since",), "venue_uses": ("since", "until")}
+INTS = {"organizations": ("female_staff", "total_staff"), "people": ("birth_year",)}
+BOOLS = {"organizations": ("two_new", "business_stable", "workforce_stable"), "people": ("party_member", "reserve_cadre")}
+# The boolean spellings orgnet accepts (read_csv maps them in its C parser, at no cost).
+TRUE = ["true", "True", "TRUE", "1", "yes", "Yes", "YES", "y", "Y", "t", "T", "是"]
+FALSE = ["false", "False", "FALSE", "0", "no", "No", "NO", "n", "N", "f", "F", "否"]
+FEMALE = ("F", "女")
+
+
+def read(folder: str | Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One table, only ``columns``: text as (Arrow) strings, booleans, integers; dates stay ISO text.
+
+    pyarrow's CSV reader (``engine="pyarrow"``, multi-threaded) is 2-3× faster than the C engine
+    here. Dates are compared as text: ``YYYY-MM-DD`` sorts like the dates it names, which saves
+    parsing (``pd.to_datetime`` costs more than the read itself on the posts table).
+    """
+    path = Path(folder) / f"{table}.csv"
+    ints = INTS.get(table, ())
+    bools = BOOLS.get(table, ())
+    if columns is None:
+        columns = pd.read_csv(path, nrows=0).columns.tolist()
+    dtype = {col: ("Int64" if col == "birth_year" else "int64") if col in ints else "boolean" if col in bools else "str"
+             for col in columns}
+    frame = pd.read_csv(path, usecols=columns, dtype=dtype, true_values=TRUE, false_values=FALSE, engine="pyarrow")
+    for col in columns:
+        if col in bools:
+            frame[col] = frame[col].fillna(False).astype(bool)
+    return frame
+
+
+def current(first: pd.Series, last: pd.Series, day: str) -> np.ndarray:
+    """``first <= day < last``, empty ends open (orgnet's is_current); ISO dates compared as text."""
+    return ((first.isna() | (first <= day)) & (last.isna() | (last > day))).to_numpy(dtype=bool, na_value=False)
+
+
+def day(as_of) -> str:
+    """The as-of day as ISO text."""
+    return pd.Timestamp(as_of).strftime("%Y-%m-%d")
+
+
+def joined(values: pd.Series, by) -> pd.Series:
+    """``';'.join`` of each group's values, in row order (string ``sum``: fast, unlike ``agg(";".join)``)."""
+    return (values + ";").groupby(by, sort=True).sum().str[:-1]
+
+
+def positions(ids: pd.Series, values: pd.Series) -> np.ndarray:
+    """Integer position of each value among ``ids`` (-1 when empty or unknown): the integer coding
+    every join below goes through. pyarrow's ``index_in`` (pandas' own string backend) is 3× faster
+    than ``Index.get_indexer`` on string ids."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover
+        return pd.Index(ids).get_indexer(values)
+    found = pc.index_in(pa.array(values, type=pa.string()), value_set=pa.array(ids, type=pa.string()))
+    return found.fill_null(-1).to_numpy().astype(np.int64)
+
+
+def pick(series: pd.Series, at: np.ndarray) -> pd.Series:
+    """``series`` at positions ``at``, as a fresh Series (strings stay Arrow strings: no Python objects)."""
+    return series.take(at).reset_index(drop=True)
+
+
+def mask(series: pd.Series, *values) -> np.ndarray:
+    """Rows whose value is one of ``values``, as a numpy bool array."""
+    hit = series == values[0] if len(values) == 1 else series.isin(values)
+    return hit.to_numpy(dtype=bool, na_value=False)
+
+
+# -- orgnet.results contracts, repeated (see the module docstring) ----------------------------------
+GAP_RULES = ("committee_required", "liaison_required", "party_without_women", "vacant_head")
+FIGURES = ("townships", "streets", "two_new_orgs", "two_new_30plus", "two_new_30plus_committee", "two_new_coverage",
+           "liaison_officers", "women_bodies.federation", "women_bodies.committee", "women_bodies.work_committee",
+           "women_bodies.congress", "women_bodies.organ_committee", "women_bodies.liaison",
+           "federations.township_street", "federations.community", "enterprise_women_committees",
+           "organ_institution_women_bodies", "village_women_share", "community_women_share",
+           "congress_chairs_in_two_committees", "federation_cadres", "federation_cadres_avg_age",
+           "federation_cadres.college", "federation_cadres.bachelor", "federation_cadres.postgraduate", "demo_points")
+UNITS = {f: "count" for f in FIGURES} | {f: "percent" for f in (
+    "two_new_30plus_committee", "two_new_coverage", "village_women_share", "community_women_share",
+    "congress_chairs_in_two_committees")} | {"federation_cadres_avg_age": "years"}
+
+#: name → (columns, order [(column, ascending)], ints, floats)
+CONTRACTS = {
+    "gaps": (("org_id", "org_name", "region_id", "rule", "detail"),
+             (("rule", True), ("org_id", True), ("region_id", True), ("detail", True)), (), ()),
+    "overlaps": (("person_id", "person_name", "posts", "bodies", "systems"),
+                 (("posts", False), ("person_id", True)), ("posts",), ()),
+    "nameplates": (("org_id", "org_name", "body_a", "body_b", "system_a", "system_b", "shared", "jaccard"),
+                   (("jaccard", False), ("org_id", True), ("body_a", True), ("body_b", True)), ("shared",), ("jaccard",)),
+    "stats": (("region_id", "region_name", "level", "figure", "unit", "numerator", "denominator", "value"),
+              (("region_id", True), ("figure", True)), ("numerator", "denominator"), ("value",)),
+}
+DECLARED = {("gaps", "rule"): GAP_RULES, ("stats", "figure"): FIGURES}
+
+
+def finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The contract's columns, dtypes (text: str, '' for empty; Int64; float) and row order."""
+    columns, order, ints, floats = CONTRACTS[name]
+    frame = frame[list(columns)].copy()
+    for col in columns:
+        if col in ints:
+            frame[col] = pd.array(frame[col], dtype="Int64")
+        elif col in floats:
+            frame[col] = frame[col].astype(float)
+        elif isinstance(frame[col].dtype, pd.StringDtype) and frame[col].dtype.na_value is np.nan:
+            frame[col] = frame[col].fillna("")
+        else:
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
+    keys = pd.DataFrame({col: frame[col] for col, _ in order})
+    for col, _ in order:
+        declared = DECLARED.get((name, col))
+        if declared:
+            keys[col] = keys[col].map({v: i for i, v in enumerate(declared)})
+    index = keys.sort_values([c for c, _ in order], ascending=[a for _, a in order], kind="stable").index
+    return frame.loc[index].reset_index(drop=True)
+
+
+def write_csv(frame: pd.DataFrame, out: str | Path) -> None:
+    """CSV as ``orgnet … -f csv -o OUT`` writes it."""
+    Path(out).write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+
+
+def main(task: str, run, argv: list[str] | None = None) -> int:
+    """``python -m bench.baselines.<task> FOLDER --as-of D -o OUT.csv``: CSV in, CSV out."""
+    ap = argparse.ArgumentParser(prog=f"python -m bench.baselines.{task}", description=f"pandas baseline: {task}")
+    ap.add_argument("folder")
+    ap.add_argument("--as-of", default=AS_OF)
+    ap.add_argument("-o", "--output", help="CSV file to write (default: stdout)")
+    ap.add_argument("--time", action="store_true", help="print the seconds taken to stderr")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    frame = run(args.folder, args.as_of)
+    if args.output:
+        write_csv(frame, args.output)
+    else:
+        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+    if args.time:
+        print(f"{task}: {len(frame)} rows in {time.perf_counter() - t0:.3f} s", file=sys.stderr)
+    return 0

@@ -1,0 +1,462 @@
+"""The orgnet benchmark: orgnet vs a plain pandas baseline, per task and size, in fresh processes.
+
+    python -m bench.run [--sizes 10000,100000,1000000] [--tasks load,gaps,…] [--neo4j] [--seed 1]
+
+For each size N: the dataset ``orgnet generate --profile scale --orgs N --seed S`` (cached in
+``bench/.data/``), then for each task one process for orgnet and one for the baseline
+(``bench.worker`` for the Python API tasks, the ``orgnet`` CLI and ``python -m bench.baselines.X``
+for the ``*_e2e`` tasks), each measured for wall time and peak RSS, then a third process checks that
+the two answers are identical. Prints a table, writes ``bench/results/<date>.json`` and the results
+section of ``bench/README.md``. ``--neo4j`` adds the Neo4j loads and queries (``bench.neo4j_worker``)
+on a throwaway server (``tools/neo4j/server.py``).
+
+This process imports neither pandas nor orgnet, so that it stays small (see ``bench.measure``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from . import datasets, measure
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+README = HERE / "README.md"
+
+API_TASKS = ("load", "gaps", "overlaps", "projection", "stats")
+#: e2e task → (orgnet CLI arguments, baseline module)
+E2E = {
+    "gaps_e2e": (["gaps"], "gaps"),
+    "overlaps_e2e": (["overlaps"], "overlaps"),
+    "projection_e2e": (["nameplates"], "projection"),
+    "stats_e2e": (["stats", "--all-regions"], "stats"),
+}
+TASKS = API_TASKS + tuple(E2E)
+NEO4J_QUERIES = ("gaps", "overlaps", "nameplates", "plan", "liaison_check", "stats")
+
+WHAT = {
+    "load": "read + validate + build the networkx graph (orgnet.load) vs read_csv of every table",
+    "gaps": "NetworkxEngine.gaps after an untimed load vs the pandas gaps baseline after an untimed read",
+    "overlaps": "NetworkxEngine.overlaps vs the pandas baseline (analysis only)",
+    "projection": "NetworkxEngine.nameplates (the person projection) vs a pandas self-merge (analysis only)",
+    "stats": "NetworkxEngine.stats (every stats region) vs the pandas baseline (analysis only)",
+    "gaps_e2e": "orgnet gaps FOLDER --as-of D -f csv -o OUT vs python -m bench.baselines.gaps",
+    "overlaps_e2e": "orgnet overlaps … -f csv -o OUT vs python -m bench.baselines.overlaps",
+    "projection_e2e": "orgnet nameplates … -f csv -o OUT vs python -m bench.baselines.projection",
+    "stats_e2e": "orgnet stats … --all-regions -f csv -o OUT vs python -m bench.baselines.stats",
+}
+
+
+def git_commit() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=measure.ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=measure.ROOT, capture_output=True,
+                               text=True).stdout.strip()
+        return head + ("+dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")).split()[1])
+        mem = f"{kb / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} cores ({cpu}), {mem} RAM, load average at start {load}"
+
+
+# -- one task ---------------------------------------------------------------------------------------
+MAX_RSS_MB: float | None = None  # --max-rss-gb
+
+
+def measure_side(argv: list[str], timeout: float, repeat: int, log: Path, wall: bool) -> dict:
+    """Run ``argv`` ``repeat`` times; the fastest time, the largest peak."""
+    best: dict | None = None
+    for i in range(repeat):
+        m = measure.run(argv, timeout=timeout, log=log.with_name(f"{log.name}.{i}"), max_rss_mb=MAX_RSS_MB)
+        if not m.ok:
+            status = "memory" if m.memory_limit is not None else "timeout" if m.timed_out else "error"
+            return {"status": status, "why": m.why(), "seconds": None, "peak_mb": round(m.peak_mb, 1)}
+        seconds = m.wall_s if wall else m.report.get("seconds")
+        entry = {"status": "ok", "seconds": seconds, "peak_mb": round(m.peak_mb, 1), "report": m.report,
+                 "process_s": m.wall_s}
+        if best is None:
+            best = entry
+        else:
+            best["peak_mb"] = max(best["peak_mb"], entry["peak_mb"])
+            if seconds < best["seconds"]:
+                best.update(seconds=seconds, report=m.report, process_s=m.wall_s)
+    return best
+
+
+def run_task(n: int, task: str, folder: Path, as_of: str, work: Path, timeout: float, repeat: int,
+             diffs: Path) -> dict:
+    if task in E2E:
+        args, module = E2E[task]
+        a, b = work / f"{task}.orgnet.csv", work / f"{task}.baseline.csv"
+        orgnet_argv = [measure.ORGNET, *args, str(folder), "--as-of", as_of, "-f", "csv", "-o", str(a)]
+        base_argv = [measure.PYTHON, "-m", f"bench.baselines.{module}", str(folder), "--as-of", as_of, "-o", str(b)]
+        kind, wall = "csv", True
+    else:
+        a, b = work / f"{task}.orgnet.pkl", work / f"{task}.baseline.pkl"
+        orgnet_argv = [measure.PYTHON, "-m", "bench.worker", "orgnet", task, str(folder), "--as-of", as_of, "--out", str(a)]
+        base_argv = [measure.PYTHON, "-m", "bench.worker", "baseline", task, str(folder), "--as-of", as_of, "--out", str(b)]
+        kind, wall = "pickle", False
+    load1 = round(os.getloadavg()[0], 1)
+    o = measure_side(orgnet_argv, timeout, repeat, work / f"{task}.orgnet", wall)
+    base = measure_side(base_argv, timeout, repeat, work / f"{task}.baseline", wall)
+    rec = {"n": n, "task": task, "orgnet_s": _r(o["seconds"]), "baseline_s": _r(base["seconds"]),
+           "ratio": _r(o["seconds"] / base["seconds"], 2) if o["seconds"] and base["seconds"] else None,
+           "peak_mb": o["peak_mb"], "baseline_peak_mb": base["peak_mb"], "identical": None,
+           "orgnet_status": o["status"], "baseline_status": base["status"], "load_avg": load1}
+    notes = []
+    for side, r in (("orgnet", o), ("baseline", base)):
+        if r["status"] != "ok":
+            notes.append(f"{side}: {r['why']}")
+        elif r["report"].get("load_s") is not None:
+            rec[f"{side}_load_s"] = _r(r["report"]["load_s"])
+        if r["status"] == "ok" and r["report"].get("rows") is not None:
+            rec[f"{side}_rows"] = r["report"]["rows"]
+    if task == "load" and o["status"] == "ok":
+        rec["graph"] = {k: o["report"].get(k) for k in ("nodes", "edges")}
+    if o["status"] == "ok" and base["status"] == "ok":
+        diff = diffs / f"n{n}-{task}.csv"
+        c = measure.run([measure.PYTHON, "-m", "bench.compare", kind, str(a), str(b), "--diff", str(diff)],
+                        timeout=timeout)
+        if c.ok and c.report:
+            rec["identical"] = bool(c.report["identical"])
+            if not rec["identical"]:
+                rec["mismatch"] = c.report
+                notes.append("MISMATCH: " + c.report.get("detail", ""))
+        else:
+            notes.append(f"compare failed: {c.why()}")
+    rec["note"] = "; ".join(notes)
+    return rec
+
+
+def _r(x, digits=3):
+    return None if x is None else round(float(x), digits)
+
+
+# -- Neo4j ------------------------------------------------------------------------------------------
+def run_neo4j(n: int, folder: Path, as_of: str, work: Path, timeout: float, naive_sample: int, heap: str,
+              page_cache: str, say) -> list[dict]:
+    sys.path.insert(0, str(measure.ROOT / "tools" / "neo4j"))
+    import server  # tools/neo4j/server.py
+
+    say(f"n={n:,}: starting a Neo4j server (heap {heap}, page cache {page_cache}) …")
+    t0 = time.perf_counter()
+    srv = server.start(workdir=Path(tempfile.gettempdir()) / "orgnet-bench-neo4j", heap=heap, page_cache=page_cache,
+                       extra_conf={"db.transaction.timeout": f"{int(timeout)}s"})
+    say(f"n={n:,}: Neo4j {srv.version} up in {time.perf_counter() - t0:.1f} s; loading …")
+    try:
+        argv = [measure.PYTHON, "-m", "bench.neo4j_worker", str(folder), "--as-of", as_of,
+                "--naive-sample", str(naive_sample)]
+        m = measure.run(argv, timeout=timeout * 3, env={k: v for k, v in srv.env().items()}, log=work / "neo4j")
+        server_peak = None
+        try:
+            status = Path(f"/proc/{srv.pid}/status").read_text()
+            server_peak = round(int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1]) / 1024, 1)
+        except (OSError, StopIteration, ValueError):
+            pass
+    finally:
+        server.stop(srv, remove_home=True)
+    base = {"n": n, "peak_mb": round(m.peak_mb, 1), "server_peak_mb": server_peak, "neo4j_version": srv.version}
+    if not m.ok or not m.report:
+        return [{**base, "task": "neo4j_load", "orgnet_s": None, "baseline_s": None, "ratio": None, "identical": None,
+                 "orgnet_status": "timeout" if m.timed_out else "error", "note": m.why()}]
+    r = m.report
+    batched, naive = r["batched"], r.get("naive", {})
+    naive_s = naive.get("extrapolated_s")
+    note = (f"{r['table_rows']:,} table rows = {r['statement_rows']:,} statement rows; batched "
+            f"{batched['table_rows_per_s']:,.0f} table rows/s ({batched['statement_rows_per_s']:,.0f} statement rows/s)")
+    slowest = sorted(batched.get("seconds_per_table", {}).items(), key=lambda kv: -kv[1])[:3]
+    if slowest:
+        note += "; slowest tables (batched): " + ", ".join(f"{k} {v:.1f} s" for k, v in slowest)
+    if naive:
+        note += (f"; naive {naive['table_rows_per_s']:,.0f} table rows/s ({naive['statement_rows_per_s']:,.0f} statement "
+                 f"rows/s) " + (f"timed on a sample of {naive['rows']:,} statement rows, total extrapolated"
+                                if naive["sampled"] else "over the whole dataset"))
+        if "same_counts_as_batched" in naive:
+            note += "; naive and batched graphs have the same counts" if naive["same_counts_as_batched"] \
+                else "; NAIVE AND BATCHED COUNTS DIFFER"
+    records = [{**base, "task": "neo4j_load", "orgnet_s": batched["seconds"], "baseline_s": naive_s,
+                "ratio": _r(batched["seconds"] / naive_s, 4) if naive_s else None,
+                "speedup_vs_naive": _r(naive_s / batched["seconds"], 1) if naive_s else None,
+                "rows_per_s": batched["table_rows_per_s"], "statement_rows_per_s": batched["statement_rows_per_s"],
+                "baseline_rows_per_s": naive.get("table_rows_per_s"),
+                "baseline_statement_rows_per_s": naive.get("statement_rows_per_s"),
+                "naive_sampled_rows": naive.get("rows"), "naive_sample_s": naive.get("seconds"),
+                "validate_s": r["validate_s"], "counts": batched["counts"],
+                "seconds_per_table": batched.get("seconds_per_table"), "identical": None,
+                "orgnet_status": "ok", "note": note}]
+    for name in NEO4J_QUERIES:
+        q = r["queries"].get(name, {})
+        rec = {"n": n, "task": f"neo4j_{name}", "orgnet_s": q.get("first_s"), "second_s": q.get("second_s"),
+               "baseline_s": None, "networkx_s": q.get("networkx_s"), "ratio": None, "peak_mb": None,
+               "identical": q.get("identical"), "rows": q.get("rows"),
+               "orgnet_status": "error" if "error" in q else "ok"}
+        notes = []
+        if "error" in q:
+            notes.append(q["error"])
+        else:
+            second = f"second run {q['second_s']:.2f} s; " if q.get("second_s") is not None else ""
+            notes.append(f"{second}networkx engine {q['networkx_s']:.2f} s; identical = same DataFrame as the "
+                         f"networkx engine")
+        if q.get("identical") is False:
+            notes.append("MISMATCH vs networkx: " + q.get("detail", ""))
+            rec["mismatch"] = {"detail": q.get("detail"), "first": q.get("first")}
+        rec["note"] = "; ".join(notes)
+        records.append(rec)
+    return records
+
+
+# -- output -----------------------------------------------------------------------------------------
+def fmt_s(x) -> str:
+    if x is None:
+        return "—"
+    return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 100 else f"{x:.0f}"
+
+
+def fmt_mb(x) -> str:
+    return "—" if x is None else f"{x:,.0f}"
+
+
+def status_cell(rec: dict, side: str) -> str:
+    value = rec.get(f"{side}_s")
+    status = rec.get(f"{side}_status", "ok")
+    if value is None and status not in (None, "ok"):
+        return status
+    return fmt_s(value)
+
+
+def identical_cell(rec: dict) -> str:
+    if rec.get("identical") is None:
+        return "—"
+    return "yes" if rec["identical"] else "NO ✗"
+
+
+def print_table(records: list[dict], console: Console, title: str) -> None:
+    table = Table(title=title, title_justify="left")
+    for col, just in (("n", "right"), ("task", "left"), ("orgnet_s", "right"), ("baseline_s", "right"),
+                      ("ratio", "right"), ("peak_mb", "right"), ("base_peak_mb", "right"), ("identical", "center"),
+                      ("note", "left")):
+        table.add_column(col, justify=just, overflow="fold")
+    for rec in records:
+        style = "bold red" if rec.get("identical") is False else None
+        table.add_row(f"{rec['n']:,}", rec["task"], status_cell(rec, "orgnet"), status_cell(rec, "baseline"),
+                      "—" if rec.get("ratio") is None else f"{rec['ratio']:.2f}",
+                      "—" if rec.get("peak_mb") is None else f"{rec['peak_mb']:,.0f}",
+                      "—" if rec.get("baseline_peak_mb") is None else f"{rec['baseline_peak_mb']:,.0f}",
+                      identical_cell(rec), rec.get("note", ""), style=style)
+    console.print(table)
+
+
+def targets(records: list[dict]) -> list[tuple[str, str, str]]:
+    """(target, measured, verdict) for the issue's targets that these records measure."""
+    by = {(r["n"], r["task"]): r for r in records}
+    out = []
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    r = by.get((1_000_000, "gaps_e2e"))
+    if r and r.get("ratio") is not None:
+        out.append(("gaps_e2e at 1M within 2× of baseline", f"{r['ratio']:.2f}×", verdict(r["ratio"] <= 2)))
+        out.append(("gaps_e2e at 1M peak < 6 GiB", f"{r['peak_mb']:,.0f} MB", verdict(r["peak_mb"] < 6144)))
+    for task in ("overlaps", "projection"):
+        r = by.get((1_000_000, task))
+        if r and r.get("ratio") is not None:
+            out.append((f"{task} at 1M within 2× of baseline", f"{r['ratio']:.2f}×", verdict(r["ratio"] <= 2)))
+    r = by.get((1_000_000, "load"))
+    if r and r.get("orgnet_s") is not None:
+        out.append(("networkx load at 1M < 30 s", f"{r['orgnet_s']:.1f} s", verdict(r["orgnet_s"] < 30)))
+    r = by.get((100_000, "neo4j_load"))
+    if r and r.get("orgnet_s") is not None:
+        if r.get("speedup_vs_naive"):
+            out.append(("Neo4j batched ≥ 20× naive at 100k", f"{r['speedup_vs_naive']:.0f}×",
+                        verdict(r["speedup_vs_naive"] >= 20)))
+        out.append(("Neo4j batched ≥ 20,000 rows/s at 100k", f"{r['rows_per_s']:,.0f} table rows/s "
+                    f"({r['statement_rows_per_s']:,.0f} statement rows/s)", verdict(r["rows_per_s"] >= 20000)))
+    slow = [(r["task"], r["orgnet_s"]) for (n, t), r in by.items() if n == 100_000 and t.startswith("neo4j_")
+            and t != "neo4j_load"]
+    if slow:
+        worst = max(slow, key=lambda x: x[1] if x[1] is not None else float("inf"))
+        ok = all(s is not None and s < 5 for _, s in slow)
+        out.append(("each shipped query < 5 s at 100k", f"slowest {worst[0]} {fmt_s(worst[1])} s", verdict(ok)))
+    return out
+
+
+def markdown(records: list[dict], date: str) -> str:
+    commits = sorted({r.get("commit", "?") for r in records})
+    lines = [f"### Results of {date}", "",
+             f"orgnet commit(s): {', '.join(f'`{c}`' for c in commits)} (`+dirty`: uncommitted changes under `src/`). "
+             f"Machine: {records[0].get('machine', '?')}.", "",
+             "Times in seconds; ratio = orgnet / baseline (lower is better for orgnet); peak = peak RSS of the "
+             "measuring process in MB (orgnet / baseline); identical = orgnet's answer equals the baseline's.", "",
+             "| n | task | orgnet s | baseline s | ratio | peak MB | baseline peak MB | identical | note |",
+             "|---:|---|---:|---:|---:|---:|---:|:---:|---|"]
+    for r in sorted(records, key=_order):
+        ratio = "—" if r.get("ratio") is None else f"{r['ratio']:.2f}"
+        peak = "—" if r.get("peak_mb") is None else f"{r['peak_mb']:,.0f}"
+        bpeak = "—" if r.get("baseline_peak_mb") is None else f"{r['baseline_peak_mb']:,.0f}"
+        ident = {None: "—", True: "yes", False: "**NO**"}[r.get("identical")]
+        note = (r.get("note") or "").replace("|", "\\|")
+        lines.append(f"| {r['n']:,} | {r['task']} | {status_cell(r, 'orgnet')} | {status_cell(r, 'baseline')} | {ratio} "
+                     f"| {peak} | {bpeak} | {ident} | {note} |")
+    checks = targets(records)
+    if checks:
+        lines += ["", "Targets (issue #8):", "", "| target | measured | |", "|---|---|---|"]
+        lines += [f"| {t} | {m} | {v} |" for t, m, v in checks]
+    return "\n".join(lines) + "\n"
+
+
+def _order(r: dict):
+    task = r["task"]
+    rank = TASKS.index(task) if task in TASKS else len(TASKS) + (0 if task == "neo4j_load" else 1)
+    return (r["n"], rank, task)
+
+
+def save(records: list[dict], date: str, results_dir: Path) -> Path:
+    """Merge into ``results/<date>.json`` (a record replaces the one of the same n and task)."""
+    results_dir.mkdir(parents=True, exist_ok=True)
+    path = results_dir / f"{date}.json"
+    old = json.loads(path.read_text()) if path.is_file() else []
+    keys = {(r["n"], r["task"]) for r in records}
+    merged = [r for r in old if (r["n"], r["task"]) not in keys] + records
+    merged.sort(key=_order)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(merged, indent=1, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+    return path
+
+
+BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
+
+
+def update_readme(path: Path, date: str) -> None:
+    records = json.loads(path.read_text())
+    if not README.is_file() or BEGIN not in README.read_text():
+        return
+    text = README.read_text()
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(head + BEGIN + "\n" + markdown(records, date) + END + tail)
+
+
+# -- main -------------------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000", help="organizations, comma-separated")
+    ap.add_argument("--tasks", default=",".join(TASKS), help=f"comma-separated, of {', '.join(TASKS)}; 'none' for none")
+    ap.add_argument("--neo4j", action="store_true", help="also measure Neo4j loads and queries")
+    ap.add_argument("--neo4j-sizes", default=None, help="sizes for Neo4j (default: those of --sizes up to 100000)")
+    ap.add_argument("--naive-sample", type=int, default=5000, help="statement rows for the naive Neo4j loader (0: all)")
+    ap.add_argument("--neo4j-heap", default="2g")
+    ap.add_argument("--neo4j-page-cache", default="1g")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--as-of", default="2012-06-30")
+    ap.add_argument("--timeout", type=float, default=1200, help="seconds per measured process (default 20 min)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per side; the fastest is kept")
+    ap.add_argument("--max-rss-gb", type=float, default=16.0,
+                    help="kill a measured process whose RSS passes this (recorded as 'memory'); 0: no limit")
+    ap.add_argument("--results", type=Path, default=RESULTS, help="folder for <date>.json")
+    ap.add_argument("--no-readme", action="store_true", help="don't rewrite the results section of bench/README.md")
+    args = ap.parse_args(argv)
+
+    global MAX_RSS_MB
+    MAX_RSS_MB = args.max_rss_gb * 1024 if args.max_rss_gb > 0 else None
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)
+    say = console.print
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    tasks = [] if args.tasks == "none" else [t.strip() for t in args.tasks.split(",") if t.strip()]
+    unknown = [t for t in tasks if t not in TASKS]
+    if unknown:
+        ap.error(f"unknown task(s) {', '.join(unknown)}; expected {', '.join(TASKS)}")
+    neo_sizes = ([int(s) for s in args.neo4j_sizes.split(",")] if args.neo4j_sizes else [s for s in sizes if s <= 100_000]) \
+        if args.neo4j else []
+    date = time.strftime("%Y-%m-%d")
+    commit = git_commit()
+    host = machine()
+    say(f"orgnet bench {date}, commit {commit}; {host}")
+    diffs = args.results / "diffs"
+    diffs.mkdir(parents=True, exist_ok=True)
+    records: list[dict] = []
+    path = None
+
+    def add(rec: dict) -> None:
+        nonlocal path
+        rec.update(commit=commit, date=date, machine=host)
+        records.append(rec)
+        path = save([rec], date, args.results)
+        mark = "[bold red]MISMATCH[/]" if rec.get("identical") is False else ""
+        say(f"  n={rec['n']:>9,} {rec['task']:<18} orgnet {status_cell(rec, 'orgnet'):>8} s  baseline "
+            f"{status_cell(rec, 'baseline'):>8} s  peak {fmt_mb(rec.get('peak_mb'))} MB {mark} {rec.get('note', '')}")
+
+    for n in sorted(set(sizes) | set(neo_sizes)):
+        folder, meta = datasets.ensure(n, args.seed, say=say)
+        say(f"n={n:,}: {folder.name}: {meta['total_rows']:,} rows, {meta['bytes'] / 1e6:.0f} MB "
+            f"(generated in {meta['generate_s']} s)")
+        work = Path(tempfile.mkdtemp(prefix=f"orgnet-bench-{n}-"))
+        try:
+            if n in sizes:
+                for task in tasks:
+                    add(run_task(n, task, folder, args.as_of, work, args.timeout, args.repeat, diffs))
+            if n in neo_sizes:
+                for rec in run_neo4j(n, folder, args.as_of, work, args.timeout, args.naive_sample, args.neo4j_heap,
+                                     args.neo4j_page_cache, say):
+                    add(rec)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    if not records:
+        return 0
+    print_table(records, console, f"orgnet vs pandas baseline — {date}, commit {commit}")
+    checks = targets(records)
+    if checks:
+        t = Table(title="targets", title_justify="left")
+        for col in ("target", "measured", "verdict"):
+            t.add_column(col)
+        for row in checks:
+            t.add_row(*row, style=None if row[2] == "met" else "yellow")
+        console.print(t)
+    say(f"wrote {path} (this harness process peaked at {measure.self_peak_mb():.0f} MB RSS)")
+    if not args.no_readme:
+        update_readme(path, date)
+        say(f"updated the results section of {README}")
+    bad = [r for r in records if r.get("identical") is False]
+    if bad:
+        say("[bold red]MISMATCH: orgnet's answer differs from the baseline's in: "
+            + ", ".join(f"{r['task']} at n={r['n']:,}" for r in bad)
+            + f"[/] — rows on one side only are in {diffs}/")
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The benchmark's pandas baselines (bench/baselines) give exactly orgnet's answers.
+
+A baseline that answered differently would make every ratio in bench/README.md meaningless, so each
+one is checked here against the networkx engine on the tiny dataset and on the Beihu sample at two
+dates: same columns, dtypes, values and row order (``assert_frame_equal``), and already in the
+contract's form (``results.finish`` changes nothing). ``bench.run`` checks the same at every size
+it measures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import orgnet
+from orgnet import results
+from orgnet.output import render
+from orgnet.rules import Rules
+from orgnet.schema import SCHEMA
+
+from bench.baselines import common, gaps, load, overlaps, projection, stats
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = [("tests/data/tiny", "2012-06-30"), ("data/beihu", "2012-06-30"), ("data/beihu", "2010-06-30")]
+#: baseline module → (orgnet analysis / contract, Network method)
+TASKS = {"gaps": (gaps, "gaps"), "overlaps": (overlaps, "overlaps"), "projection": (projection, "nameplates"),
+         "stats": (stats, "stats")}
+
+
+@pytest.fixture(scope="module")
+def networks():
+    cache = {}
+
+    def get(folder: str):
+        if folder not in cache:
+            cache[folder] = orgnet.load(ROOT / folder)
+        return cache[folder]
+
+    return get
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+@pytest.mark.parametrize(("folder", "as_of"), CASES)
+def test_baseline_equals_orgnet(networks, task, folder, as_of):
+    module, analysis = TASKS[task]
+    expected = getattr(networks(folder), analysis)(as_of=as_of)
+    got = module.run(ROOT / folder, as_of)
+    pd.testing.assert_frame_equal(got, expected)
+    pd.testing.assert_frame_equal(results.finish(analysis, got), got)
+    assert len(got) > 0
+
+
+@pytest.mark.parametrize("folder", ["tests/data/tiny", "data/beihu"])
+def test_load_baseline_counts_rows_like_orgnet(networks, folder):
+    got = load.run(ROOT / folder).set_index("table")["rows"].to_dict()
+    assert got == networks(folder).dataset.counts()
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+def test_baseline_cli_writes_the_csv_orgnet_writes(networks, tmp_path, task):
+    module, analysis = TASKS[task]
+    out = tmp_path / f"{task}.csv"
+    assert module.main([str(ROOT / "data/beihu"), "--as-of", "2012-06-30", "-o", str(out)]) == 0
+    expected = render(getattr(networks("data/beihu"), analysis)(as_of="2012-06-30"), "csv")
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_baselines_use_orgnets_contracts_and_rules():
+    for name, (columns, order, ints, floats) in common.CONTRACTS.items():
+        contract = results.CONTRACTS[name]
+        assert (columns, order, ints, floats) == (contract.columns, contract.order, contract.ints, contract.floats)
+    assert common.GAP_RULES == results.GAP_RULES
+    assert common.FIGURES == tuple(results.FIGURES)
+    assert common.UNITS == {name: unit for name, (unit, _) in results.FIGURES.items()}
+    rules = Rules()
+    for name in ("committee_min_female", "liaison_min_female", "committee_types", "min_posts", "nameplate_jaccard",
+                 "stats_levels", "cadre_federation_levels"):
+        assert getattr(common, name.upper()) == getattr(rules, name), name
+    for system, types in SCHEMA.system_types.items():
+        for typ in types:
+            expected = common.HEAD_ROLES_BY_TYPE.get(typ, common.HEAD_ROLES[system])
+            assert SCHEMA.head_roles(system, typ) == expected
+    assert SCHEMA.head_roles("women", "liaison") == ("liaison",)
+    assert SCHEMA.head_roles("women", "committee") == ("chair",)
