@@ -43,7 +43,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-__all__ = ["Server", "Neo4jServerError", "start", "stop", "ensure_jars", "JVM_FLAGS"]
+__all__ = ["Server", "Neo4jServerError", "start", "restart", "stop", "ensure_jars", "JVM_FLAGS"]
 
 HERE = Path(__file__).resolve().parent
 POM = HERE / "pom.xml"
@@ -506,6 +506,38 @@ def start(
             _CHILDREN[proc.pid] = proc
         return Server(uri=uri, username=USERNAME, password=password, pid=proc.pid, home=home, version=version)
     raise AssertionError("unreachable")
+
+
+def restart(server: Server, timeout: float = 180, *, heap: str = "1g", detach: bool = False) -> Server:
+    """Start a server again on the home dir (data, conf, password) of one that stopped or died,
+    e.g. after a SIGKILL: same port, same credentials, the data as it was (Neo4j recovers its
+    transaction log on start). The old process must be gone."""
+    if _alive(server.pid):
+        raise Neo4jServerError(f"pid {server.pid} is still running; stop it before restarting its home")
+    old = _CHILDREN.pop(server.pid, None)
+    if old is not None:
+        old.wait()
+    lib = ensure_jars()
+    java = _java()
+    port = int(server.uri.rsplit(":", 1)[1])
+    deadline = time.monotonic() + timeout
+    while _port_open(port):  # the old listener's socket may linger a moment
+        if time.monotonic() > deadline:
+            raise Neo4jServerError(f"port {port} is still taken; cannot restart {server.home}")
+        time.sleep(0.25)
+    cmd = [java, "-Xms128m", f"-Xmx{heap}", *JVM_FLAGS, *_cds_flags(java, lib, dump=False), "-cp", str(lib / "*"),
+           ENTRY_POINT, f"--home-dir={server.home}", f"--config-dir={server.home / 'conf'}"]
+    with open(server.home / "console.log", "ab") as log:
+        proc = subprocess.Popen(cmd, cwd=server.home, stdin=subprocess.DEVNULL, stdout=log,
+                                stderr=subprocess.STDOUT, start_new_session=detach)
+    try:
+        version = _wait_ready(proc, server.uri, port, server.password, server.home, deadline)
+    except BaseException:
+        _kill(proc)
+        raise
+    if not detach:
+        _CHILDREN[proc.pid] = proc
+    return dataclasses.replace(server, pid=proc.pid, version=version)
 
 
 # --------------------------------------------------------------------- stop

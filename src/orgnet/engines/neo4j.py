@@ -103,10 +103,38 @@ def open_driver(settings: Settings, verify: bool = True):
         try:
             if verify:
                 driver.verify_connectivity()
+                check_version(server_version(driver, settings.database), settings.where)
         except BaseException:
             driver.close()
             raise
     return driver
+
+
+#: The oldest Neo4j the shipped Cypher runs on (5.x syntax: constraints, CALL subqueries, date()).
+MIN_VERSION = (5, 0)
+
+
+def server_version(driver, database: str | None = None) -> str:
+    """The server's version ("5.26.0"), asked of ``database`` (so a missing database shows up here)."""
+    with driver.session(database=database) as session:
+        record = session.run("CALL dbms.components() YIELD name, versions "
+                             "WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version").single()
+    return str(record["version"]) if record and record["version"] is not None else ""
+
+
+def check_version(version: str, where: str = "the Neo4j server") -> None:
+    """Refuse servers older than ``MIN_VERSION`` with one clear line.
+
+    >>> check_version("5.26.0")
+    >>> check_version("4.4.12", "bolt://db:7687")
+    Traceback (most recent call last):
+    ...
+    orgnet.errors.EngineError: Neo4j at bolt://db:7687 is version 4.4.12; orgnet needs Neo4j 5.0 or later
+    """
+    found = tuple(int(part) for part in re.findall(r"\d+", version)[:2])
+    if found and found < MIN_VERSION:
+        need = ".".join(map(str, MIN_VERSION))
+        raise EngineError(f"Neo4j at {where} is version {version}; orgnet needs Neo4j {need} or later")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -396,7 +424,13 @@ def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE,
             text = cypher.read(step.file)
             for start in range(0, len(step.rows), batch_size):
                 chunk = step.rows[start:start + batch_size]
-                session.execute_write(_write_batch, text, {step.param: [_param_row(r, step.param) for r in chunk]})
+                try:
+                    session.execute_write(_write_batch, text, {step.param: [_param_row(r, step.param) for r in chunk]})
+                except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+                    raise EngineError(
+                        f"lost Neo4j at {where} while loading {step.table} after {done[step.table]:,} of "
+                        f"{totals[step.table]:,} rows ({_one_line(exc)}); rerun the same command to finish "
+                        "(loading is idempotent)") from None
                 done[step.table] += len(chunk)
                 if progress:
                     progress(step.table, done[step.table], totals[step.table])
