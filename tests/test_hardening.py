@@ -181,6 +181,24 @@ def test_wrong_password_is_one_line(neo4j_engine):
     assert settings.password not in result.output
     assert "refused the credentials" in result.stderr
     assert graph_size(neo4j_engine.driver, settings.database) == before
+    wait_until_unlocked(settings)
+
+
+def wait_until_unlocked(settings, timeout: float = 60) -> None:
+    """After failed logins Neo4j locks the user for a while (dbms.security.auth_lock_time): wait it out,
+    so the tests after this one meet the server as a user would, not a rate limit."""
+    import neo4j
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with neo4j.GraphDatabase.driver(settings.uri, auth=(settings.username, settings.password)) as driver:
+                driver.verify_connectivity()
+            return
+        except neo4j.exceptions.Neo4jError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
 
 
 @pytest.mark.neo4j
