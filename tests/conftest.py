@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from orgnet.api import load_dataset
-from orgnet.engines.networkx import NetworkxEngine
+from orgnet.engines.networkx import GraphWalk, NetworkxEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "tiny"
@@ -29,6 +29,19 @@ def networkx_engines():
     def get(path: Path) -> NetworkxEngine:
         if path not in cache:
             cache[path] = NetworkxEngine(load_dataset(path))
+        return cache[path]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def graph_walk_engines():
+    """The graph-walk reference engines (``GraphWalk``) by dataset path, built once per session."""
+    cache: dict[Path, GraphWalk] = {}
+
+    def get(path: Path) -> GraphWalk:
+        if path not in cache:
+            cache[path] = GraphWalk(load_dataset(path))
         return cache[path]
 
     return get

@@ -195,11 +195,11 @@ def _day(as_of) -> date:
 def load(source: str | Path | dict[str, pd.DataFrame], on_stage=None) -> Network:
     """Load a dataset into the embedded networkx engine.
 
-    ``on_stage(text)``, when given, is called as each stage starts (reading, validating, building
-    the graph), so a caller can show progress on a long load.
+    ``on_stage(text)``, when given, is called as each stage starts (reading, validating), so a
+    caller can show progress on a long load. The analyses run on the validated tables; the networkx
+    graph is built the first time ``Network.graph`` (or an export) asks for it.
     """
     from .engines.networkx import NetworkxEngine
-    from .graph import build_graph
 
     stage = on_stage or (lambda text: None)
     if isinstance(source, dict):
@@ -210,8 +210,7 @@ def load(source: str | Path | dict[str, pd.DataFrame], on_stage=None) -> Network
         raw = read_dataset(source)
         stage(f"validating {sum(len(t.frame) for t in raw.tables.values()):,} rows")
         dataset = validate(raw)
-    stage(f"building the graph of {sum(len(f) for f in dataset.tables.values()):,} rows")
-    return Network(NetworkxEngine(dataset, build_graph(dataset)), dataset)
+    return Network(NetworkxEngine(dataset), dataset)
 
 
 def connect(uri: str | None = None, username: str | None = None, password: str | None = None,

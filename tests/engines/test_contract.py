@@ -1,6 +1,8 @@
 """One contract, every engine: each analysis on the tiny dataset against hand-worked answers.
 
-``ENGINES`` lists the backends under test (Neo4j marked ``neo4j``: it needs a server, see
+``ENGINES`` lists the backends under test: the networkx engine (its analyses on the fast,
+table-join path), ``graph-walk`` (the same engine walking its graph node by node: the small-data
+reference the fast path is held to) and Neo4j (marked ``neo4j``: it needs a server, see
 tests/conftest.py); the ``engine`` fixture builds one on the tiny dataset.
 The same class runs for each, so the engines are held to identical answers.
 """
@@ -17,13 +19,15 @@ from orgnet.rules import Rules
 from tests import expected_tiny as X
 from tests.conftest import TINY
 
-ENGINES = ["networkx", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+ENGINES = ["networkx", "graph-walk", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request, networkx_engines):
+def engine(request, networkx_engines, graph_walk_engines):
     if request.param == "networkx":
         return networkx_engines(TINY)
+    if request.param == "graph-walk":
+        return graph_walk_engines(TINY)
     return request.getfixturevalue(f"{request.param}_engine")(TINY)
 
 

@@ -21,6 +21,7 @@ from ..graph import build_graph
 from ..results import FIGURES, figure_value, finish
 from ..rules import Rules
 from ..schema import SCHEMA
+from .tables import TablesEngine
 
 
 def is_current(first: date | None, last: date | None, day: date) -> bool:
@@ -73,13 +74,48 @@ class Snapshot:
         return any(role in heads for _, role in self.holders.get(body, ()))
 
 
-class NetworkxEngine:
-    """Analyses on an in-process networkx graph; no server needed.
+class NetworkxEngine(TablesEngine):
+    """The embedded engine: the validated tables, and the networkx graph built from them on first use.
+
+    The analyses run on the tables (``orgnet.engines.tables``: integer-coded joins, seconds at a
+    million organizations); the graph (``orgnet.graph``) is built only when ``graph`` is read, by
+    ``Network.graph``, an export, ``bridges`` or a caller of its own.
 
     Examples
     --------
-    >>> from orgnet.api import load
-    >>> engine = NetworkxEngine(load("tests/data/tiny").dataset)
+    >>> from orgnet.api import load_dataset
+    >>> engine = NetworkxEngine(load_dataset("tests/data/tiny"))
+    >>> engine.gaps("2012-06-30", Rules()).rule.value_counts().sort_index().to_dict()
+    {'committee_required': 4, 'liaison_required': 1, 'party_without_women': 3, 'vacant_head': 2}
+    >>> engine._graph is None, engine.graph.number_of_nodes() > 0
+    (True, True)
+    """
+
+    name = "networkx"
+
+    def __init__(self, dataset: Dataset, graph: nx.MultiDiGraph | None = None):
+        super().__init__(dataset)
+        self._graph = graph
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole dataset as a ``MultiDiGraph`` (``orgnet.graph.build_graph``), built once, when first read."""
+        if self._graph is None:
+            self._graph = build_graph(self.dataset)
+        return self._graph
+
+
+class GraphWalk(NetworkxEngine):
+    """The same analyses by walking the networkx graph node by node: the small-data reference.
+
+    Each answer is spelled out one organization, body and post at a time, as the rules read;
+    the fast path in ``orgnet.engines.tables`` must give exactly these answers (the contract
+    tests run both on the samples). Slow on large inputs: use ``NetworkxEngine``.
+
+    Examples
+    --------
+    >>> from orgnet.api import load_dataset
+    >>> engine = GraphWalk(load_dataset("tests/data/tiny"))
     >>> engine.gaps("2012-06-30", Rules()).rule.value_counts().sort_index().to_dict()
     {'committee_required': 4, 'liaison_required': 1, 'party_without_women': 3, 'vacant_head': 2}
     """
@@ -87,8 +123,7 @@ class NetworkxEngine:
     name = "networkx"
 
     def __init__(self, dataset: Dataset, graph: nx.MultiDiGraph | None = None):
-        self.dataset = dataset
-        self.graph = graph if graph is not None else build_graph(dataset)
+        super().__init__(dataset, graph)
         self._snapshots: dict[date, Snapshot] = {}
         self._labelled: dict[str, list[tuple[str, dict]]] | None = None
 
@@ -358,7 +393,7 @@ def plan_sort_key(row: dict, grade_rank: dict[str, int]) -> tuple:
     return (not row["ready"], grade_rank.get(row["party_grade"], len(grade_rank)), -row["female_staff"], row["org_id"])
 
 
-def stats_rows(engine: NetworkxEngine, snap: Snapshot, rules: Rules) -> list[dict]:
+def stats_rows(engine: GraphWalk, snap: Snapshot, rules: Rules) -> list[dict]:
     """The report figures for every region whose level is in ``rules.stats_levels``, rolled up."""
     graph = engine.graph
     nodes = graph._node
@@ -453,7 +488,7 @@ def _ancestors(region: str, regions: dict[str, dict]) -> list[str]:
     return out
 
 
-def _demo_counts(engine: NetworkxEngine, day: date, chain: dict[str, list[str]]) -> dict[str, int]:
+def _demo_counts(engine: GraphWalk, day: date, chain: dict[str, list[str]]) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     succ, nodes = engine.graph._succ, engine.graph._node
     for point, a in engine.labelled("DemoPoint"):

@@ -92,11 +92,10 @@ LABELS = ("Region", "Organization", "Body", "Person")
 def subgraph(engine, as_of: date | str) -> Subgraph:
     """One day's nodes and edges from any engine (see the module docstring for the columns)."""
     day = as_timestamp(as_of).date()
-    graph = getattr(engine, "graph", None)
     if hasattr(engine, "subgraph"):
         nodes, edges = engine.subgraph(day)
-    elif graph is not None:
-        nodes, edges = networkx_subgraph(graph, day)
+    elif getattr(engine, "graph", None) is not None:
+        nodes, edges = networkx_subgraph(engine.graph, day)
     elif all(hasattr(engine, fact) for fact in FACTS):
         nodes, edges = facts_subgraph(engine, day)
     else:
