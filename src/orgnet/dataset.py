@@ -1,15 +1,21 @@
 """A validated dataset: typed pandas tables, one per contract table.
 
-Column types after validation: ids, text, enums and references are ``str`` or ``None``; ints are
-pandas ``Int64``; booleans ``bool``; dates ``datetime64[s]`` with ``NaT`` for empty. Every table has a
-``_row`` column, the row the user sees in the file, so later checks can still point at it.
+Column types after validation: ids, text, enums and references are pandas' ``str`` dtype (held in
+Arrow, ``NaN`` for empty); ints are pandas ``Int64``; booleans ``bool``; dates ``datetime64[s]`` with
+``NaT`` for empty. Every table has a ``_row`` column, the row the user sees in the file, so later
+checks can still point at it.
+
+Validation also keeps where every reference points (``positions``): for each (table, column)
+that refers to another table, the row number in that table of each cell's id (-1 when empty).
+The fast path joins on these instead of looking ids up again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 
@@ -19,6 +25,8 @@ class Dataset:
 
     tables: dict[str, pd.DataFrame]
     source: str = ""
+    #: (table, column) → row in the referenced table of each cell's id, -1 for empty.
+    positions: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]

@@ -86,26 +86,58 @@ def _read_folder(folder: Path, schema: Schema) -> RawDataset:
                 Problem(file.name, None, None, file.stem, f"one file per table ({first} is {table.name} too)")
             )
             continue
-        decoded = _decode(file, raw.problems)
-        frame = None if decoded is None else _parse_csv(decoded[0], file.name, raw.problems)
+        frame, encoding = _read_csv_file(file, raw.problems)
         if frame is None:
             raw.unreadable.add(table.name)
         else:
-            raw.tables[table.name] = RawTable(table.name, file.name, frame, decoded[1])
+            raw.tables[table.name] = RawTable(table.name, file.name, frame, encoding)
     return raw
+
+
+def _read_csv_file(file: Path, problems: list[Problem]) -> tuple[pd.DataFrame | None, str | None]:
+    """One CSV file as raw text: well-formed UTF-8 straight from the bytes, anything else decoded first."""
+    data = file.read_bytes()
+    frame = _utf8_fast(data)
+    if frame is not None:
+        return frame, "utf-8"
+    decoded = _decode(file.name, data, problems)
+    if decoded is None:
+        return None, None
+    return _parse_csv(decoded[0], file.name, problems), decoded[1]
+
+
+def _utf8_fast(data: bytes) -> pd.DataFrame | None:
+    """The common case without a copy of the text: UTF-8 (BOM or not), comma-separated, no blank
+    lines, distinct headers. Arrow checks the UTF-8 as it reads. None sends the file down the
+    careful path, which names whatever is wrong."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    # (single bytes first: ``in`` is a memchr for one byte, a slower search for three)
+    if b"\x00" in body[:65536] or (b"\xef" in body and b"\xef\xbb\xbf" in body):
+        return None
+    newline = body.find(b"\n")
+    try:
+        header = (body if newline < 0 else body[:newline]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "," not in header:
+        return None
+    names = [n.strip() for n in next(csv.reader([header]), [])]
+    if len(set(names)) != len(names) or not all(names):
+        return None
+    frame = _arrow_csv(body, names)
+    return None if frame is None else _drop_empty_rows(frame)
 
 
 def _table_expectation(schema: Schema) -> str:
     return "a table name: " + ", ".join(schema.tables)
 
 
-def _decode(file: Path, problems: list[Problem]) -> tuple[str, str] | None:
-    data = file.read_bytes()
+def _decode(name: str, data: bytes, problems: list[Problem]) -> tuple[str, str] | None:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        problems.append(Problem(file.name, None, None, None, "text in UTF-8 or GB18030 (this file is UTF-16: save it as UTF-8)"))
+        problems.append(Problem(name, None, None, None, "text in UTF-8 or GB18030 (this file is UTF-16: save it as UTF-8)"))
         return None
     if b"\x00" in data[:65536]:
-        problems.append(Problem(file.name, None, None, None, "a text CSV file (this one is binary)"))
+        problems.append(Problem(name, None, None, None, "a text CSV file (this one is binary)"))
         return None
     for encoding in ENCODINGS:
         try:
@@ -117,10 +149,11 @@ def _decode(file: Path, problems: list[Problem]) -> tuple[str, str] | None:
 
 
 def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame | None:
-    if not text.strip():
+    if not text or text.isspace():
         problems.append(Problem(source, None, None, None, "a header row naming the columns (the file is empty)"))
         return None
-    header = text.split("\n", 1)[0]
+    newline = text.find("\n")
+    header = text if newline < 0 else text[:newline]  # not split(): that would copy the whole file
     names = [n.strip() for n in next(csv.reader([header]), [])]
     repeated = sorted({n for n in names if names.count(n) > 1 and n})
     if repeated:
@@ -155,25 +188,34 @@ def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame 
 
 
 def _parse_csv_arrow(text: str, names: list[str]) -> pd.DataFrame | None:
-    """The fast path: Arrow's multithreaded reader, every column as text.
-
-    Returns None (so the careful path runs and names the bad rows) when the file has blank lines
-    (Arrow would skip them and shift the row numbers) or rows of the wrong width (Arrow refuses them).
-    """
+    """Decoded text down the fast path (files that were not UTF-8: GB18030)."""
     if "\n\n" in text or "\n\r\n" in text or len(set(names)) != len(names):
         return None
-    data = text.encode("utf-8")
+    return _arrow_csv(text.encode("utf-8"), names)
+
+
+def _arrow_csv(data: bytes, names: list[str]) -> pd.DataFrame | None:
+    """Arrow's multithreaded reader, every column as text (pandas' ``str``, held in Arrow).
+
+    Returns None (so the careful path runs and names the bad rows) when Arrow refuses the file:
+    rows of the wrong width, bytes that are not UTF-8, or a blank line (which Arrow would
+    otherwise skip, shifting the row numbers; as a row of one empty field it has the wrong width).
+    """
+    if len(names) < 2:
+        return None
+    text = pa.large_string()
     try:
         table = pacsv.read_csv(
             io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20),
+            # without a quote anywhere no value can hold a newline, and Arrow splits the work freely
+            parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in data, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={n: text for n in names},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except pa.ArrowInvalid:
         return None
-    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get)
+    frame = table.to_pandas(types_mapper={text: pd.StringDtype("pyarrow", na_value=float("nan"))}.get)
     frame.columns = [c.strip() for c in frame.columns]
     return frame
 

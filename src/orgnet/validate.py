@@ -71,14 +71,14 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
             problems.append(Problem(rt.source, None, None, None, "at least one data row below the header"))
             broken.add(table.name)
         tables[table.name] = _typed_table(rt, table, problems)
-    problems += _key_problems(tables, sources, schema)
-    problems += _reference_problems(tables, sources, schema, skip=broken)
-    problems += _row_rule_problems(tables, sources, schema)
-    problems += _region_cycles(tables["regions"], sources.get("regions", "regions"))
+    keys, references, positions = _lookups(tables, sources, schema, skip=broken)
+    problems += keys + references
+    problems += _row_rule_problems(tables, sources, schema, positions)
+    problems += _region_cycles(tables["regions"], sources.get("regions", "regions"), positions)
     if problems:
         raise ValidationError(_capped(problems))
-    _apply_derived_defaults(tables)
-    return Dataset(tables=tables, source=str(raw.path))
+    _apply_derived_defaults(tables, positions)
+    return Dataset(tables=tables, source=str(raw.path), positions=positions)
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:
@@ -111,7 +111,7 @@ def _empty_series(col: Column) -> pd.Series:
         return pd.Series(dtype=bool)
     if col.type == "date":
         return pd.Series(dtype="datetime64[s]")
-    return pd.Series(dtype=object)
+    return pd.Series(dtype="str")
 
 
 def _typed_table(rt: RawTable, table: Table, problems: list[Problem]) -> pd.DataFrame:
@@ -149,7 +149,7 @@ def _default_series(col: Column, index: pd.Index) -> pd.Series:
         return pd.Series(pd.NA if col.default is None else col.default, index=index, dtype="Int64")
     if col.type == "date":
         return pd.Series(pd.NaT, index=index, dtype="datetime64[s]")
-    return pd.Series(col.default, index=index, dtype=object)
+    return pd.Series(col.default, index=index, dtype="str")
 
 
 def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, problems: list[Problem]) -> pd.Series:
@@ -163,7 +163,9 @@ def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, p
                                     expected(value) if callable(expected) else expected))
 
     text = pc.utf8_trim_whitespace(_arrow(cells))
-    too_long = _mask(pc.greater(pc.utf8_length(text), MAX_CELL_CHARS))
+    too_long = np.zeros(len(text), bool)
+    if _mask(pc.greater(pc.binary_length(text), MAX_CELL_CHARS)).any():  # bytes ≥ characters: cheap first
+        too_long = _mask(pc.greater(pc.utf8_length(text), MAX_CELL_CHARS))
     if too_long.any():
         flag(too_long, f"at most {MAX_CELL_CHARS:,} characters in a cell")
         text = pc.if_else(pa.array(too_long), "", text)
@@ -172,7 +174,7 @@ def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, p
     if not ascii_only.all():
         flag(_mojibake(text), lambda v: f"readable text (this looks mis-decoded; did it mean {_unmangle(v.strip())!r}?)")
     if col.type in ("id", "ref"):
-        flag(_mask(pc.match_substring_regex(text, _BAD_ID_CHARS)), "an id without spaces, line breaks or control characters")
+        flag(_bad_id(text, ascii_only.all()), "an id without spaces, line breaks or control characters")
     if not col.nullable and col.default is None:
         flag(empty & ~too_long, col.expectation())
     if col.type in ("id", "str", "ref"):
@@ -184,8 +186,18 @@ def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, p
 
 
 def _arrow(cells: pd.Series) -> pa.Array:
-    array = pa.array(cells, type=pa.string(), from_pandas=True)
+    """A text column as one Arrow ``large_string`` array: no copy when pandas already holds it in Arrow."""
+    array = getattr(cells.array, "_pa_array", None)
+    if array is None or not pa.types.is_large_string(array.type):
+        array = pa.array(cells.to_numpy(dtype=object, na_value=None), type=pa.large_string())
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _bad_id(text: pa.Array, ascii_only: bool) -> np.ndarray:
+    """Ids with white space or control characters (ASCII columns: two plain scans instead of a regex)."""
+    if ascii_only:
+        return ~_mask(pc.ascii_is_printable(text)) & ~_mask(pc.equal(text, "")) | _mask(pc.match_substring(text, " "))
+    return _mask(pc.match_substring_regex(text, _BAD_ID_CHARS))
 
 
 def _mask(array) -> np.ndarray:
@@ -194,8 +206,8 @@ def _mask(array) -> np.ndarray:
 
 
 def _strings(array: pa.Array, index: pd.Index) -> pd.Series:
-    """Text values as an object Series of ``str`` with ``None`` for empty."""
-    return pd.Series(array.to_numpy(zero_copy_only=False), index=index, dtype=object)
+    """Text values as pandas' ``str`` Series (Arrow-backed, no copy), ``NaN`` for empty."""
+    return pd.Series(pd.array(array, dtype="str"), index=index)
 
 
 def _by_value(text: pa.Array, decide) -> pa.Array:
@@ -212,10 +224,9 @@ def _parse_enum(text, empty, col, flag, index) -> pd.Series:
     lookup.update({k.lower(): v for k, v in col.value_aliases.items()})
     mapped = _by_value(text, lambda s: lookup.get(s, lookup.get(s.lower())))
     flag(~empty & _mask(pc.is_null(mapped)), col.expectation())
-    values = mapped.to_numpy(zero_copy_only=False)
     if col.default is not None:
-        values[empty] = col.default
-    return pd.Series(values, index=index, dtype=object)
+        mapped = pc.if_else(pa.array(empty), col.default, mapped)
+    return _strings(mapped, index)
 
 
 def _parse_bool(text, empty, col, flag, index) -> pd.Series:
@@ -230,7 +241,9 @@ def _parse_bool(text, empty, col, flag, index) -> pd.Series:
 def _parse_int(text, empty, col, flag, index) -> pd.Series:
     well_formed = _mask(pc.match_substring_regex(text, r"^[+-]?\d{1,18}$"))
     flag(~empty & ~well_formed, col.expectation())
-    digits = pc.replace_substring_regex(pc.if_else(pa.array(well_formed), text, None), r"^\+", "")
+    digits = pc.if_else(pa.array(well_formed), text, None)
+    if _mask(pc.match_substring(digits, "+")).any():
+        digits = pc.replace_substring_regex(digits, r"^\+", "")
     numbers = pd.Series(pc.cast(digits, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get),
                         index=index, dtype="Int64")
     if col.min is not None:
@@ -244,14 +257,28 @@ def _parse_date(text, empty, col, flag, index) -> pd.Series:
     iso = _mask(pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}$"))
     if not (iso | empty).all():  # other accepted spellings, rewritten to ISO once per distinct value
         text = _by_value(text, _iso_date)
-    dates = pd.to_datetime(pd.Series(text.to_numpy(zero_copy_only=False), index=index),
-                           format="%Y-%m-%d", errors="coerce")
-    serial = _mask(pc.match_substring_regex(text, r"^\d{5}(\.\d+)?$"))
-    bad = ~empty & dates.isna().to_numpy()
+        iso = _mask(pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}$"))
+    stamps = pc.strptime(pc.if_else(pa.array(iso), text, None), format="%Y-%m-%d", unit="s", error_is_null=True)
+    real = _mask(pc.is_valid(stamps))
+    # Arrow rolls 2012-02-30 over into March (day 1-3): a date is real only when its day comes back
+    rolled = np.flatnonzero(real & (_days(stamps) <= 3))
+    if len(rolled):
+        written = pc.cast(pc.utf8_slice_codeunits(text.take(pa.array(rolled)), 8, 10), pa.int64())
+        real[rolled] = _mask(pc.equal(pc.day(stamps.take(pa.array(rolled))), written))
+    dates = pd.Series(pc.if_else(pa.array(real), stamps, None).to_numpy(zero_copy_only=False), index=index)
+    bad = ~empty & ~real
+    serial = np.zeros(len(bad), bool)
+    if bad.any():
+        serial[bad] = _mask(pc.match_substring_regex(text.filter(pa.array(bad)), r"^\d{5}(\.\d+)?$"))
     flag(bad & ~serial, col.expectation())
     flag(bad & serial, f"{col.expectation()} (this looks like an Excel date serial number: "
                        "format the column as a date, or as text YYYY-MM-DD)")
     return dates.astype("datetime64[s]")
+
+
+def _days(stamps: pa.Array) -> np.ndarray:
+    """The day of the month of each timestamp (nulls as 0)."""
+    return pc.day(stamps).fill_null(0).to_numpy(zero_copy_only=False)
 
 
 def _iso_date(text: str) -> str:
@@ -336,20 +363,71 @@ def _mojibake(text: pa.Array) -> np.ndarray:
     return suspicious & _mask(pc.is_in(text, pa.array(bad, type=pa.string())))
 
 
-def _key_problems(tables: dict[str, pd.DataFrame], sources: dict[str, str], schema: Schema) -> list[Problem]:
-    """Rows that repeat an earlier row's key (an id, or a post's person/body/role/start)."""
+def _lookups(tables, sources, schema: Schema, skip: set[str]):
+    """Repeated keys, dangling references, and where every reference points (kept in the Dataset).
+
+    One hash lookup per table with ids answers both questions: its own ids and every column
+    that refers to it are looked up together in its id column (``pc.index_in``, first match).
+    An id whose first match is an earlier row repeats that row; a reference with no match dangles.
+    """
+    referrers: dict[str, list[tuple[str, str]]] = {}
+    for table in schema.tables.values():
+        for column, target in table.refs().items():
+            if target not in skip:
+                referrers.setdefault(target, []).append((table.name, column))
+    keys, references, positions = [], [], {}
+    for table in schema.tables.values():
+        if table.key != ("id",):
+            continue
+        frame = tables[table.name]
+        ids = _arrow(frame["id"])
+        parts = [ids] + [_arrow(tables[t][c]) for t, c in referrers.get(table.name, ())]
+        found = pc.index_in(pa.concat_arrays(parts), value_set=ids).fill_null(-1)
+        found = found.to_numpy(zero_copy_only=False).astype(np.int64)
+        first, start = found[:len(ids)], len(ids)
+        repeated = np.flatnonzero((first >= 0) & (first != np.arange(len(ids))))
+        rows = frame["_row"].to_numpy()
+        keys += [Problem(sources[table.name], int(rows[i]), "id", frame["id"].iat[i],
+                         f"a unique id (row {int(rows[first[i]])} has the same)") for i in repeated]
+        for t, c in referrers.get(table.name, ()):
+            at = found[start:start + len(tables[t])]
+            start += len(tables[t])
+            positions[(t, c)] = at
+            dangling = np.flatnonzero((at < 0) & tables[t][c].notna().to_numpy())
+            references += [(t, c, i, table.name) for i in dangling]
+    keys += _composite_key_problems(tables, sources, schema, positions)
+    order = {name: n for n, name in enumerate(schema.tables)}
+    references.sort(key=lambda r: (order[r[0]], list(schema.tables[r[0]].refs()).index(r[1]), r[2]))
+    references = [Problem(sources[t], int(tables[t]["_row"].iat[i]), c, tables[t][c].iat[i], f"an id from {target}")
+                  for t, c, i, target in references]
+    return keys, references, positions
+
+
+def _composite_key_problems(tables, sources, schema: Schema, positions: dict) -> list[Problem]:
+    """Rows that repeat an earlier row's key of several columns (a post's person/body/role/start).
+
+    References are compared by where they point, dates by their value: integers, which pandas
+    hashes far faster than text. A table with a dangling reference falls back to the text."""
     found = []
     for table in schema.tables.values():
-        frame = tables[table.name]
-        key = list(table.key)
-        if frame.empty or not key:
+        frame, key = tables[table.name], list(table.key)
+        if frame.empty or table.key == ("id",) or not key:
             continue
-        keyed = frame.dropna(subset=["id"]) if key == ["id"] else frame
-        dup = keyed.duplicated(key, keep=False)
+        coded = {}
+        for k in key:
+            at = positions.get((table.name, k))
+            if at is not None and (at >= 0).all():
+                coded[k] = at
+            elif pd.api.types.is_datetime64_any_dtype(frame[k]):
+                coded[k] = frame[k].to_numpy("datetime64[s]").view(np.int64)
+            else:
+                coded[k] = frame[k]
+        dup = pd.DataFrame(coded).duplicated(keep=False).to_numpy()
         if not dup.any():
             continue
-        first_row = keyed[dup].groupby(key, dropna=False, sort=False)["_row"].transform("min")
-        what = "a unique id" if key == ["id"] else f"a unique ({', '.join(key)})"
+        keyed = frame[dup]
+        first_row = keyed.groupby(key, dropna=False, sort=False)["_row"].transform("min")
+        what = f"a unique ({', '.join(key)})"
         for i, first in first_row.items():
             row = int(keyed.at[i, "_row"])
             if row != first:
@@ -358,66 +436,66 @@ def _key_problems(tables: dict[str, pd.DataFrame], sources: dict[str, str], sche
     return found
 
 
-def _reference_problems(tables, sources, schema: Schema, skip: set[str]) -> list[Problem]:
-    found = []
-    for table in schema.tables.values():
-        frame = tables[table.name]
-        for column, target in table.refs().items():
-            if target in skip:
-                continue
-            known = tables[target]["id"]
-            refs = frame[column]
-            dangling = refs.notna() & ~refs.isin(known)
-            for i in dangling[dangling].index:
-                found.append(Problem(sources[table.name], int(frame.at[i, "_row"]), column, refs[i], f"an id from {target}"))
-    return found
-
-
-def _row_rule_problems(tables, sources, schema: Schema) -> list[Problem]:
+def _row_rule_problems(tables, sources, schema: Schema, positions: dict) -> list[Problem]:
     """Rules that compare columns of one row, or a row with the row it points to."""
     found: list[Problem] = []
 
-    def flag(table: str, mask: pd.Series, column: str, values: pd.Series, expected) -> None:
+    def flag(table: str, mask, column: str, values: pd.Series, expected) -> None:
         frame = tables[table]
-        for i in mask[mask.fillna(False).astype(bool)].index:
+        mask = np.asarray(pd.Series(mask).fillna(False), dtype=bool)
+        for i in np.flatnonzero(mask):
             exp = expected(i) if callable(expected) else expected
-            found.append(Problem(sources.get(table, table), int(frame.at[i, "_row"]), column, _text(values[i]), exp))
+            found.append(Problem(sources.get(table, table), int(frame["_row"].iat[i]), column, _text(values.iat[i]), exp))
+
+    def pointed(table: str, column: str, values: pd.Series) -> pd.Series:
+        """``values`` (a column of the target table) at the row each reference points to; empty elsewhere."""
+        at = positions.get((table, column))
+        if at is None:  # the target could not be read: nothing to compare with
+            return pd.Series([None] * len(tables[table]), dtype=object)
+        taken = values.iloc[np.maximum(at, 0)].reset_index(drop=True) if len(values) else \
+            pd.Series([None] * len(at), dtype=values.dtype)
+        return taken.where(pd.Series(at >= 0))
 
     orgs = tables["organizations"]
     flag("organizations", orgs["female_staff"] > orgs["total_staff"], "female_staff", orgs["female_staff"],
-         lambda i: f"at most total_staff ({orgs.at[i, 'total_staff']})")
+         lambda i: f"at most total_staff ({orgs['total_staff'].iat[i]})")
 
     bodies = tables["bodies"]
-    allowed = bodies["system"].map(lambda s: schema.system_types.get(s, ()))
-    wrong_type = pd.Series([t is not None and s is not None and t not in a for t, s, a in
-                            zip(bodies["type"], bodies["system"], allowed)], index=bodies.index, dtype=bool)
+    wrong_type = np.zeros(len(bodies), bool)
+    for system, types in schema.system_types.items():
+        wrong_type |= ((bodies["system"] == system) & bodies["type"].notna() & ~_in(bodies["type"], types)).to_numpy()
     flag("bodies", wrong_type, "type", bodies["type"],
-         lambda i: f"a {bodies.at[i, 'system']} type: {', '.join(schema.system_types[bodies.at[i, 'system']])}")
+         lambda i: f"a {bodies['system'].iat[i]} type: {', '.join(schema.system_types[bodies['system'].iat[i]])}")
     flag("bodies", bodies["grade"].notna() & (bodies["system"] != "party"), "grade", bodies["grade"],
          "no grade: grades are for party bodies only")
     flag("bodies", bodies["org_id"].isna() & bodies["region_id"].isna(), "org_id", bodies["org_id"],
          "a host: org_id, or region_id for a region-level body")
-    host_region = bodies["org_id"].map(orgs.drop_duplicates("id").set_index("id")["region_id"])
+    host_region = pointed("bodies", "org_id", orgs["region_id"]).set_axis(bodies.index)
     mismatch = bodies["org_id"].notna() & bodies["region_id"].notna() & host_region.notna() & (bodies["region_id"] != host_region)
     flag("bodies", mismatch, "region_id", bodies["region_id"],
-         lambda i: f"empty or {host_region[i]}, the region of its organization {bodies.at[i, 'org_id']}")
+         lambda i: f"empty or {host_region.iat[i]}, the region of its organization {bodies['org_id'].iat[i]}")
     flag("bodies", bodies["dissolved"] < bodies["founded"], "dissolved", bodies["dissolved"],
-         lambda i: f"a date on or after founded ({_text(bodies.at[i, 'founded'])})")
+         lambda i: f"a date on or after founded ({_text(bodies['founded'].iat[i])})")
 
     posts = tables["posts"]
     flag("posts", posts["end"] < posts["start"], "end", posts["end"],
-         lambda i: f"a date on or after start ({_text(posts.at[i, 'start'])})")
+         lambda i: f"a date on or after start ({_text(posts['start'].iat[i])})")
     if len(posts) and len(bodies):
-        dissolved_on = bodies.drop_duplicates("id").set_index("id")["dissolved"]
-        dissolved = pd.to_datetime(posts["body_id"].map(dissolved_on)).astype("datetime64[s]")
+        dissolved = pointed("posts", "body_id", bodies["dissolved"]).set_axis(posts.index)
         flag("posts", posts["start"] >= dissolved, "start", posts["start"],
-             lambda i: f"a date before body {posts.at[i, 'body_id']} was dissolved ({_text(dissolved[i])})")
+             lambda i: f"a date before body {posts['body_id'].iat[i]} was dissolved ({_text(dissolved.iat[i])})")
 
     for name, first, last in (("liaisons", "since", "until"), ("venue_uses", "since", "until")):
         frame = tables[name]
         flag(name, frame[last] < frame[first], last, frame[last],
-             lambda i, frame=frame, first=first: f"a date on or after {first} ({_text(frame.at[i, first])})")
+             lambda i, frame=frame, first=first: f"a date on or after {first} ({_text(frame[first].iat[i])})")
     return found
+
+
+def _in(values: pd.Series, allowed) -> pd.Series:
+    """``values.isin(allowed)`` through Arrow (pandas' own isin is slow on Arrow-backed text)."""
+    hit = pc.is_in(_arrow(values), value_set=pa.array(list(allowed), type=pa.large_string()))
+    return pd.Series(_mask(hit), index=values.index)
 
 
 def _text(value) -> str | None:
@@ -428,33 +506,41 @@ def _text(value) -> str | None:
     return str(value)
 
 
-def _region_cycles(regions: pd.DataFrame, source: str) -> list[Problem]:
-    """Every region whose parent chain comes back to itself."""
-    parent = dict(zip(regions["id"], regions["parent_id"]))
-    rows = dict(zip(regions["id"], regions["_row"]))
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = known to reach a root
-    in_cycle: set[str] = set()
-    for start in parent:
-        path = []
-        node = start
-        while node is not None and node in parent and state.get(node) is None:
-            state[node] = 1
-            path.append(node)
-            node = parent[node]
-        if node is not None and state.get(node) == 1:
-            in_cycle.update(path[path.index(node):])
-        for n in path:
-            state[n] = 2
-    return [Problem(source, int(rows[r]), "parent_id", parent[r], "a parent chain that ends at a root (this one loops)")
-            for r in sorted(in_cycle, key=lambda r: rows[r])]
+def _region_cycles(regions: pd.DataFrame, source: str, positions: dict) -> list[Problem]:
+    """Every region whose parent chain comes back to itself.
+
+    Peel off, level by level, the regions no other region names as parent: what is left when
+    nothing more can be peeled is exactly the regions on a loop (each region has one parent).
+    """
+    parent = positions.get(("regions", "parent_id"))
+    if parent is None or not len(parent):
+        return []
+    children = np.bincount(parent[parent >= 0], minlength=len(parent))
+    left = np.ones(len(parent), bool)
+    leaves = np.flatnonzero(children == 0)
+    while len(leaves):
+        left[leaves] = False
+        up = parent[leaves]
+        up = up[up >= 0]
+        np.subtract.at(children, up, 1)
+        leaves = np.unique(up[(children[up] == 0) & left[up]])
+    rows = regions["_row"].to_numpy()
+    return [Problem(source, int(rows[i]), "parent_id", regions["parent_id"].iat[i],
+                    "a parent chain that ends at a root (this one loops)")
+            for i in sorted(np.flatnonzero(left), key=lambda i: rows[i])]
 
 
-def _apply_derived_defaults(tables: dict[str, pd.DataFrame]) -> None:
-    """Defaults that depend on another column: an empty party grade means unrated."""
+def _apply_derived_defaults(tables: dict[str, pd.DataFrame], positions: dict) -> None:
+    """Defaults that depend on another column: an empty party grade means unrated, and a body
+    hosted by an organization lies in that organization's region."""
     bodies = tables["bodies"]
     party = bodies["system"] == "party"
     bodies.loc[party & bodies["grade"].isna(), "grade"] = "unrated"
-    # A body hosted by an organization lies in that organization's region.
-    org_region = bodies["org_id"].map(tables["organizations"].set_index("id")["region_id"])
-    bodies["region_id"] = bodies["region_id"].where(bodies["region_id"].notna(), org_region)
-    bodies["region_id"] = bodies["region_id"].astype(object).where(bodies["region_id"].notna(), None)
+    host = positions[("bodies", "org_id")]
+    if len(host):
+        org_region = pc.take(_arrow(tables["organizations"]["region_id"]), pa.array(np.where(host >= 0, host, None)))
+        region = pc.coalesce(_arrow(bodies["region_id"]), org_region)
+        bodies["region_id"] = _strings(region, bodies.index)
+        at = positions[("bodies", "region_id")]
+        positions[("bodies", "region_id")] = np.where(
+            at >= 0, at, np.where(host >= 0, positions[("organizations", "region_id")][np.maximum(host, 0)], -1))

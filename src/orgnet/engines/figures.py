@@ -12,8 +12,8 @@ Examples
 >>> from orgnet.engines.tables import TablesEngine
 >>> engine = TablesEngine(load_dataset("tests/data/tiny"))
 >>> stats = figures(engine, engine.on("2012-06-30"), Rules())
->>> stats.set_index(["region_id", "figure"]).loc[("R1", "two_new_orgs"), "value"]
-np.float64(5.0)
+>>> stats.set_index(["region_id", "figure"]).loc[("R0", "two_new_orgs"), "value"]
+np.float64(7.0)
 """
 
 from __future__ import annotations
@@ -46,10 +46,9 @@ def ancestors(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def figures(engine, d, rules: Rules) -> pd.DataFrame:
     """Every figure for every region whose level is in ``rules.stats_levels`` (``engine``: a TablesEngine)."""
     col, is_in = engine.column, engine.is_in
-    level = col("regions", "level")
-    n_reg = len(level)
+    n_reg = len(engine.dataset["regions"])
     below, above = ancestors(engine.refs("regions", "parent_id", "regions"))
-    shown = np.isin(level, list(rules.stats_levels))
+    shown = is_in("regions", "level", *rules.stats_levels)
 
     def roll(region: np.ndarray, weight=None) -> np.ndarray:
         """Per region: the sum over it and every region below it."""
@@ -64,8 +63,8 @@ def figures(engine, d, rules: Rules) -> pd.DataFrame:
         return here.merge(up, on="region")[["ancestor", "person"]].drop_duplicates()
 
     fig: dict[str, tuple[np.ndarray, np.ndarray | None]] = {}  # figure → (numerator, denominator) per region
-    fig["townships"] = (roll(np.flatnonzero(level == "township")), None)
-    fig["streets"] = (roll(np.flatnonzero(level == "street")), None)
+    fig["townships"] = (roll(np.flatnonzero(is_in("regions", "level", "township"))), None)
+    fig["streets"] = (roll(np.flatnonzero(is_in("regions", "level", "street"))), None)
 
     # two-new organizations and their active women's bodies (rules 1 and 2)
     org_region = engine.org_region
@@ -82,13 +81,11 @@ def figures(engine, d, rules: Rules) -> pd.DataFrame:
     host = engine.body_host
     hosted, at_host = host >= 0, np.maximum(host, 0)
     body_region = engine.body_region
-    org_kind = col("organizations", "kind")
-
     def host_is(*kinds):
-        return hosted & np.isin(org_kind, list(kinds))[at_host]
+        return hosted & is_in("organizations", "kind", *kinds)[at_host]
 
     def level_is(*levels):
-        return np.isin(level, list(levels))[body_region]
+        return is_in("regions", "level", *levels)[body_region]
 
     def type_is(*types):
         return is_in("bodies", "type", *types)
@@ -108,7 +105,7 @@ def figures(engine, d, rules: Rules) -> pd.DataFrame:
 
     # held posts
     body, person = engine.post_body[d.held], engine.post_person[d.held]
-    female = col("people", "gender") == "F"
+    female = is_in("people", "gender", "F")
 
     # women among the people holding posts in village / community bodies
     for kind in ("village", "community"):
@@ -120,7 +117,7 @@ def figures(engine, d, rules: Rules) -> pd.DataFrame:
     # village congresses with a chair; seated when a chair holds a post in the village's party body
     # or villagers' committee
     congress = women & type_is("congress") & host_is("village")
-    chair = congress[body] & (col("posts", "role")[d.held] == "chair")
+    chair = congress[body] & is_in("posts", "role", "chair")[d.held]
     chairs = pd.DataFrame({"body": body[chair], "person": person[chair], "org": host[body[chair]]})
     two = (hosted & (is_in("bodies", "system", "party") | type_is("villagers_committee")))[body]
     seats = pd.DataFrame({"person": person[two], "org": host[body[two]]}).drop_duplicates()

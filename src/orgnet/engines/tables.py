@@ -64,6 +64,13 @@ def current(first: np.ndarray, last: np.ndarray, day: date) -> np.ndarray:
     return (np.isnat(first) | (first <= at)) & (np.isnat(last) | (last > at))
 
 
+def _arrow(series: pd.Series) -> pa.Array:
+    array = getattr(series.array, "_pa_array", None)
+    if array is None:
+        array = pa.array(series.to_numpy(dtype=object, na_value=None), type=pa.large_string())
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
 def count_per(where: np.ndarray, n: int) -> np.ndarray:
     """How many of ``where`` (positions, -1 ignored) fall on each of ``n`` positions."""
     return np.bincount(where[where >= 0], minlength=n)
@@ -110,23 +117,32 @@ class TablesEngine:
 
     # -- coding: ids → positions, text → arrays, computed once ----------------------------------
     def column(self, table: str, name: str) -> np.ndarray:
-        """One column as a numpy array (text: objects with ``None``; dates: ``datetime64[s]``)."""
-        series = self.dataset[table][name]
-        if pd.api.types.is_datetime64_any_dtype(series):
-            return series.to_numpy("datetime64[s]")
-        if series.dtype == bool:
-            return series.to_numpy()
-        return series.to_numpy(dtype=object, na_value=None)
+        """One column as a numpy array (text: objects with ``None``; dates: ``datetime64[s]``), made once."""
+        def make():
+            series = self.dataset[table][name]
+            if pd.api.types.is_datetime64_any_dtype(series):
+                return series.to_numpy("datetime64[s]")
+            if series.dtype == bool:
+                return series.to_numpy()
+            return series.to_numpy(dtype=object, na_value=None)
+
+        return self._cached(("column", table, name), make)
 
     def arrow(self, table: str, name: str) -> pa.Array:
-        return pa.array(self.dataset[table][name].to_numpy(dtype=object, na_value=None), type=pa.string())
+        """A text column as one Arrow array (no copy: validated text is held in Arrow)."""
+        return self._cached(("arrow", table, name), lambda: _arrow(self.dataset[table][name]))
 
     def is_in(self, table: str, name: str, *values: str) -> np.ndarray:
-        return np.isin(self.column(table, name), list(values))
+        """Rows whose text in ``name`` is one of ``values``."""
+        hit = pc.is_in(self.arrow(table, name), value_set=pa.array(values, type=self.arrow(table, name).type))
+        return np.asarray(hit.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
     def refs(self, table: str, name: str, target: str) -> np.ndarray:
-        """Positions in ``target`` of the ids ``table.name`` refers to (-1: empty)."""
-        return position(self.ids(target), self.arrow(table, name))
+        """Positions in ``target`` of the ids ``table.name`` refers to (-1: empty), as validation found them."""
+        known = self.dataset.positions.get((table, name))
+        if known is not None:
+            return known
+        return self._cached(("refs", table, name), lambda: position(self.ids(target), self.arrow(table, name)))
 
     def ids(self, table: str) -> pa.Array:
         return self._cached(("ids", table), lambda: self.arrow(table, "id"))
@@ -222,16 +238,15 @@ class TablesEngine:
 
     def _vacant_heads(self, d: Day, base: pd.DataFrame) -> pd.DataFrame:
         """Active women's bodies with no held post in a head role of their system and type."""
-        system, kind = self.column("bodies", "system"), self.column("bodies", "type")
-        women = d.active & (system == "women")
-        role = self.column("posts", "role")
-        headed = np.zeros(len(system), bool)
-        heads_of = np.empty(len(system), dtype=object)
+        kind = self.column("bodies", "type")
+        women = d.active & self.is_in("bodies", "system", "women")
+        headed = np.zeros(len(kind), bool)
+        heads_of = np.empty(len(kind), dtype=object)
         for typ in pd.unique(kind[women]):
             heads = SCHEMA.head_roles("women", typ)
-            these = women & (kind == typ)
+            these = women & self.is_in("bodies", "type", typ)
             heads_of[these] = "/".join(heads)
-            at = d.held & these[self.post_body] & np.isin(role, list(heads))
+            at = d.held & these[self.post_body] & self.is_in("posts", "role", *heads)
             headed[self.post_body[at]] = True
         vacant = np.flatnonzero(women & ~headed)
         host = self.body_host[vacant]
@@ -294,7 +309,7 @@ class TablesEngine:
         missing, _ = self._committee_required(d, rules)
         n = len(missing)
         employer = self.refs("people", "employer_org_id", "organizations")
-        candidate = (self.column("people", "gender") == "F") & self.column("people", "party_member")
+        candidate = self.is_in("people", "gender", "F") & self.column("people", "party_member")
         candidates = count_per(employer[candidate], n)
         grade = self._party_grade(d, rules)
         orgs = self.dataset["organizations"]
@@ -325,8 +340,7 @@ class TablesEngine:
         bodies = self.dataset["bodies"]
         federation = ((bodies["system"] == "women") & (bodies["type"] == "federation") & bodies["org_id"].isna()
                       & bodies["region_id"].map(regions).isin(rules.executive_levels)).to_numpy()
-        role = self.column("posts", "role")
-        executive = ((role == "executive") & federation[self.post_body]
+        executive = (self.is_in("posts", "role", "executive") & federation[self.post_body]
                      & meets_year(self.column("posts", "start"), self.column("posts", "end")))
         people = self.dataset["people"].set_index("id")["name"]
         persons = pd.unique(np.concatenate([self.column("posts", "person_id")[executive],
