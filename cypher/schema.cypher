@@ -14,6 +14,8 @@ CREATE CONSTRAINT venue_id IF NOT EXISTS FOR (n:Venue) REQUIRE n.id IS UNIQUE;
 CREATE INDEX body_system IF NOT EXISTS FOR (n:Body) ON (n.system);
 CREATE INDEX body_type IF NOT EXISTS FOR (n:Body) ON (n.type);
 CREATE INDEX body_region_id IF NOT EXISTS FOR (n:Body) ON (n.region_id);
+// Women's bodies by their region (stats: each region's own women's bodies and federations).
+CREATE INDEX women_body_region_id IF NOT EXISTS FOR (n:WomenBody) ON (n.region_id);
 // Regions by level (stats rows), organizations by kind and the two-new flag.
 CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
 CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);

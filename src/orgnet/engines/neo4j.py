@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - exercised only without the extra
     neo4j_errors = None
 
 #: Rows per write transaction when loading.
-DEFAULT_BATCH_SIZE = 5000
+DEFAULT_BATCH_SIZE = 20_000
 
 #: Progress callback: (table, rows done so far, rows in total for that table).
 Progress = Callable[[str, int, int], None]
@@ -165,8 +165,13 @@ def translate_errors(where: str = "the Neo4j server") -> Iterator[None]:
 
 
 # -- running statements ---------------------------------------------------------------------------
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value):
     """A value from the server as plain Python (dates → ``datetime.date``, nodes → dicts)."""
+    if type(value) in _SCALARS:  # the common case first: no isinstance chain per value
+        return value
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, dict):
@@ -185,11 +190,23 @@ def plain(value):
     return value
 
 
+def _plain_rows(result) -> list[dict]:
+    """Every record of a result as a dict of plain values (a record is a tuple: no ``data()``
+    round through the driver's own recursive transform)."""
+    keys = result.keys()
+    return [dict(zip(keys, map(plain, record))) for record in result]
+
+
 def run_read(driver, text: str, params: dict | None = None, database: str | None = None,
              where: str = "the Neo4j server") -> list[dict]:
-    """Run one statement in a managed READ transaction (the server refuses writes); rows as dicts."""
-    with translate_errors(where), driver.session(database=database) as session:
-        return session.execute_read(lambda tx: [r.data() for r in tx.run(text, params or {})])
+    """Run one statement in a managed READ transaction (the server refuses writes); rows as dicts
+    of plain Python values (``plain``)."""
+    with translate_errors(where), driver.session(database=database, fetch_size=_FETCH_SIZE) as session:
+        return session.execute_read(lambda tx: _plain_rows(tx.run(text, params or {})))
+
+
+#: Records per PULL when reading results (the driver's default is 1,000).
+_FETCH_SIZE = 50_000
 
 
 def run_write(driver, text: str, params: dict | None = None, database: str | None = None,
@@ -259,7 +276,7 @@ class Neo4jEngine:
         """Rows (plain Python values) of the shipped query ``name`` with its declared parameters."""
         text = cypher.query(name)
         params = query_params(text, {**parameters(rules or Rules(), as_of=as_of, year=year), **extra})
-        return [plain(row) for row in run_read(self.driver, text, params, self.database, self.where)]
+        return run_read(self.driver, text, params, self.database, self.where)
 
     def gaps(self, as_of, rules: Rules) -> pd.DataFrame:
         return finish("gaps", self.run("gaps", rules, as_of=as_of))
@@ -352,6 +369,43 @@ class Step:
     rows: list[dict]
     param: str = "rows"
 
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def params(self, start: int, stop: int) -> dict:
+        """The parameters of the batch of rows ``start:stop``."""
+        chunk = self.rows[start:stop]
+        return {self.param: [r["id"] for r in chunk] if self.param == "ids" else chunk}
+
+
+#: Candidate separators for the columns of a fresh load, tried in turn until one occurs in no value
+#: of the batch: the ASCII unit/record/group/file separators, then the Unicode private use area.
+SEPARATORS = "\x1f\x1e\x1d\x1c" + "".join(map(chr, range(0xE000, 0xF900)))
+
+
+@dataclass(frozen=True)
+class ColumnStep:
+    """One statement of a fresh load (``load/create/*.cypher``) over one table's columns: each
+    column as a list of texts (empty for an empty cell), joined per batch by a separator that
+    occurs in none of the batch's values. Packing one text per column instead of one map per row
+    is what makes the client fast: the driver packs parameters in pure Python, value by value."""
+
+    table: str
+    file: str
+    columns: dict[str, list[str]]
+    extra: dict = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def params(self, start: int, stop: int) -> dict:
+        cut = {name: values[start:stop] for name, values in self.columns.items()}
+        for sep in SEPARATORS:
+            joined = {name: sep.join(values) for name, values in cut.items()}
+            if all(text.count(sep) == len(cut[name]) - 1 for name, text in joined.items()):
+                return {**self.extra, **joined, "sep": sep}
+        raise EngineError(f"{self.table}: every separator orgnet tries occurs in rows {start + 1}-{stop}")
+
 
 def load_plan(dataset: Dataset, schema: Schema = SCHEMA) -> list[Step]:
     """The statements that load a dataset, table by table (a table after those it refers to): its
@@ -398,23 +452,98 @@ def _step(table: str, file: str, frame: pd.DataFrame) -> Step:
     return Step(table, file, records(frame, columns) if len(frame) else [])
 
 
+def create_plan(dataset: Dataset, schema: Schema = SCHEMA) -> list[ColumnStep]:
+    """The statements of a fresh load (``load/create/*.cypher``: the database has no orgnet node),
+    table by table in the order of ``load_plan``: a node table's nodes with their second label
+    and the relationships its rows make in one statement (regions: ``PART_OF`` after the nodes,
+    since a parent may come in a later batch), then each relationship table's relationships.
+
+    Each step carries the columns its file reads (``$<column>``), encoded as texts.
+    """
+    steps = []
+    for table in _dependency_order(schema):
+        frame = dataset[table.name]
+        if table.label:
+            steps.append(_column_step(table, f"load/create/{table.name}.cypher", frame, schema))
+            if table.name == "regions":
+                steps.append(_column_step(table, "load/create/part_of.cypher", frame, schema))
+        else:
+            for source, kind, *_ in EDGES:
+                if source == table.name:
+                    steps.append(_column_step(table, f"load/create/{kind.lower()}.cypher", frame, schema))
+    return steps
+
+
+_CONTROL_PARAMS = {"sep", "system_labels"}
+
+
+def _column_step(table, file: str, frame: pd.DataFrame, schema: Schema) -> ColumnStep:
+    names = [n for n in cypher.params(cypher.read(file)) if n not in _CONTROL_PARAMS]
+    extra = {"system_labels": dict(schema.system_labels)} if "system_labels" in cypher.params(cypher.read(file)) else {}
+    return ColumnStep(table.name, file, {n: column_texts(frame[n], table.column(n).type) for n in names}, extra)
+
+
+def column_texts(series: pd.Series, kind: str) -> list[str]:
+    """One column as texts for a fresh load: ISO dates, whole numbers, ``true``/``false``, and an
+    empty text for an empty cell (a validated dataset has no empty text as a value: empty cells
+    are missing).
+
+    >>> column_texts(pd.Series(pd.to_datetime(["2010-03-08", None])), "date")
+    ['2010-03-08', '']
+    >>> column_texts(pd.Series([45, None], dtype="Int64"), "int"), column_texts(pd.Series([True, False]), "bool")
+    (['45', ''], ['true', 'false'])
+    >>> column_texts(pd.Series(["东村", None], dtype="string"), "str")
+    ['东村', '']
+    """
+    if kind == "date":
+        if pd.api.types.is_datetime64_any_dtype(series):
+            return series.dt.strftime("%Y-%m-%d").fillna("").tolist()
+        return ["" if _missing(v) else (v.isoformat() if isinstance(v, date) else str(v))[:10]
+                for v in series.tolist()]
+    if kind == "int":
+        return pd.to_numeric(series).astype("Int64").astype("string").fillna("").tolist()
+    if kind == "bool":
+        return ["" if _missing(v) else ("true" if v else "false") for v in series.tolist()]
+    return series.astype("string").fillna("").tolist()
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def database_is_empty(driver, database: str | None = None, where: str = "the Neo4j server") -> bool:
+    """True when the database holds no node of orgnet's labels (``load/empty.cypher``)."""
+    return bool(run_read(driver, cypher.read("load/empty.cypher"), None, database, where)[0]["empty"])
+
+
 def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
                  database: str | None = None, where: str = "the Neo4j server", schema: bool = True) -> dict[str, int]:
     """Write a validated dataset into Neo4j; return the counts read back from the server.
 
-    Loading is idempotent (MERGE on ids and keys): loading the same dataset twice leaves the same
-    graph. Rows that disappeared from the files since an earlier load are not deleted: ``wipe``
-    first for a clean copy. ``progress(table, done, total)`` is called after every batch.
-    ``schema=False`` skips creating the constraints and indexes (when they are known to exist).
+    Into a database without any orgnet node, the fresh path (``create_plan``,
+    ``load/create/*.cypher``): ``CREATE`` only, a node table's nodes, second labels and
+    relationships in one statement, columns packed as one text each per batch. Otherwise the
+    update path (``load_plan``, ``load/*.cypher``): ``MERGE`` on ids and keys, so loading the same
+    dataset twice leaves the same graph, and rows whose references changed move their
+    relationships. Both write the same graph, property for property; a load that was cut off
+    (server lost, Ctrl-C) left nodes behind, so its rerun takes the update path and finishes it.
+    Rows that disappeared from the files since an earlier load are not deleted: ``wipe`` first for
+    a clean copy. The fresh path assumes nobody else writes orgnet's labels during the load.
+
+    Each batch of ``batch_size`` rows is one managed write transaction (retried on transient
+    errors); the dataset is validated before it gets here, so bad input writes nothing.
+    ``progress(table, done, total)`` is called after every batch. ``schema=False`` skips creating
+    the constraints and indexes (when they are known to exist).
     """
     if batch_size < 1:
         raise InputError(f"batch size {batch_size}: expected a whole number ≥ 1")
     if schema:
         apply_schema(driver, database, where)
-    steps = load_plan(dataset)
+    fresh = database_is_empty(driver, database, where)
+    steps: list = create_plan(dataset) if fresh else load_plan(dataset)
     totals: dict[str, int] = {}
     for step in steps:
-        totals[step.table] = totals.get(step.table, 0) + len(step.rows)
+        totals[step.table] = totals.get(step.table, 0) + len(step)
     done = dict.fromkeys(totals, 0)
     if progress:
         for table, total in totals.items():
@@ -422,23 +551,19 @@ def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE,
     with translate_errors(where), driver.session(database=database) as session:
         for step in steps:
             text = cypher.read(step.file)
-            for start in range(0, len(step.rows), batch_size):
-                chunk = step.rows[start:start + batch_size]
+            for start in range(0, len(step), batch_size):
+                stop = min(start + batch_size, len(step))
                 try:
-                    session.execute_write(_write_batch, text, {step.param: [_param_row(r, step.param) for r in chunk]})
+                    session.execute_write(_write_batch, text, step.params(start, stop))
                 except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
                     raise EngineError(
                         f"lost Neo4j at {where} while loading {step.table} after {done[step.table]:,} of "
                         f"{totals[step.table]:,} rows ({_one_line(exc)}); rerun the same command to finish "
                         "(loading is idempotent)") from None
-                done[step.table] += len(chunk)
+                done[step.table] += stop - start
                 if progress:
                     progress(step.table, done[step.table], totals[step.table])
     return counts(driver, database, where)
-
-
-def _param_row(row: dict, param: str):
-    return row["id"] if param == "ids" else row
 
 
 def _write_batch(tx, text: str, params: dict) -> None:
