@@ -1,9 +1,10 @@
 // stats: the report figures on one day, for every region whose level is in $stats_levels, each
-// rolled up from the region and every region below it (PART_OF*0..). Computed bottom-up: first
-// what each region holds itself (one pass over each region's own organizations and bodies), then
-// each region's figures are added into every stats region above it (PART_OF*0.. upwards: one
-// parent per region, so a few hops); people, counted once per stats region, are rolled up as
-// lists and counted distinct at the top. One row per region and
+// rolled up from the region and every region below it (PART_OF*0..). Computed bottom-up, in
+// one pass over each kind of thing (no per-region subqueries): what each region holds itself
+// (every organization, body and post is read once and grouped by its region), then each region's
+// counts are added into every stats region at or above it (PART_OF*0.. upwards: one parent per
+// region, so a few hops per region). People, counted once per stats region however many posts in
+// however many regions below it, are rolled up as lists and counted distinct at the top. One row per region and
 // figure (the 26 figures of orgnet.results.FIGURES, in that order), with numerator, denominator
 // (empty for counts) and value (a count, a percentage or an average age, to one decimal; orgnet
 // recomputes value from numerator/denominator in Python so that rounding matches exactly).
@@ -20,126 +21,148 @@
 // :param stats_levels => ['county', 'district', 'township', 'street', 'park']
 // :param cadre_federation_levels => ['county', 'district', 'township', 'street']
 
-// Every region, with what it holds itself.
-MATCH (reg:Region)
-// Two-new organizations located here and their women's bodies (rules 1 and 2).
-CALL (reg) {
-  MATCH (o:Organization)-[:LOCATED_IN]->(reg)
+CALL () {
+  // The stats regions themselves, and their townships and streets.
+  MATCH (r:Region)
+  WHERE r.level IN $stats_levels
+  MATCH (r)<-[:PART_OF*0..]-(sub:Region)
+  WITH r, count(CASE WHEN sub.level = 'township' THEN sub END) AS townships,
+       count(CASE WHEN sub.level = 'street' THEN sub END) AS streets
+  RETURN r, {townships: townships, streets: streets} AS x
+  UNION ALL
+  // Two-new organizations and their women's bodies (rules 1 and 2), by region, rolled up.
+  MATCH (o:Organization)
   WHERE o.two_new
   WITH o,
        [(o)<-[:BELONGS_TO]-(w:WomenBody)
           WHERE (w.founded IS NULL OR w.founded <= $as_of) AND (w.dissolved IS NULL OR w.dissolved > $as_of)
           | w.type] AS women
-  RETURN count(o) AS two_new,
-         count(CASE WHEN size(women) > 0 THEN o END) AS two_new_covered,
-         count(CASE WHEN o.female_staff >= $committee_min_female THEN o END) AS big,
-         count(CASE WHEN o.female_staff >= $committee_min_female AND any(t IN women WHERE t IN $committee_types)
-                    THEN o END) AS big_with_committee
-}
-// Active women's bodies of this region, by type and by kind of host; village women's congresses
-// with an active chair, and whether a chair also holds an active post in the village's party body
-// or villagers' committee (rule 6).
-CALL (reg) {
-  MATCH (w:WomenBody {region_id: reg.id})
+  WITH o.region_id AS rid,
+       count(o) AS two_new,
+       count(CASE WHEN size(women) > 0 THEN o END) AS two_new_covered,
+       count(CASE WHEN o.female_staff >= $committee_min_female THEN o END) AS big,
+       count(CASE WHEN o.female_staff >= $committee_min_female AND any(t IN women WHERE t IN $committee_types)
+                  THEN o END) AS big_with_committee
+  MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
+  WHERE r.level IN $stats_levels
+  WITH r, sum(two_new) AS two_new, sum(two_new_covered) AS two_new_covered, sum(big) AS big,
+       sum(big_with_committee) AS big_with_committee
+  RETURN r, {two_new: two_new, two_new_covered: two_new_covered, big: big, big_with_committee: big_with_committee} AS x
+  UNION ALL
+  // Active women's bodies, by type and by kind of host, in the region of their region_id; village
+  // women's congresses with an active chair, and whether a chair also holds an active post in the
+  // village's party body or villagers' committee (rule 6). By region, rolled up.
+  MATCH (w:WomenBody)
   WHERE (w.founded IS NULL OR w.founded <= $as_of) AND (w.dissolved IS NULL OR w.dissolved > $as_of)
+  MATCH (reg:Region {id: w.region_id})
   OPTIONAL MATCH (w)-[:BELONGS_TO]->(host:Organization)
-  WITH w, host, host.kind AS kind,
+  WITH w, reg, host, host.kind AS kind,
        CASE WHEN w.type = 'congress' AND host.kind = 'village' THEN COLLECT {
          MATCH (chair:Person)-[h:HOLDS {role: 'chair'}]->(w)
          WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
          RETURN chair
        } ELSE [] END AS chairs
-  RETURN count(CASE WHEN w.type = 'federation' THEN w END) AS federation,
-         count(CASE WHEN w.type = 'committee' THEN w END) AS committee,
-         count(CASE WHEN w.type = 'work_committee' THEN w END) AS work_committee,
-         count(CASE WHEN w.type = 'congress' THEN w END) AS congress,
-         count(CASE WHEN w.type = 'organ_committee' THEN w END) AS organ_committee,
-         count(CASE WHEN w.type = 'liaison' THEN w END) AS liaison,
-         count(CASE WHEN w.type = 'federation' AND host IS NULL AND reg.level IN ['township', 'street']
-                    THEN w END) AS township_street_federations,
-         count(CASE WHEN w.type = 'federation' AND (kind = 'community' OR (host IS NULL AND reg.level = 'community'))
-                    THEN w END) AS community_federations,
-         count(CASE WHEN kind = 'enterprise' AND w.type IN ['committee', 'work_committee'] THEN w END)
-           AS enterprise_committees,
-         count(CASE WHEN kind IN ['organ', 'institution'] THEN w END) AS organ_institution_bodies,
-         count(CASE WHEN size(chairs) > 0 THEN w END) AS congresses,
-         count(CASE WHEN size(chairs) > 0 AND EXISTS {
-           MATCH (chair:Person)-[h:HOLDS]->(x:Body)-[:BELONGS_TO]->(host)
-           WHERE chair IN chairs AND (x:PartyBody OR x.type = 'villagers_committee')
-             AND (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
-             AND (x.founded IS NULL OR x.founded <= $as_of) AND (x.dissolved IS NULL OR x.dissolved > $as_of)
-         } THEN w END) AS congresses_seated
-}
-// People holding active posts in this region's active bodies of a village or community.
-CALL (reg) {
-  MATCH (b:Body {region_id: reg.id})-[:BELONGS_TO]->(host:Organization)
+  WITH reg.id AS rid,
+       count(CASE WHEN w.type = 'federation' THEN w END) AS federation,
+       count(CASE WHEN w.type = 'committee' THEN w END) AS committee,
+       count(CASE WHEN w.type = 'work_committee' THEN w END) AS work_committee,
+       count(CASE WHEN w.type = 'congress' THEN w END) AS congress,
+       count(CASE WHEN w.type = 'organ_committee' THEN w END) AS organ_committee,
+       count(CASE WHEN w.type = 'liaison' THEN w END) AS liaison,
+       count(CASE WHEN w.type = 'federation' AND host IS NULL AND reg.level IN ['township', 'street']
+                  THEN w END) AS township_street_federations,
+       count(CASE WHEN w.type = 'federation' AND (kind = 'community' OR (host IS NULL AND reg.level = 'community'))
+                  THEN w END) AS community_federations,
+       count(CASE WHEN kind = 'enterprise' AND w.type IN ['committee', 'work_committee'] THEN w END)
+         AS enterprise_committees,
+       count(CASE WHEN kind IN ['organ', 'institution'] THEN w END) AS organ_institution_bodies,
+       count(CASE WHEN size(chairs) > 0 THEN w END) AS congresses,
+       count(CASE WHEN size(chairs) > 0 AND EXISTS {
+         MATCH (chair:Person)-[h:HOLDS]->(x:Body)-[:BELONGS_TO]->(host)
+         WHERE chair IN chairs AND (x:PartyBody OR x.type = 'villagers_committee')
+           AND (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
+           AND (x.founded IS NULL OR x.founded <= $as_of) AND (x.dissolved IS NULL OR x.dissolved > $as_of)
+       } THEN w END) AS congresses_seated
+  MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
+  WHERE r.level IN $stats_levels
+  WITH r, sum(federation) AS federation, sum(committee) AS committee, sum(work_committee) AS work_committee,
+       sum(congress) AS congress, sum(organ_committee) AS organ_committee, sum(liaison) AS liaison,
+       sum(township_street_federations) AS township_street_federations,
+       sum(community_federations) AS community_federations, sum(enterprise_committees) AS enterprise_committees,
+       sum(organ_institution_bodies) AS organ_institution_bodies, sum(congresses) AS congresses,
+       sum(congresses_seated) AS congresses_seated
+  RETURN r,
+         {federation: federation, committee: committee, work_committee: work_committee, congress: congress,
+          organ_committee: organ_committee, liaison: liaison, township_street_federations: township_street_federations,
+          community_federations: community_federations, enterprise_committees: enterprise_committees,
+          organ_institution_bodies: organ_institution_bodies, congresses: congresses,
+          congresses_seated: congresses_seated} AS x
+  UNION ALL
+  // People holding active posts in active bodies of a village or community, in the body's region:
+  // each person once per stats region, however many posts in however many regions below it.
+  MATCH (host:Organization)<-[:BELONGS_TO]-(b:Body)
   WHERE host.kind IN ['village', 'community']
     AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
   MATCH (p:Person)-[h:HOLDS]->(b)
   WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
-  WITH DISTINCT host.kind AS kind, p
-  RETURN collect(CASE WHEN kind = 'village' THEN p END) AS village_people,
-         collect(CASE WHEN kind = 'community' THEN p END) AS community_people
-}
-// Federation cadres: people holding active posts in this region's active region-level federations
-// (no host organization), when its level is in $cadre_federation_levels.
-CALL (reg) {
-  MATCH (f:WomenBody {region_id: reg.id})
-  WHERE reg.level IN $cadre_federation_levels AND f.type = 'federation'
+  WITH b.region_id AS rid, host.kind AS kind, collect(DISTINCT p) AS people
+  MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
+  WHERE r.level IN $stats_levels
+  UNWIND people AS p
+  WITH DISTINCT r, kind, p
+  WITH r, count(CASE WHEN kind = 'village' THEN p END) AS village_people,
+       count(CASE WHEN kind = 'village' AND p.gender = 'F' THEN p END) AS village_women,
+       count(CASE WHEN kind = 'community' THEN p END) AS community_people,
+       count(CASE WHEN kind = 'community' AND p.gender = 'F' THEN p END) AS community_women
+  RETURN r, {village_people: village_people, village_women: village_women, community_people: community_people,
+             community_women: community_women} AS x
+  UNION ALL
+  // Federation cadres: people holding active posts in active region-level federations (no host
+  // organization) of a region whose level is in $cadre_federation_levels; each person once per
+  // stats region.
+  MATCH (f:WomenBody)
+  WHERE f.type = 'federation'
     AND (f.founded IS NULL OR f.founded <= $as_of) AND (f.dissolved IS NULL OR f.dissolved > $as_of)
     AND NOT EXISTS { (f)-[:BELONGS_TO]->(:Organization) }
+  MATCH (reg:Region {id: f.region_id})
+  WHERE reg.level IN $cadre_federation_levels
   MATCH (p:Person)-[h:HOLDS]->(f)
   WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
-  RETURN collect(DISTINCT p) AS cadres
-}
-// Demonstration points named by as_of, in the region of their organization.
-CALL (reg) {
-  MATCH (:DemoPoint)-[d:DEMO_AT]->(:Organization)-[:LOCATED_IN]->(reg)
+  WITH reg.id AS rid, collect(DISTINCT p) AS people
+  MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
+  WHERE r.level IN $stats_levels
+  UNWIND people AS p
+  WITH DISTINCT r, p
+  WITH r, count(p) AS cadres,
+       sum(CASE WHEN p.birth_year IS NULL THEN 0 ELSE $as_of.year - p.birth_year END) AS cadre_age_sum,
+       count(p.birth_year) AS cadres_with_age,
+       count(CASE WHEN p.education = 'college' THEN p END) AS college,
+       count(CASE WHEN p.education = 'bachelor' THEN p END) AS bachelor,
+       count(CASE WHEN p.education = 'postgraduate' THEN p END) AS postgraduate
+  RETURN r, {cadres: cadres, cadre_age_sum: cadre_age_sum, cadres_with_age: cadres_with_age, college: college,
+             bachelor: bachelor, postgraduate: postgraduate} AS x
+  UNION ALL
+  // Demonstration points named by as_of, in the region of their organization, rolled up.
+  MATCH (:DemoPoint)-[d:DEMO_AT]->(o:Organization)
   WHERE d.since IS NULL OR d.since <= $as_of
-  RETURN count(d) AS demo_points
+  WITH o.region_id AS rid, count(d) AS demo_points
+  MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
+  WHERE r.level IN $stats_levels
+  WITH r, sum(demo_points) AS demo_points
+  RETURN r, {demo_points: demo_points} AS x
 }
-// Roll up into every stats region at or above this one.
-MATCH (reg)-[:PART_OF*0..]->(r:Region)
-WHERE r.level IN $stats_levels
+// Each stats region's parts (one row per part above) side by side: each key comes from one part.
 WITH r,
-     count(CASE WHEN reg.level = 'township' THEN reg END) AS townships,
-     count(CASE WHEN reg.level = 'street' THEN reg END) AS streets,
-     sum(two_new) AS two_new, sum(two_new_covered) AS two_new_covered, sum(big) AS big,
-     sum(big_with_committee) AS big_with_committee,
-     sum(federation) AS federation, sum(committee) AS committee, sum(work_committee) AS work_committee,
-     sum(congress) AS congress, sum(organ_committee) AS organ_committee, sum(liaison) AS liaison,
-     sum(township_street_federations) AS township_street_federations,
-     sum(community_federations) AS community_federations, sum(enterprise_committees) AS enterprise_committees,
-     sum(organ_institution_bodies) AS organ_institution_bodies,
-     sum(congresses) AS congresses, sum(congresses_seated) AS congresses_seated,
-     sum(demo_points) AS demo_points,
-     collect(CASE WHEN size(village_people) > 0 THEN village_people END) AS village_lists,
-     collect(CASE WHEN size(community_people) > 0 THEN community_people END) AS community_lists,
-     collect(CASE WHEN size(cadres) > 0 THEN cadres END) AS cadre_lists
-// People once per stats region, however many posts in however many regions below it.
-CALL (village_lists) {
-  UNWIND village_lists + [[null]] AS people
-  UNWIND people AS p
-  WITH DISTINCT p
-  RETURN count(p) AS village_people, count(CASE WHEN p.gender = 'F' THEN p END) AS village_women
-}
-CALL (community_lists) {
-  UNWIND community_lists + [[null]] AS people
-  UNWIND people AS p
-  WITH DISTINCT p
-  RETURN count(p) AS community_people, count(CASE WHEN p.gender = 'F' THEN p END) AS community_women
-}
-CALL (cadre_lists) {
-  UNWIND cadre_lists + [[null]] AS people
-  UNWIND people AS p
-  WITH DISTINCT p
-  RETURN count(p) AS cadres,
-         sum(CASE WHEN p.birth_year IS NULL THEN 0 ELSE $as_of.year - p.birth_year END) AS cadre_age_sum,
-         count(p.birth_year) AS cadres_with_age,
-         count(CASE WHEN p.education = 'college' THEN p END) AS college,
-         count(CASE WHEN p.education = 'bachelor' THEN p END) AS bachelor,
-         count(CASE WHEN p.education = 'postgraduate' THEN p END) AS postgraduate
-}
+     sum(x.townships) AS townships, sum(x.streets) AS streets, sum(x.two_new) AS two_new,
+     sum(x.two_new_covered) AS two_new_covered, sum(x.big) AS big, sum(x.big_with_committee) AS big_with_committee,
+     sum(x.federation) AS federation, sum(x.committee) AS committee, sum(x.work_committee) AS work_committee,
+     sum(x.congress) AS congress, sum(x.organ_committee) AS organ_committee, sum(x.liaison) AS liaison,
+     sum(x.township_street_federations) AS township_street_federations, sum(x.community_federations) AS community_federations, sum(x.enterprise_committees) AS enterprise_committees,
+     sum(x.organ_institution_bodies) AS organ_institution_bodies, sum(x.village_people) AS village_people, sum(x.village_women) AS village_women,
+     sum(x.community_people) AS community_people, sum(x.community_women) AS community_women, sum(x.congresses) AS congresses,
+     sum(x.congresses_seated) AS congresses_seated, sum(x.cadres) AS cadres, sum(x.cadre_age_sum) AS cadre_age_sum,
+     sum(x.cadres_with_age) AS cadres_with_age, sum(x.college) AS college, sum(x.bachelor) AS bachelor,
+     sum(x.postgraduate) AS postgraduate, sum(x.demo_points) AS demo_points
 WITH r, [
   {figure: 'townships', unit: 'count', n: townships, d: null},
   {figure: 'streets', unit: 'count', n: streets, d: null},
