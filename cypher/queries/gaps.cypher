@@ -19,16 +19,19 @@
 // :param head_roles => {party: ['secretary'], women: ['chair'], union: ['chair'], youth: ['secretary'], admin: ['chair']}
 // :param head_roles_by_type => {liaison: ['liaison']}
 
+// One walk over each organization's bodies (BELONGS_TO), split into women's and party bodies;
+// the party ids sorted only where there are two or more.
 MATCH (o:Organization)
 WITH o,
-     [(o)<-[:BELONGS_TO]-(w:WomenBody)
-        WHERE (w.founded IS NULL OR w.founded <= $as_of) AND (w.dissolved IS NULL OR w.dissolved > $as_of)
-        | w.type] AS women,
-     COLLECT {
-       MATCH (o)<-[:BELONGS_TO]-(p:PartyBody)
-       WHERE (p.founded IS NULL OR p.founded <= $as_of) AND (p.dissolved IS NULL OR p.dissolved > $as_of)
-       RETURN p.id ORDER BY p.id
-     } AS party
+     [(o)<-[:BELONGS_TO]-(b:Body)
+        WHERE (b:WomenBody OR b:PartyBody)
+          AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+        | b] AS active
+WITH o,
+     [b IN active WHERE b:WomenBody | b.type] AS women,
+     [b IN active WHERE b:PartyBody | b.id] AS party
+WITH o, women,
+     CASE WHEN size(party) < 2 THEN party ELSE COLLECT { UNWIND party AS id RETURN id ORDER BY id } END AS party
 WITH o, party, women,
      CASE
        WHEN o.two_new AND o.female_staff >= $committee_min_female THEN

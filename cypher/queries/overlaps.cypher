@@ -8,7 +8,11 @@
 // :param as_of => date('2012-06-30')
 // :param min_posts => 2
 
-MATCH (p:Person)-[h:HOLDS]->(b:Body)
+// Only people with at least $min_posts posts of any date can have as many active ones: their
+// degree is read from the node, so the posts of everyone else are never expanded.
+MATCH (p:Person)
+WHERE COUNT { (p)-[:HOLDS]->() } >= $min_posts
+MATCH (p)-[h:HOLDS]->(b:Body)
 WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
   AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
 WITH p, count(h) AS posts, collect(DISTINCT b.id) AS body_ids, collect(DISTINCT b.system) AS system_names
