@@ -11,16 +11,22 @@
 // :param as_of => date('2012-06-30')
 // :param nameplate_jaccard => 0.5
 
-MATCH (o:Organization)<-[:BELONGS_TO]-(b:Body)
+// Only organizations with two or more active bodies can have a pair: their bodies are grouped
+// first, so the posts of the (many) one-body organizations are never expanded.
+MATCH (b:Body)-[:BELONGS_TO]->(o:Organization)
 WHERE (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+WITH o, collect(b) AS bodies
+WHERE size(bodies) > 1
+UNWIND bodies AS b
 MATCH (p:Person)-[h:HOLDS]->(b)
 WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
-WITH o, b, collect(DISTINCT p.id) AS holders
-WITH o, collect({body: b, holders: holders}) AS held
+WITH o, b, collect(DISTINCT p) AS holders
+WITH o, collect({body: b, id: b.id, holders: holders}) AS held
+WHERE size(held) > 1
 UNWIND held AS x
 UNWIND held AS y
 WITH o, x, y
-WHERE x.body.id < y.body.id
+WHERE x.id < y.id
 WITH o, x.body AS a, y.body AS b, size([p IN x.holders WHERE p IN y.holders]) AS shared,
      size(x.holders) + size(y.holders) AS both
 WITH o, a, b, shared, toFloat(shared) / (both - shared) AS ratio
