@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 README = HERE / "README.md"
 
-API_TASKS = ("load", "gaps", "overlaps", "projection", "stats")
+API_TASKS = ("load", "graph", "gaps", "overlaps", "projection", "stats")
 #: e2e task → (orgnet CLI arguments, baseline module)
 E2E = {
     "gaps_e2e": (["gaps"], "gaps"),
@@ -46,7 +46,8 @@ TASKS = API_TASKS + tuple(E2E)
 NEO4J_QUERIES = ("gaps", "overlaps", "nameplates", "plan", "liaison_check", "stats")
 
 WHAT = {
-    "load": "read + validate + build the networkx graph (orgnet.load) vs read_csv of every table",
+    "load": "read + validate every cell and reference (orgnet.load) vs read_csv of every table",
+    "graph": "Network.graph (the networkx graph from the loaded tables) vs a plain networkx build from read_csv",
     "gaps": "NetworkxEngine.gaps after an untimed load vs the pandas gaps baseline after an untimed read",
     "overlaps": "NetworkxEngine.overlaps vs the pandas baseline (analysis only)",
     "projection": "NetworkxEngine.nameplates (the person projection) vs a pandas self-merge (analysis only)",
@@ -140,8 +141,6 @@ def run_task(n: int, task: str, folder: Path, as_of: str, work: Path, timeout: f
             rec[f"{side}_load_s"] = _r(r["report"]["load_s"])
         if r["status"] == "ok" and r["report"].get("rows") is not None:
             rec[f"{side}_rows"] = r["report"]["rows"]
-    if task == "load" and o["status"] == "ok":
-        rec["graph"] = {k: o["report"].get(k) for k in ("nodes", "edges")}
     if o["status"] == "ok" and base["status"] == "ok":
         diff = diffs / f"n{n}-{task}.csv"
         c = measure.run([measure.PYTHON, "-m", "bench.compare", kind, str(a), str(b), "--diff", str(diff)],
@@ -308,7 +307,15 @@ def targets(records: list[dict]) -> list[tuple[str, str, str]]:
             out.append((f"{task} at 1M within 2× of baseline", f"{r['ratio']:.2f}×", verdict(r["ratio"] <= 2)))
     r = by.get((1_000_000, "load"))
     if r and r.get("orgnet_s") is not None:
-        out.append(("networkx load at 1M < 30 s", f"{r['orgnet_s']:.1f} s", verdict(r["orgnet_s"] < 30)))
+        out.append(("networkx load at 1M < 30 s (read + validate; the analyses need no graph)",
+                    f"{r['orgnet_s']:.1f} s", verdict(r["orgnet_s"] < 30)))
+    r = by.get((1_000_000, "graph"))
+    if r and failed(r):
+        out.append(("networkx graph at 1M, built on first use (no target)", failed(r), "—"))
+    elif r and r.get("orgnet_s") is not None:
+        base = f" (plain networkx build {r['baseline_s']:.1f} s)" if r.get("baseline_s") else ""
+        out.append(("networkx graph at 1M, built on first use (no target)", f"{r['orgnet_s']:.1f} s{base}, "
+                    f"peak {r['peak_mb']:,.0f} MB", "—"))
     r = by.get((100_000, "neo4j_load"))
     if r and r.get("orgnet_s") is not None:
         if r.get("speedup_vs_naive"):

@@ -2,8 +2,10 @@
 
     python -m bench.worker orgnet|baseline TASK FOLDER --as-of D --out RESULT.pkl
 
-Tasks: ``load`` (orgnet: read + validate + build the networkx graph, ``orgnet.load``; baseline:
-``read_csv`` of every table), and ``gaps``, ``overlaps``, ``projection`` (orgnet:
+Tasks: ``load`` (orgnet: read + validate every cell and reference, ``orgnet.load``; baseline:
+``read_csv`` of every table), ``graph`` (orgnet: ``Network.graph``, the networkx graph built from
+the loaded tables; baseline: a plain ``add_nodes_from``/``add_edges_from`` build from ``read_csv``),
+and ``gaps``, ``overlaps``, ``projection`` (orgnet:
 ``NetworkxEngine.nameplates``), ``stats`` (every stats region): the load first, untimed, then only
 the analysis is timed. The result DataFrame is pickled to ``--out`` for the comparison, after the
 clock stopped. The last stdout line is JSON: seconds, rows, this process's peak RSS.
@@ -20,7 +22,7 @@ import time
 
 from .measure import self_peak_mb
 
-TASKS = ("load", "gaps", "overlaps", "projection", "stats")
+TASKS = ("load", "graph", "gaps", "overlaps", "projection", "stats")
 ANALYSIS = {"gaps": "gaps", "overlaps": "overlaps", "projection": "nameplates", "stats": "stats"}
 
 
@@ -38,8 +40,15 @@ def orgnet_side(task: str, folder: str, as_of: str):
         net = orgnet.load(folder)
         seconds = time.perf_counter() - t0
         counts = net.dataset.counts()
-        extra = {"nodes": net.graph.number_of_nodes(), "edges": net.graph.number_of_edges()}
         frame = pd.DataFrame({"table": list(counts), "rows": list(counts.values())})
+        return frame, seconds, extra
+    if task == "graph":
+        net = orgnet.load(folder)
+        gc.collect()
+        t0 = time.perf_counter()
+        graph = net.graph
+        seconds = time.perf_counter() - t0
+        frame = pd.DataFrame({"what": ["nodes", "edges"], "count": [graph.number_of_nodes(), graph.number_of_edges()]})
         return frame, seconds, extra
     t0 = time.perf_counter()
     net = orgnet.load(folder)
@@ -58,12 +67,15 @@ def baseline_side(task: str, folder: str, as_of: str):
 
     module = importlib.import_module(f"bench.baselines.{task}")
     extra = {}
-    if task == "load":
+    if task in ("load", "graph"):
+        tables = module.load(folder) if task == "graph" else None
         gc.collect()
         t0 = time.perf_counter()
-        tables = module.load(folder)
+        if task == "load":
+            tables = module.load(folder)
+        frame = module.compute(tables)
         seconds = time.perf_counter() - t0
-        return module.compute(tables), seconds, extra
+        return frame, seconds, extra
     t0 = time.perf_counter()
     tables = module.load(folder)
     extra["load_s"] = round(time.perf_counter() - t0, 3)

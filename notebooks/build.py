@@ -81,8 +81,9 @@ EXPLORE = [
     A dataset is a folder of CSV files (or one Excel workbook), one table per kind of thing: `regions`,
     `organizations`, `bodies`, `people`, `posts`, and optionally `liaisons`, `visits`, `demo_points`,
     `pairings`, `venues`, `venue_uses`. `orgnet.load` reads and validates every table (collecting
-    every problem before it fails), then builds the graph. The result is a `Network`. Its methods
-    are the analyses, and each returns a pandas DataFrame.
+    every problem before it fails). The result is a `Network`. Its methods are the analyses, and
+    each returns a pandas DataFrame; `net.graph`, the networkx graph, is built the first time you
+    ask for it.
     """),
     code("""
     net = orgnet.load(ROOT / "data" / "beihu")

@@ -47,6 +47,12 @@ def graph_walk_engines():
     return get
 
 
+def engine_on(request, name: str, path: Path):
+    """The engine called ``name`` (networkx, graph-walk, neo4j) loaded with the dataset at ``path``."""
+    fixture = {"networkx": "networkx_engines", "graph-walk": "graph_walk_engines"}.get(name, f"{name}_engine")
+    return request.getfixturevalue(fixture)(path)
+
+
 # -- Neo4j ----------------------------------------------------------------------------------------
 NEO4J_TOOL = ROOT / "tools" / "neo4j" / "server.py"
 

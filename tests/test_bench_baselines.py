@@ -20,7 +20,7 @@ from orgnet.output import render
 from orgnet.rules import Rules
 from orgnet.schema import SCHEMA
 
-from bench.baselines import common, gaps, load, overlaps, projection, stats
+from bench.baselines import common, gaps, graph, load, overlaps, projection, stats
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = [("tests/data/tiny", "2012-06-30"), ("data/beihu", "2012-06-30"), ("data/beihu", "2010-06-30")]
@@ -56,6 +56,14 @@ def test_baseline_equals_orgnet(networks, task, folder, as_of):
 def test_load_baseline_counts_rows_like_orgnet(networks, folder):
     got = load.run(ROOT / folder).set_index("table")["rows"].to_dict()
     assert got == networks(folder).dataset.counts()
+
+
+@pytest.mark.parametrize("folder", ["tests/data/tiny", "data/beihu"])
+def test_graph_baseline_builds_orgnets_graph(networks, folder):
+    got = graph.run(ROOT / folder).set_index("what")["count"].to_dict()
+    built = networks(folder).graph
+    assert got == {"nodes": built.number_of_nodes(), "edges": built.number_of_edges()}
+    assert got["edges"] > got["nodes"] > 0
 
 
 @pytest.mark.parametrize("task", list(TASKS))

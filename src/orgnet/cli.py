@@ -420,7 +420,7 @@ def bridges(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
 @handles_errors
 def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
             top: Annotated[int, typer.Option(help="Rows of gaps and overlaps to show.")] = 10) -> None:
-    """The main job: validate, build the graph, print figures, gaps by rule, top gaps and overlaps.
+    """The main job: validate, print figures, gaps by rule, top gaps and overlaps.
 
     Example: `orgnet summary data/beihu --as-of 2012-06-30`
     """

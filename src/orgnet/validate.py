@@ -538,7 +538,7 @@ def _apply_derived_defaults(tables: dict[str, pd.DataFrame], positions: dict) ->
     bodies.loc[party & bodies["grade"].isna(), "grade"] = "unrated"
     host = positions[("bodies", "org_id")]
     if len(host):
-        org_region = pc.take(_arrow(tables["organizations"]["region_id"]), pa.array(np.where(host >= 0, host, None)))
+        org_region = pc.take(_arrow(tables["organizations"]["region_id"]), pa.array(np.maximum(host, 0), mask=host < 0))
         region = pc.coalesce(_arrow(bodies["region_id"]), org_region)
         bodies["region_id"] = _strings(region, bodies.index)
         at = positions[("bodies", "region_id")]

@@ -10,15 +10,13 @@ import pytest
 from orgnet import analyses
 from orgnet.rules import Rules
 from tests import expected_tiny as X
-from tests.conftest import TINY
+from tests.conftest import TINY, engine_on
 from tests.engines.test_contract import ENGINES
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request, networkx_engines):
-    if request.param == "networkx":
-        return networkx_engines(TINY)
-    return request.getfixturevalue(f"{request.param}_engine")(TINY)
+def engine(request):
+    return engine_on(request, request.param, TINY)
 
 
 def rows(frame, columns):

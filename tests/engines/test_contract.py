@@ -17,18 +17,14 @@ import pytest
 from orgnet.results import CONTRACTS, FIGURES
 from orgnet.rules import Rules
 from tests import expected_tiny as X
-from tests.conftest import TINY
+from tests.conftest import TINY, engine_on
 
 ENGINES = ["networkx", "graph-walk", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request, networkx_engines, graph_walk_engines):
-    if request.param == "networkx":
-        return networkx_engines(TINY)
-    if request.param == "graph-walk":
-        return graph_walk_engines(TINY)
-    return request.getfixturevalue(f"{request.param}_engine")(TINY)
+def engine(request):
+    return engine_on(request, request.param, TINY)
 
 
 class TestContract:

@@ -47,7 +47,37 @@ def test_fast_path_equals_graph_walk(dataset, day, rules, networkx_engines, grap
     assert len(walk["gaps"]) and len(walk["stats"])  # the comparison is not between empty frames
 
 
-def test_the_fast_path_builds_no_graph(networkx_engines):
-    engine = networkx_engines(SAMPLES["beihu"])
+def test_the_fast_path_builds_no_graph():
+    from orgnet.api import load_dataset
+    from orgnet.engines.networkx import NetworkxEngine
+
+    engine = NetworkxEngine(load_dataset(SAMPLES["beihu"]))
     answers(engine, "2012-06-30", Rules())
+    engine.subgraph(pd.Timestamp("2012-06-30").date())
     assert engine._graph is None
+
+
+@pytest.mark.parametrize("day", DAYS)
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_views_read_the_same_subgraph_from_the_tables(dataset, day, networkx_engines):
+    """What the views draw: the tables' subgraph is the graph's, row for row, in the same order."""
+    from datetime import date
+
+    from orgnet.viz.data import conform_edges, conform_nodes, networkx_subgraph
+
+    engine = networkx_engines(DATASETS[dataset])
+    nodes, edges = engine.subgraph(date.fromisoformat(day))
+    graph_nodes, graph_edges = networkx_subgraph(engine.graph, date.fromisoformat(day))
+    pd.testing.assert_frame_equal(conform_nodes(nodes), conform_nodes(graph_nodes))
+    for kind in ("PART_OF", "LOCATED_IN", "BELONGS_TO", "HOLDS", "WORKS_AT", "LIAISES_WITH"):
+        mine, theirs = (e[e["type"] == kind].reset_index(drop=True) for e in map(conform_edges, (edges, graph_edges)))
+        pd.testing.assert_frame_equal(mine, theirs, obj=f"{kind} edges")
+    assert (conform_edges(edges)["type"] == "HOLDS").sum() > 0
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_post_load_counts_what_overlaps_counts(dataset, networkx_engines):
+    engine = networkx_engines(DATASETS[dataset])
+    frame = engine.overlaps("2012-06-30", Rules(min_posts=1))
+    counts = engine.post_load("2012-06-30")
+    assert counts.sort_index().to_dict() == dict(zip(frame.person_id, frame.posts.astype(int)))

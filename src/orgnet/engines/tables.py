@@ -71,6 +71,12 @@ def _arrow(series: pd.Series) -> pa.Array:
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
+def _text(values: np.ndarray, at: np.ndarray | None = None) -> np.ndarray:
+    """Text values (optionally at positions) as an object array ready for ``+`` with a prefix."""
+    picked = values if at is None else values[at]
+    return picked.astype(object)
+
+
 def count_per(where: np.ndarray, n: int) -> np.ndarray:
     """How many of ``where`` (positions, -1 ignored) fall on each of ``n`` positions."""
     return np.bincount(where[where >= 0], minlength=n)
@@ -276,6 +282,13 @@ class TablesEngine:
             "person_id": self.column("people", "id")[who], "person_name": self.column("people", "name")[who],
             "posts": count[who], "bodies": listed.to_numpy(), "systems": kinds.to_numpy()}))
 
+    def post_load(self, as_of) -> pd.Series:
+        """Active posts per person holding any (``posts`` of ``overlaps`` with ``min_posts=1``), by person id."""
+        d = self.on(as_of)
+        count = np.bincount(self.post_person[d.held], minlength=len(self.dataset["people"]))
+        who = np.flatnonzero(count)
+        return pd.Series(count[who], index=pd.Index(self.column("people", "id")[who], name="person_id"), name="posts")
+
     def nameplates(self, as_of, rules: Rules) -> pd.DataFrame:
         d = self.on(as_of)
         host, n_people = self.body_host, len(self.dataset["people"])
@@ -455,6 +468,77 @@ class TablesEngine:
         return finish("demo_links", pd.DataFrame({"demo_point_id": frame["id"], "demo_name": frame["name"],
                                                   "site_org_id": frame["org_id"],
                                                   "pairing_org_id": frame["pairing_org_id"]}))
+
+    def subgraph(self, as_of, people: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """One day's nodes and edges for the views (``orgnet.viz.data``), straight from the tables.
+
+        The same rows as reading the networkx graph: every region, organization and person, the
+        bodies active on the day; PART_OF, LOCATED_IN and WORKS_AT edges, BELONGS_TO from active
+        bodies, HOLDS and LIAISES_WITH that are current and lead to an active body. Edges of one
+        type come in the order of their source node. ``people=False``: no people, no edges from them.
+        """
+        d, t = self.on(as_of), self.dataset
+        regions, orgs, bodies = t["regions"], t["organizations"], t["bodies"][d.active]
+        frames = [
+            pd.DataFrame({"node": "Region:" + regions["id"], "label": "Region", "id": regions["id"],
+                          "name": regions["name"], "level": regions["level"], "parent_id": regions["parent_id"]}),
+            pd.DataFrame({"node": "Organization:" + orgs["id"], "label": "Organization", "id": orgs["id"],
+                          "name": orgs["name"], "kind": orgs["kind"], "region_id": orgs["region_id"],
+                          "two_new": orgs["two_new"], "female_staff": orgs["female_staff"],
+                          "total_staff": orgs["total_staff"]}),
+            pd.DataFrame({"node": "Body:" + bodies["id"], "label": "Body", "id": bodies["id"], "name": bodies["name"],
+                          "system": bodies["system"], "type": bodies["type"], "org_id": bodies["org_id"],
+                          "region_id": bodies["region_id"], "grade": bodies["grade"]})]
+        if people:
+            p = t["people"]
+            frames.append(pd.DataFrame({"node": "Person:" + p["id"], "label": "Person", "id": p["id"],
+                                        "name": p["name"], "gender": p["gender"], "party_member": p["party_member"]}))
+        nodes = pd.concat(frames, ignore_index=True)
+
+        ids = {"Region": self.column("regions", "id"), "Organization": self.column("organizations", "id"),
+               "Body": self.column("bodies", "id"), "Person": self.column("people", "id")}
+        first = {"Region": 0, "Organization": len(regions), "Body": len(regions) + len(orgs),
+                 "Person": len(regions) + len(orgs) + len(t["bodies"])}  # node order, as the graph adds them
+
+        def edges(kind, source, target, keep, role=None):
+            """(source label, positions), (target label or per-row labels, positions), rows kept."""
+            (s_label, s_at), (t_label, t_at) = source, target
+            s_at, t_at = s_at[keep], t_at[keep]
+            if isinstance(t_label, np.ndarray):  # BELONGS_TO: an organization, or a region for region-level bodies
+                t_label = t_label[keep]
+                to_org = t_label == "Organization"
+                target_ids = np.empty(len(t_at), dtype=object)
+                target_ids[to_org] = ids["Organization"][t_at[to_org]]
+                target_ids[~to_org] = ids["Region"][t_at[~to_org]]
+                targets = t_label.astype(object) + ":" + target_ids.astype(object)
+            else:
+                targets = t_label + ":" + ids[t_label][t_at].astype(object)
+            frame = pd.DataFrame({"source": s_label + ":" + ids[s_label][s_at].astype(object), "target": targets,
+                                  "type": kind, "role": "" if role is None else role[keep],
+                                  "order": first[s_label] + s_at})
+            return frame.sort_values("order", kind="stable")
+
+        everyone = np.arange(len(t["people"]))
+        parent, host = self.refs("regions", "parent_id", "regions"), self.body_host
+        hosted = np.where(host >= 0, "Organization", "Region")
+        parts = [
+            edges("PART_OF", ("Region", np.arange(len(regions))), ("Region", parent), parent >= 0),
+            edges("LOCATED_IN", ("Organization", np.arange(len(orgs))), ("Region", self.org_region),
+                  self.org_region >= 0),
+            edges("BELONGS_TO", ("Body", np.arange(len(host))), (hosted, np.where(host >= 0, host, self.body_region)),
+                  d.active)]
+        if people:
+            employer = self.refs("people", "employer_org_id", "organizations")
+            liaison_body = self.refs("liaisons", "body_id", "bodies")
+            linked = d.active[liaison_body] & current(self.column("liaisons", "since"),
+                                                      self.column("liaisons", "until"), d.day)
+            parts += [
+                edges("HOLDS", ("Person", self.post_person), ("Body", self.post_body), d.held,
+                      self.column("posts", "role")),
+                edges("WORKS_AT", ("Person", everyone), ("Organization", employer), employer >= 0),
+                edges("LIAISES_WITH", ("Person", self.refs("liaisons", "person_id", "people")), ("Body", liaison_body),
+                      linked)]
+        return nodes, pd.concat(parts, ignore_index=True).drop(columns="order")
 
     def venue_uses(self, as_of) -> pd.DataFrame:
         """Rooms and the active bodies using them on the day (fact ``venue_uses``)."""

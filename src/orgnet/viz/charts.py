@@ -144,15 +144,27 @@ def _region_label(row, lang: str) -> str:
     return row.region_name if lang == "zh" or cjk_font() else row.region_id
 
 
+#: The most bars the coverage chart draws: the lowest coverage first (a province has thousands of
+#: townships; a chart of them all is neither readable nor quick to draw).
+MAX_BARS = 40
+
+
 @fonts_applied
-def coverage_chart(stats: pd.DataFrame, lang: str = "zh") -> Chart:
-    """Two-new women's organization coverage per township/street/park: bars with n/d and %."""
+def coverage_chart(stats: pd.DataFrame, lang: str = "zh", max_bars: int = MAX_BARS) -> Chart:
+    """Two-new women's organization coverage per township/street/park: bars with n/d and %, at most
+    ``max_bars`` of them (the lowest coverage; the title says how many there are)."""
     lang = _lang(lang)
     rows = stats[(stats["figure"] == "two_new_coverage") & stats["level"].isin(["township", "street", "park"])]
     rows = rows[rows["denominator"].fillna(0) > 0].sort_values(["value", "region_id"], ascending=[True, True])
+    total = len(rows)
+    rows = rows.head(max_bars)
     fig = _figure(8.5, max(3.0, 0.32 * len(rows) + 1.4))
     ax = fig.add_subplot()
-    ax.set_title(words("chart_coverage", lang), loc="left", fontsize=12)
+    title = words("chart_coverage", lang)
+    if total > len(rows):
+        title += ("（" if lang == "zh" else " (") + words("lowest_shown", lang).format(shown=len(rows), total=f"{total:,}") \
+            + ("）" if lang == "zh" else ")")
+    ax.set_title(title, loc="left", fontsize=12)
     if rows.empty:
         ax.text(0.5, 0.5, words("no_data", lang), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -230,7 +242,10 @@ def women_bodies_chart(stats: pd.DataFrame, lang: str = "zh") -> Chart:
 
 
 def posts_per_person(engine, as_of: date, rules: Rules) -> pd.Series:
-    """Active posts per person who holds any (the ``overlaps`` analysis with ``min_posts=1``)."""
+    """Active posts per person who holds any (the ``overlaps`` analysis with ``min_posts=1``, or the
+    engine's ``post_load`` when it has one: the same counts without listing every body)."""
+    if hasattr(engine, "post_load"):
+        return engine.post_load(as_of)
     frame = engine.overlaps(as_of, rules.with_overrides(min_posts=1))
     return frame["posts"].astype(int)
 

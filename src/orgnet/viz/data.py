@@ -89,11 +89,22 @@ EDGE_TYPES = ("PART_OF", "LOCATED_IN", "BELONGS_TO", "HOLDS", "WORKS_AT", "LIAIS
 LABELS = ("Region", "Organization", "Body", "Person")
 
 
-def subgraph(engine, as_of: date | str) -> Subgraph:
-    """One day's nodes and edges from any engine (see the module docstring for the columns)."""
+#: The edges that lead from people (what ``subgraph(..., people=False)`` leaves out, with the people).
+PERSON_EDGES = ("HOLDS", "WORKS_AT", "LIAISES_WITH")
+
+
+def subgraph(engine, as_of: date | str, people: bool = True) -> Subgraph:
+    """One day's nodes and edges from any engine (see the module docstring for the columns).
+
+    ``people=False`` leaves out the people and the edges from them: the coverage view draws
+    regions, organizations and bodies only, and on a province that saves most of the work.
+    """
     day = as_timestamp(as_of).date()
     if hasattr(engine, "subgraph"):
-        nodes, edges = engine.subgraph(day)
+        try:
+            nodes, edges = engine.subgraph(day, people=people)
+        except TypeError:  # an engine whose subgraph takes only the day
+            nodes, edges = engine.subgraph(day)
     elif getattr(engine, "graph", None) is not None:
         nodes, edges = networkx_subgraph(engine.graph, day)
     elif all(hasattr(engine, fact) for fact in FACTS):
@@ -101,6 +112,9 @@ def subgraph(engine, as_of: date | str) -> Subgraph:
     else:
         raise InputError(f"the {getattr(engine, 'name', type(engine).__name__)} engine cannot draw views: "
                          "it has neither subgraph(as_of) nor the facts " + ", ".join(FACTS))
+    if not people:
+        nodes = nodes[nodes["label"] != "Person"]
+        edges = edges[~edges["type"].isin(PERSON_EDGES)]
     return Subgraph(conform_nodes(nodes), conform_edges(edges))
 
 
@@ -187,8 +201,9 @@ def conform_nodes(frame: pd.DataFrame) -> pd.DataFrame:
         if col not in frame.columns:
             frame[col] = None
     frame = frame[list(NODE_COLUMNS)]
-    for col in TEXT_COLUMNS:
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
+    for col in TEXT_COLUMNS:  # plain Python str in object columns: the views read them value by value
+        values = frame[col].to_numpy(dtype=object)
+        frame[col] = pd.Series(values, index=frame.index, dtype=object).where(pd.notna(values), "")
     for col in BOOL_COLUMNS:
         frame[col] = frame[col].astype(object).where(frame[col].notna(), False).astype(bool)
     for col in INT_COLUMNS:
@@ -207,7 +222,8 @@ def conform_edges(frame: pd.DataFrame) -> pd.DataFrame:
             frame[col] = ""
     frame = frame[list(EDGE_COLUMNS)]
     for col in EDGE_COLUMNS:
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
+        values = frame[col].to_numpy(dtype=object)
+        frame[col] = pd.Series(values, index=frame.index, dtype=object).where(pd.notna(values), "")
     return frame[frame["type"].isin(EDGE_TYPES)].reset_index(drop=True)
 
 
@@ -233,7 +249,7 @@ class Subgraph:
     attrs: dict[str, dict] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        columns = {c: self.nodes[c].tolist() for c in NODE_COLUMNS}  # column-wise: fast for arrow strings
+        columns = {c: self.nodes[c].to_numpy(dtype=object).tolist() for c in NODE_COLUMNS}  # column-wise: fast
         for col in INT_COLUMNS:
             columns[col] = [None if v is None or v is pd.NA else int(v) for v in columns[col]]
         self.attrs = {row[0]: dict(zip(NODE_COLUMNS, row)) for row in zip(*columns.values())}
@@ -247,7 +263,7 @@ class Subgraph:
         self.liaisons_of = defaultdict(list)
         self.liaised_by = defaultdict(list)
         known = self.attrs
-        for source, target, kind, role in zip(*(self.edges[c].tolist() for c in EDGE_COLUMNS)):
+        for source, target, kind, role in zip(*(self.edges[c].to_numpy(dtype=object).tolist() for c in EDGE_COLUMNS)):
             if source not in known or target not in known:
                 continue
             if kind == "PART_OF":

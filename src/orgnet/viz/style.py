@@ -207,6 +207,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "coverage_axis": ("覆盖率 %", "coverage %"),
     "threshold": ("阈值", "threshold"),
     "no_data": ("无数据", "no data"),
+    "lowest_shown": ("仅列覆盖率最低的 {shown} 个，共 {total} 个", "the {shown} lowest of {total} shown"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
 }

@@ -71,6 +71,7 @@ class Scene:
     facts: list[str] = field(default_factory=list)
     aggregated: bool = False
     since: date | None = None  # the earlier day of a diff view
+    detail: str = ""  # tree views: the finest detail drawn (bodies, orgs, marked, counts)
 
 
 # -- entry point ---------------------------------------------------------------------------------
@@ -101,9 +102,19 @@ def build_scene(engine, kind: str, as_of: date, rules: Rules | None = None, *, p
 
         return diff_scene(engine, start, as_of, rules, max_nodes=max_nodes, min_posts=min_posts, redact=redact,
                           source=source)
-    sub = subgraph(engine, as_of)
-    center = _center(sub, kind, person, org, region)
     gaps = engine.gaps(as_of, rules)
+    if kind == "coverage":  # people only matter when every body is drawn (their tooltips name the holders)
+        scene = _scene(subgraph(engine, as_of, people=False), gaps, kind, as_of, source, max_nodes=max_nodes,
+                       min_posts=min_posts, redact=redact, ghosts=ghosts)
+        if scene.detail != "bodies":
+            return scene
+    return _scene(subgraph(engine, as_of), gaps, kind, as_of, source, person=person, org=org, region=region,
+                  max_nodes=max_nodes, min_posts=min_posts, redact=redact, ghosts=ghosts)
+
+
+def _scene(sub: Subgraph, gaps: pd.DataFrame, kind: str, as_of: date, source: str, *, person=None, org=None,
+           region=None, max_nodes: int, min_posts: int, redact: bool, ghosts: bool) -> Scene:
+    center = _center(sub, kind, person, org, region)
     if redact:
         names = pseudonyms(sub.node_ids("Person"))
         sub = sub.redacted(names)
@@ -152,7 +163,7 @@ def coverage_of(sub: Subgraph, gaps: pd.DataFrame) -> Coverage:
     found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     vacant, vacant_detail = set(), {}
     missing: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for org_id, rule, detail in zip(gaps["org_id"], gaps["rule"], gaps["detail"]):
+    for org_id, rule, detail in zip(*(gaps[c].to_numpy(dtype=object) for c in ("org_id", "rule", "detail"))):
         if rule == "vacant_head" and detail:
             body = f"Body:{detail.split(' ')[0]}"
             vacant.add(body)
@@ -445,17 +456,21 @@ class Scope:
     regions: list[str]
     depth: dict[str, int]
     orgs: list[str]
+    home: dict[str, str] = field(default_factory=dict)  # organization → the region it is located in
+    chain: dict[str, list[str]] = field(default_factory=dict)  # region → it and the regions above it, to the top
 
 
 def scope(sub: Subgraph, tops: list[str]) -> Scope:
-    regions, depth = [], {}
+    regions, depth, chain = [], {}, {}
     for top in tops:
-        for r in sub.descendants(top):
+        for r in sub.descendants(top):  # parents before children
             if r not in depth:
                 depth[r] = len(sub.ancestors(r)) - len(sub.ancestors(top))
                 regions.append(r)
-    orgs = [o for r in regions for o in sub.orgs_in.get(r, ())]
-    return Scope(tops, regions, depth, orgs)
+                up = sub.parent.get(r)
+                chain[r] = [r] + chain[up] if depth[r] > 0 and up in chain else [r]
+    home = {o: r for r in regions for o in sub.orgs_in.get(r, ())}
+    return Scope(tops, regions, depth, list(home), home, chain)
 
 
 def tree_bodies(sub: Subgraph, sc: Scope, systems) -> list[str]:
@@ -485,20 +500,25 @@ def detail_sizes(draw: Draw, sc: Scope, systems, levels: list[str], ghosts: bool
             if n_ghosts:
                 out.append(("marked", -1, len(sc.regions) + len(sc.orgs)))
     deepest = max(sc.depth.values(), default=0)
+    statuses = {(sc.home[o], draw.cov.status.get(o)) for o in sc.orgs}  # fold regions, not each organization
+    holed = {sc.home[o] for o in sc.orgs if draw.cov.missing.get(o)} if ghosts else set()
     for d in range(deepest, -1, -1):
         kept = sum(1 for r in sc.regions if sc.depth[r] <= d)
-        groups = {(_fold(sub, sc, o, d), draw.cov.status.get(o)) for o in sc.orgs}
-        holes = {_fold(sub, sc, o, d) for o in sc.orgs if draw.cov.missing.get(o)} if ghosts else set()
+        groups = {(_fold_region(sc, r, d), status) for r, status in statuses}
+        holes = {_fold_region(sc, r, d) for r in holed}
         out.append(("counts", d, kept + len(groups) + len(holes)))
     return out
 
 
 def _fold(sub: Subgraph, sc: Scope, org: str, depth: int) -> str:
     """The region an organization is counted in when regions deeper than ``depth`` are folded."""
-    region = sub.region_of(org)
-    while sc.depth.get(region, 0) > depth:
-        region = sub.parent[region]
-    return region
+    return _fold_region(sc, sc.home.get(org) or sub.region_of(org), depth)
+
+
+def _fold_region(sc: Scope, region: str, depth: int) -> str:
+    """``region``, or its ancestor at ``depth`` when it lies deeper."""
+    chain = sc.chain.get(region, [region])
+    return chain[min(max(0, sc.depth.get(region, 0) - depth), len(chain) - 1)]
 
 
 def choose_detail(sizes: list[tuple[str, int, int]], max_nodes: int) -> tuple[str, int, int]:
@@ -649,6 +669,7 @@ def tree_view(draw: Draw, scene: Scene, tops: list[str], systems, levels: list[s
     sc = scope(draw.sub, tops)
     sizes = detail_sizes(draw, sc, systems, levels, ghosts)
     detail, depth, _ = choose_detail(sizes, max_nodes)
+    scene.detail = detail
     if (detail, depth) != sizes[0][:2]:
         scene.aggregated = True
         scene.notes.append(fold_note(sizes[0][2], max_nodes, detail, depth, levels[0], ghosts))
