@@ -48,6 +48,9 @@ except ImportError:  # pragma: no cover - exercised only without the extra
 #: Rows per write transaction when loading.
 DEFAULT_BATCH_SIZE = 20_000
 
+#: Concurrent write transactions in a fresh load (the update path always writes one at a time).
+DEFAULT_WORKERS = 2
+
 #: Progress callback: (table, rows done so far, rows in total for that table).
 Progress = Callable[[str, int, int], None]
 
@@ -199,8 +202,14 @@ def _plain_rows(result) -> list[dict]:
 
 def run_read(driver, text: str, params: dict | None = None, database: str | None = None,
              where: str = "the Neo4j server") -> list[dict]:
-    """Run one statement in a managed READ transaction (the server refuses writes); rows as dicts
-    of plain Python values (``plain``)."""
+    """Run one statement in a managed READ transaction (the server refuses writes); rows as dicts."""
+    with translate_errors(where), driver.session(database=database) as session:
+        return session.execute_read(lambda tx: [r.data() for r in tx.run(text, params or {})])
+
+
+def read_rows(driver, text: str, params: dict | None = None, database: str | None = None,
+              where: str = "the Neo4j server") -> list[dict]:
+    """``run_read``, with every value plain Python (``plain``) and big pulls."""
     with translate_errors(where), driver.session(database=database, fetch_size=_FETCH_SIZE) as session:
         return session.execute_read(lambda tx: _plain_rows(tx.run(text, params or {})))
 
@@ -294,9 +303,12 @@ _COMMENT_LINE = re.compile(r"//[^\n]*")
 
 
 def collected(text: str, columns: list[str]) -> str:
-    """A query run as a subquery whose rows come back as one list (``rows``) in one record."""
+    """A shipped query run as a subquery whose rows come back as one list (``rows``) in one record
+    (the wrapper is ``cypher/collected.cypher``; ``columns`` are the query's own column names)."""
+    template = cypher.read("collected.cypher")
     listed = ", ".join(f"`{c}`" for c in columns)
-    return f"CALL () {{\n{text}\n}}\nRETURN collect([{listed}]) AS rows"
+    head, _, tail = template.partition("\nQUERY\n")
+    return head + "\n" + text + "\n" + tail.replace("[COLUMNS]", "[" + listed + "]")
 
 
 # -- the engine -----------------------------------------------------------------------------------
@@ -342,8 +354,8 @@ class Neo4jEngine:
         params = query_params(text, {**parameters(rules or Rules(), as_of=as_of, year=year), **extra})
         columns = return_columns(text)
         if not columns:
-            return run_read(self.driver, text, params, self.database, self.where)
-        record = run_read(self.driver, collected(text, columns), params, self.database, self.where)[0]
+            return read_rows(self.driver, text, params, self.database, self.where)
+        record = read_rows(self.driver, collected(text, columns), params, self.database, self.where)[0]
         return [dict(zip(columns, row)) for row in record["rows"]]
 
     def gaps(self, as_of, rules: Rules) -> pd.DataFrame:
@@ -585,7 +597,8 @@ def database_is_empty(driver, database: str | None = None, where: str = "the Neo
 
 
 def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
-                 database: str | None = None, where: str = "the Neo4j server", schema: bool = True) -> dict[str, int]:
+                 database: str | None = None, where: str = "the Neo4j server", schema: bool = True,
+                 workers: int = DEFAULT_WORKERS) -> dict[str, int]:
     """Write a validated dataset into Neo4j; return the counts read back from the server.
 
     Into a database without any orgnet node, the fresh path (``create_plan``,
@@ -616,26 +629,85 @@ def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE,
     if progress:
         for table, total in totals.items():
             progress(table, 0, total)
-    with translate_errors(where), driver.session(database=database) as session:
-        for step in steps:
-            text = cypher.read(step.file)
-            for start in range(0, len(step), batch_size):
-                stop = min(start + batch_size, len(step))
-                try:
-                    session.execute_write(_write_batch, text, step.params(start, stop))
-                except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-                    raise EngineError(
-                        f"lost Neo4j at {where} while loading {step.table} after {done[step.table]:,} of "
-                        f"{totals[step.table]:,} rows ({_one_line(exc)}); rerun the same command to finish "
-                        "(loading is idempotent)") from None
-                done[step.table] += stop - start
-                if progress:
-                    progress(step.table, done[step.table], totals[step.table])
+    lost = _lost_message(where, done, totals)
+    with translate_errors(where):
+        if fresh and workers > 1:
+            _write_parallel(driver, steps, batch_size, workers, database, done, totals, progress, lost)
+        else:
+            with driver.session(database=database) as session:
+                for step in steps:
+                    text = cypher.read(step.file)
+                    for start in range(0, len(step), batch_size):
+                        stop = min(start + batch_size, len(step))
+                        try:
+                            session.execute_write(_write_batch, text, step.params(start, stop))
+                        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+                            raise EngineError(lost(step.table, exc)) from None
+                        done[step.table] += stop - start
+                        if progress:
+                            progress(step.table, done[step.table], totals[step.table])
     return counts(driver, database, where)
 
 
 def _write_batch(tx, text: str, params: dict) -> None:
     tx.run(text, params).consume()
+
+
+def _lost_message(where: str, done: dict, totals: dict):
+    def message(table: str, exc: BaseException) -> str:
+        return (f"lost Neo4j at {where} while loading {table} after {done[table]:,} of {totals[table]:,} rows "
+                f"({_one_line(exc)}); rerun the same command to finish (loading is idempotent)")
+    return message
+
+
+def _write_parallel(driver, steps: list, batch_size: int, workers: int, database: str | None, done: dict,
+                    totals: dict, progress: Progress | None, lost) -> None:
+    """A fresh load's batches, ``workers`` transactions at a time, one step after the other (a step
+    starts when every batch of the one before it has committed). Only for the fresh path: its
+    statements CREATE rows that are all new, so concurrent batches never write the same thing;
+    two batches creating relationships at one node wait for each other's lock, and a deadlock
+    the server detects is a transient error the driver retries."""
+    from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
+    sessions = [driver.session(database=database) for _ in range(workers)]
+    free = list(sessions)
+    import threading
+
+    guard = threading.Lock()
+
+    def one(text: str, params: dict) -> None:
+        with guard:
+            session = free.pop()
+        try:
+            session.execute_write(_write_batch, text, params)
+        finally:
+            with guard:
+                free.append(session)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for step in steps:
+                text = cypher.read(step.file)
+                futures = {pool.submit(one, text, step.params(start, min(start + batch_size, len(step)))):
+                           min(batch_size, len(step) - start) for start in range(0, len(step), batch_size)}
+                pending = set(futures)
+                while pending:
+                    finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                    for future in finished:
+                        error = future.exception()
+                        if error is not None:
+                            for other in pending:
+                                other.cancel()
+                            wait(pending)
+                            if isinstance(error, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
+                                raise EngineError(lost(step.table, error)) from None
+                            raise error
+                        done[step.table] += futures[future]
+                        if progress:
+                            progress(step.table, done[step.table], totals[step.table])
+    finally:
+        for session in sessions:
+            session.close()
 
 
 # -- ad-hoc queries (orgnet query) ----------------------------------------------------------------
