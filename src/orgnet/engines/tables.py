@@ -219,6 +219,11 @@ class TablesEngine:
 
     # -- gaps -----------------------------------------------------------------------------------
     def gaps(self, as_of, rules: Rules) -> pd.DataFrame:
+        """Coverage gaps on the day (remembered per day and rules: views and reports ask again)."""
+        key = ("gaps", pd.Timestamp(as_of).date(), rules)
+        return self._cached(key, lambda: self._gaps(as_of, rules)).copy()
+
+    def _gaps(self, as_of, rules: Rules) -> pd.DataFrame:
         d = self.on(as_of)
         orgs = self.dataset["organizations"]
         base = pd.DataFrame({"org_id": self.column("organizations", "id"), "org_name": self.column("organizations", "name"),

@@ -69,6 +69,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -227,6 +228,36 @@ def conform_edges(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["type"].isin(EDGE_TYPES)].reset_index(drop=True)
 
 
+class NodeAttrs(Mapping):
+    """node → its attributes as a dict, made when first asked for: a province has millions of nodes
+    and a view reads a few thousand of them."""
+
+    def __init__(self, columns: dict[str, list]):
+        self._columns = columns
+        self._row = dict(zip(columns["node"].tolist(), range(len(columns["node"]))))
+        self._made: dict[str, dict] = {}
+
+    def __getitem__(self, node: str) -> dict:
+        made = self._made.get(node)
+        if made is None:
+            i = self._row[node]
+            made = self._made[node] = {c: values[i] for c, values in self._columns.items()}
+        return made
+
+    def value(self, node: str, column: str):
+        """One attribute, without making the node's dict."""
+        return self._columns[column][self._row[node]]
+
+    def __contains__(self, node) -> bool:
+        return node in self._row
+
+    def __iter__(self):
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+
 @dataclass
 class Subgraph:
     """One day's nodes and edges, with the lookups the views need.
@@ -246,13 +277,14 @@ class Subgraph:
 
     nodes: pd.DataFrame
     edges: pd.DataFrame
-    attrs: dict[str, dict] = field(init=False, repr=False)
+    attrs: NodeAttrs = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        columns = {c: self.nodes[c].to_numpy(dtype=object).tolist() for c in NODE_COLUMNS}  # column-wise: fast
+        columns = {c: self.nodes[c].to_numpy(dtype=object) for c in NODE_COLUMNS}  # column-wise: fast
         for col in INT_COLUMNS:
             columns[col] = [None if v is None or v is pd.NA else int(v) for v in columns[col]]
-        self.attrs = {row[0]: dict(zip(NODE_COLUMNS, row)) for row in zip(*columns.values())}
+        self.attrs = NodeAttrs(columns)
+        self._labels = columns["label"].tolist()
         self.parent: dict[str, str] = {}
         self.subregions = defaultdict(list)
         self.orgs_in = defaultdict(list)
@@ -262,7 +294,7 @@ class Subgraph:
         self.employees = defaultdict(list)
         self.liaisons_of = defaultdict(list)
         self.liaised_by = defaultdict(list)
-        known = self.attrs
+        known = self.attrs._row  # a plain dict: membership at C speed
         for source, target, kind, role in zip(*(self.edges[c].to_numpy(dtype=object).tolist() for c in EDGE_COLUMNS)):
             if source not in known or target not in known:
                 continue
@@ -287,9 +319,13 @@ class Subgraph:
         """The attributes of one node."""
         return self.attrs[node]
 
+    def value(self, node: str, column: str):
+        """One attribute of one node (cheaper than ``node(n)[column]`` when reading many nodes)."""
+        return self.attrs.value(node, column)
+
     def of_label(self, label: str) -> list[str]:
         """Every node with this label, in the order the engine gave them."""
-        return [n for n, a in self.attrs.items() if a["label"] == label]
+        return [n for n, kind in zip(self.attrs, self._labels) if kind == label]
 
     def find(self, label: str, raw_id: str) -> str:
         """The node for ``label`` and ``raw_id``; ``InputError`` naming the option when absent."""

@@ -361,10 +361,20 @@ def diff_scene(engine, start: date | None, end: date, rules: Rules, *, max_nodes
                    + "、".join(after.node(t)["name"] for t in tops))
     sc = scope(after, tops)
     sizes = diff_sizes(draw, sc)
-    detail, depth, _ = choose_detail(sizes, max_nodes)
-    if (detail, depth) != sizes[0][:2]:
+    finest = sizes[0][2]
+    detail, depth, n = choose_detail(sizes, max_nodes)
+    every = len(tops)
+    while n > max_nodes and len(tops) > 1:  # even counts per top region are too many: fewer top regions
+        tops = tops[:max(1, min(len(tops) - 1, len(tops) * max_nodes // n))]
+        sc = scope(after, tops)
+        sizes = diff_sizes(draw, sc)
+        detail, depth, n = choose_detail(sizes, max_nodes)
+    if (detail, depth) != sizes[0][:2] or len(tops) < every:
         scene.aggregated = True
-        scene.notes.append(fold_note(sizes[0][2], max_nodes, detail, depth, "people"))
+        scene.notes.append(fold_note(finest, max_nodes, detail, depth, "people"))
+    if len(tops) < every:
+        scene.notes.append(f"只显示前 {len(tops):,} 个最上级区域（共 {every:,} 个）。"
+                           f" Only the first {len(tops):,} of {every:,} top regions are drawn.")
     children = build_diff_tree(draw, sc, detail, depth)
     depth_of = {r: d for r, d in sc.depth.items() if r in draw.nodes}
     lay_out_tree(draw, children, tops, depth_of)

@@ -179,7 +179,7 @@ def coverage_of(sub: Subgraph, gaps: pd.DataFrame) -> Coverage:
             status[org] = hits[0][1]
             lines[org] = [f"{STATUS[r].zh if r in STATUS else r} {r}: {d}" for _, r, d in hits]
         else:
-            women = any(sub.node(b)["system"] == "women" for b in sub.bodies_of.get(org, ()))
+            women = any(sub.value(b, "system") == "women" for b in sub.bodies_of.get(org, ()))
             status[org] = "covered" if women else "not_required"
     return Coverage(status, lines, vacant, dict(missing), vacant_detail)
 
@@ -475,7 +475,7 @@ def scope(sub: Subgraph, tops: list[str]) -> Scope:
 
 def tree_bodies(sub: Subgraph, sc: Scope, systems) -> list[str]:
     hosts = sc.regions + sc.orgs
-    return [b for h in hosts for b in sub.bodies_of.get(h, ()) if sub.node(b)["system"] in systems]
+    return [b for h in hosts for b in sub.bodies_of.get(h, ()) if sub.value(b, "system") in systems]
 
 
 def detail_sizes(draw: Draw, sc: Scope, systems, levels: list[str], ghosts: bool = False) -> list[tuple[str, int, int]]:
@@ -521,6 +521,12 @@ def _fold_region(sc: Scope, region: str, depth: int) -> str:
     return chain[min(max(0, sc.depth.get(region, 0) - depth), len(chain) - 1)]
 
 
+def roots_by_gaps(draw: Draw, sc: Scope) -> list[str]:
+    """The top regions, those with the most organizations with a gap first (then by name)."""
+    gaps = Counter(sc.chain[sc.home[o]][-1] for o in sc.orgs if draw.cov.status.get(o) in GAP_RULES)
+    return sorted(sc.tops, key=lambda r: (-gaps.get(r, 0), draw.sub.node(r)["name"], r))
+
+
 def choose_detail(sizes: list[tuple[str, int, int]], max_nodes: int) -> tuple[str, int, int]:
     for entry in sizes:
         if entry[2] <= max_nodes:
@@ -535,18 +541,24 @@ FOLD_NOTES = {
                "missing women's bodies are folded into their organizations (dashed border)"),
     "counts": ("单位已按区域和状态合并为计数", "organizations are folded into counts per region and status"),
     "ghost_counts": ("缺失的妇女组织按区域计数（虚线圆）", "missing women's bodies are counted per region (dashed dots)"),
+    "roots": ("只显示最上级区域，各区域单位按状态的计数见提示",
+              "only the top regions are drawn; their organizations by status are in the tooltips"),
 }
 
 
 def fold_note(total: int, max_nodes: int, detail: str, depth: int, finest: str, ghosts: bool = False) -> str:
     steps = {"people": [], "bodies": ["bodies"], "orgs": ["bodies", "orgs"], "marked": ["bodies", "orgs", "marked"],
-             "counts": ["bodies", "orgs", "counts"] + (["ghost_counts"] if ghosts else [])}
+             "counts": ["bodies", "orgs", "counts"] + (["ghost_counts"] if ghosts else []),
+             "roots": ["bodies", "orgs", "roots"]}
     taken = [s for s in steps[detail] if s not in steps[finest]]
     zh = "；".join(FOLD_NOTES[s][0] for s in taken)
     en = "; ".join(FOLD_NOTES[s][1] for s in taken)
     if detail == "counts":
         zh += f"（显示到第 {depth} 级区域）"
         en += f" (regions shown to depth {depth})"
+    if detail == "roots" and depth:  # depth: how many top regions were left out
+        zh += f"（另有 {depth:,} 个区域未显示，按有缺口的单位数排序）"
+        en += f" ({depth:,} more regions left out; the ones with most organizations with a gap are shown)"
     return (f"已聚合：完整视图有 {total:,} 个节点，超过上限 {max_nodes:,}；{zh}。"
             f" Aggregated: the full view has {total:,} nodes, more than --max-nodes {max_nodes:,}; {en}.")
 
@@ -556,6 +568,10 @@ def build_tree(draw: Draw, sc: Scope, systems, detail: str, depth: int, styles: 
     """Add the tree's nodes and edges to ``draw``; return ``children`` for the layout."""
     sub = draw.sub
     children: dict[str, list[str]] = defaultdict(list)
+    if detail == "roots":
+        for r in sc.regions:
+            draw.region(r, font=region_font(0), style=styles[0])
+        return children
     shown = [r for r in sc.regions if detail != "counts" or sc.depth[r] <= depth]
     shown_set = set(shown)
     for r in shown:
@@ -565,9 +581,24 @@ def build_tree(draw: Draw, sc: Scope, systems, detail: str, depth: int, styles: 
             children[up].append(r)
             draw.link(up, r, {**TREE_EDGE, "width": 2})
     status_rank = {s: i for i, s in enumerate(STATUS)}
-    ordered = sorted(sc.orgs, key=lambda o: (status_rank.get(draw.cov.status.get(o), 99), sub.node(o)["name"]))
+
+    def order(o_i):  # organizations by status, then name, then as given
+        o, i = o_i
+        return status_rank.get(draw.cov.status.get(o), 99), sub.value(o, "name"), i
+
     if detail == "counts":
-        groups = Counter((_fold(sub, sc, o, depth), draw.cov.status.get(o, "not_required")) for o in ordered)
+        folded = {r: _fold_region(sc, r, depth) for r in set(sc.home.values())}
+        first: dict[tuple[str, str], list] = {}  # (region, status) → [organizations, the first in order]
+        for i, o in enumerate(sc.orgs):
+            key = (folded[sc.home[o]], draw.cov.status.get(o, "not_required"))
+            seen = first.get(key)
+            if seen is None:
+                first[key] = [1, order((o, i))]
+            else:
+                seen[0] += 1
+                seen[1] = min(seen[1], order((o, i)))
+        groups = {key: n for key, (n, _) in sorted(first.items(), key=lambda kv: kv[1][1])}
+        ordered = [o for o, _ in sorted(((o, i) for i, o in enumerate(sc.orgs) if draw.cov.missing.get(o)), key=order)]
         for (region, status), n in groups.items():
             node = f"Count:{region}:{status}"
             what = (f"{sub.node(region)['name']}: {n} 个单位 organizations\n"
@@ -577,11 +608,12 @@ def build_tree(draw: Draw, sc: Scope, systems, detail: str, depth: int, styles: 
         if ghosts:
             holes: dict[str, list[tuple[str, str]]] = defaultdict(list)
             for o in ordered:
-                holes[_fold(sub, sc, o, depth)] += draw.cov.missing.get(o, [])
+                holes[folded[sc.home[o]]] += draw.cov.missing.get(o, [])
             for region, missing in holes.items():
                 if missing:
                     children[region].append(draw.ghost_count(region, missing))
         return children
+    ordered = [o for o, _ in sorted(((o, i) for i, o in enumerate(sc.orgs)), key=order)]
     for org in ordered:
         region = sub.region_of(org)
         children[region].append(draw.organization(org))
@@ -666,15 +698,21 @@ def place(draw: Draw, pos: dict) -> None:
 
 def tree_view(draw: Draw, scene: Scene, tops: list[str], systems, levels: list[str], max_nodes: int,
               styles: tuple[str, ...], ghosts: bool = False) -> None:
-    sc = scope(draw.sub, tops)
+    sc = whole = scope(draw.sub, tops)
     sizes = detail_sizes(draw, sc, systems, levels, ghosts)
-    detail, depth, _ = choose_detail(sizes, max_nodes)
+    detail, depth, n = choose_detail(sizes, max_nodes)
+    if n > max_nodes:  # even one count per top region and status is too many: the top regions alone
+        ranked = roots_by_gaps(draw, sc)
+        shown, depth = ranked[:max_nodes], max(0, len(ranked) - max_nodes)
+        sizes.append(("roots", depth, len(shown)))
+        detail, sc = "roots", Scope(shown, shown, {r: 0 for r in shown}, [])
+        ghosts = False
     scene.detail = detail
     if (detail, depth) != sizes[0][:2]:
         scene.aggregated = True
         scene.notes.append(fold_note(sizes[0][2], max_nodes, detail, depth, levels[0], ghosts))
     children = build_tree(draw, sc, systems, detail, depth, styles, ghosts)
-    lay_out_tree(draw, children, tops, {r: d for r, d in sc.depth.items() if r in draw.nodes})
+    lay_out_tree(draw, children, sc.tops, {r: d for r, d in sc.depth.items() if r in draw.nodes})
     finish(draw, scene)
     scene.legend = [REGION, *STATUS.values()]
     if detail in ("people", "bodies"):
@@ -685,12 +723,12 @@ def tree_view(draw: Draw, scene: Scene, tops: list[str], systems, levels: list[s
         scene.legend.append(COUNT)
     if ghosts:
         scene.legend += {"counts": [GHOST_COUNT], "marked": [GHOST_MARK]}.get(detail, list(GHOST.values()))
-    tally = Counter(draw.cov.status.get(o) for o in sc.orgs)
+    tally = Counter(draw.cov.status.get(o) for o in whole.orgs)
     gaps = sum(n for s, n in tally.items() if s in GAP_RULES)
-    scene.facts = [f"组织 organizations: {len(sc.orgs):,}", f"有缺口 with a gap: {gaps:,}",
+    scene.facts = [f"组织 organizations: {len(whole.orgs):,}", f"有缺口 with a gap: {gaps:,}",
                    f"已覆盖 covered: {tally.get('covered', 0):,}"] + scene.facts
     if ghosts:
-        missing = sum(len(draw.cov.missing.get(o, ())) for o in sc.orgs)
+        missing = sum(len(draw.cov.missing.get(o, ())) for o in whole.orgs)
         scene.facts.insert(2, f"缺失的妇女组织 missing women's bodies: {missing:,}")
 
 

@@ -1,0 +1,45 @@
+"""Views never hand the browser more than ``max_nodes``, however large the dataset.
+
+A generated dataset with several top regions (the scale profile has one county or district per
+2,000 organizations and no province above them): even one count per top region and status is
+too many for a small ``max_nodes``, so the coverage view draws the top regions alone (most gaps
+first) and the diff view draws fewer top regions, and both say so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import orgnet
+from orgnet.generate import generate
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    out = tmp_path_factory.mktemp("scale")
+    generate("scale", 7, out, orgs=10_000)
+    return orgnet.load(out)
+
+
+def test_coverage_view_falls_back_to_the_top_regions(province):
+    roots = province.tables["regions"]["parent_id"].isna().sum()
+    assert roots >= 3
+    view = province.view("coverage", "2012-06-30", max_nodes=10)
+    assert len(view.nodes) <= 10
+    assert {n["id"].split(":")[0] for n in view.nodes} == {"Region"}
+    assert len(view.nodes) == min(roots, 10)
+    assert view.aggregated and "only the top regions are drawn" in view.html
+    assert all("组织 organizations:" in n["title"] for n in view.nodes)  # the statuses are in the tooltips
+
+
+def test_coverage_view_fallback_is_deterministic(province):
+    view = province.view("coverage", "2012-06-30", max_nodes=10)
+    one = province.view("coverage", "2012-06-30", max_nodes=10).nodes
+    assert [n["id"] for n in view.nodes] == [n["id"] for n in one]  # deterministic
+
+
+@pytest.mark.parametrize("max_nodes", [10, 60, 400])
+def test_no_view_exceeds_max_nodes(province, max_nodes):
+    for kind, options in (("coverage", {}), ("overlaps", {}), ("diff", {"start": "2011-06-30"})):
+        view = province.view(kind, "2012-06-30", max_nodes=max_nodes, **options)
+        assert 0 < len(view.nodes) <= max_nodes, (kind, len(view.nodes))
