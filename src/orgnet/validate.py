@@ -29,7 +29,9 @@ regions.csv row 3, column parent_id: got 'R9', expected an id from regions
 from __future__ import annotations
 
 import functools
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -58,19 +60,28 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
     tables: dict[str, pd.DataFrame] = {}
     sources: dict[str, str] = {}
     broken = set(raw.unreadable)  # tables whose content is unknown: no reference checks into them
+    found: dict[str, list[Problem]] = {name: [] for name in schema.tables}
+    typing = []
     for table in schema.tables.values():
         if table.name not in raw.tables:
             if table.required and table.name not in broken:
-                problems.append(Problem(table.name, None, None, None,
-                                        f"the table {table.name} ({table.name}.csv or a sheet of that name)"))
+                found[table.name].append(Problem(table.name, None, None, None,
+                                                 f"the table {table.name} ({table.name}.csv or a sheet of that name)"))
             tables[table.name] = _empty_table(table)
             continue
         rt = raw.tables[table.name]
         sources[table.name] = rt.source
         if table.required and rt.frame.empty:
-            problems.append(Problem(rt.source, None, None, None, "at least one data row below the header"))
+            found[table.name].append(Problem(rt.source, None, None, None, "at least one data row below the header"))
             broken.add(table.name)
-        tables[table.name] = _typed_table(rt, table, problems)
+        typing.append((rt, table))
+    # Arrow's kernels release the GIL: the tables are typed side by side, one thread per core.
+    with ThreadPoolExecutor(max_workers=min(len(typing), os.cpu_count() or 1) or 1) as pool:
+        typed = pool.map(lambda job: _typed_table(job[0], job[1], found[job[1].name]), typing)
+        for (_, table), frame in zip(typing, typed):
+            tables[table.name] = frame
+    problems += [p for name in schema.tables for p in found[name]]
+    tables = {name: tables[name] for name in schema.tables}
     keys, references, positions = _lookups(tables, sources, schema, skip=broken)
     problems += keys + references
     problems += _row_rule_problems(tables, sources, schema, positions)
