@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import pandas as pd
 
 from ..errors import InputError
@@ -73,6 +72,8 @@ def bridges(engine, as_of, rules: Rules) -> pd.DataFrame:
     than ``rules.bridges_exact_max_nodes`` is estimated from that many seeded sample sources.
     """
     posts = engine.active_posts(as_of)
+    import networkx as nx  # imported here: only bridges needs it, and it takes 0.4 s to import
+
     graph = nx.Graph()
     graph.add_edges_from(zip("P:" + posts["person_id"], "B:" + posts["body_id"]))
     per_system = posts.groupby(["person_id", "system"]).size().unstack(fill_value=0)
@@ -85,8 +86,10 @@ def bridges(engine, as_of, rules: Rules) -> pd.DataFrame:
     return finish("bridges", rows)
 
 
-def _betweenness(graph: nx.Graph, wanted: set[str], exact_max: int) -> dict[str, float]:
+def _betweenness(graph, wanted: set[str], exact_max: int) -> dict[str, float]:
     """Normalized betweenness of the wanted nodes, walking only their connected pieces."""
+    import networkx as nx
+
     n = graph.number_of_nodes()
     if n <= 2 or not wanted:
         return {}

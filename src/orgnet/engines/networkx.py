@@ -8,20 +8,23 @@ then; a body is active when ``founded <= d`` (or empty) and it is not dissolved 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-import networkx as nx
 import pandas as pd
 
 from ..dataset import Dataset
-from ..graph import build_graph
 from ..results import FIGURES, figure_value, finish
 from ..rules import Rules
 from ..schema import SCHEMA
 from .tables import TablesEngine
+
+if TYPE_CHECKING:  # networkx is imported when the graph is first built (it takes 0.4 s)
+    import networkx as nx
 
 
 def is_current(first: date | None, last: date | None, day: date) -> bool:
@@ -101,6 +104,8 @@ class NetworkxEngine(TablesEngine):
     def graph(self) -> nx.MultiDiGraph:
         """The whole dataset as a ``MultiDiGraph`` (``orgnet.graph.build_graph``), built once, when first read."""
         if self._graph is None:
+            from ..graph import build_graph
+
             self._graph = build_graph(self.dataset)
         return self._graph
 
