@@ -1,8 +1,10 @@
 """The Neo4j engine: load a dataset into a Neo4j server, and answer the analyses with Cypher.
 
 The Cypher lives in the shipped files (``orgnet.cypher``): ``schema.cypher`` (constraints and
-indexes), ``load/*.cypher`` (one ``UNWIND $rows AS row MERGE …`` statement per table, run in
-batches, each batch in a managed write transaction so transient errors are retried) and
+indexes), ``load/create/*.cypher`` (the fresh path into a database without orgnet nodes: CREATE,
+columns packed one text per batch), ``load/*.cypher`` (the update path: one ``UNWIND $rows AS row
+MERGE …`` statement per table), both run in batches, each batch in a managed write transaction so
+transient errors are retried, and
 ``queries/<analysis>.cypher`` (one per analysis, parameterized by ``$as_of`` and the rule
 thresholds). This module only orchestrates: it turns tables into rows, picks the files, passes
 parameters (values always go in as parameters, never into the query text), and hands the rows to
