@@ -31,7 +31,7 @@ import networkx as nx
 import pandas as pd
 
 from .errors import InputError
-from .output import write_atomic
+from .output import neutralize, write_atomic
 from .schema import SCHEMA
 
 FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
@@ -39,7 +39,6 @@ FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
 _SPANS = {"HOLDS": ("start", "end"), "LIAISES_WITH": ("since", "until"), "USES": ("since", "until")}
 #: Edge types that happen on or from a day: kept when that day is not after as_of.
 _FROM = {"VISITED": "date", "DEMO_AT": "since", "PAIRED_WITH": "since"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, as_of=None, redact: bool = False) -> dict[str, int]:
@@ -113,15 +112,6 @@ def _value(value):
     if isinstance(value, list | tuple | set):
         return ";".join(map(str, value))
     return value
-
-
-def neutralize(text: str) -> str:
-    """Text safe to open in a spreadsheet: a leading ``'`` before ``= + - @``, tab or CR.
-
-    >>> neutralize("=HYPERLINK(\\"http://x\\")"), neutralize("王秀英")
-    ('\\'=HYPERLINK("http://x")', '王秀英')
-    """
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> None:

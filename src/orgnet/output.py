@@ -32,10 +32,21 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
     raise InputError(f"format {fmt!r}: expected table, csv or json")
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP's list, plus tab and CR).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(text: str) -> str:
+    """Text safe to open in a spreadsheet: a leading ``'`` before ``= + - @``, tab or CR.
+
+    >>> neutralize("=HYPERLINK(\\"http://x\\")"), neutralize("王秀英")
+    ('\\'=HYPERLINK("http://x")', '王秀英')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells starting with ``= + - @`` (a formula to a spreadsheet) get a leading ``'`` (OWASP)."""
-    from .export import neutralize
-
     text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
     risky = [c for c in text if frame[c].astype(str).str.match(r"^[=+\-@\t\r]").any()]
     if not risky:
