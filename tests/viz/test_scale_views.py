@@ -43,3 +43,16 @@ def test_no_view_exceeds_max_nodes(province, max_nodes):
     for kind, options in (("coverage", {}), ("overlaps", {}), ("diff", {"start": "2011-06-30"})):
         view = province.view(kind, "2012-06-30", max_nodes=max_nodes, **options)
         assert 0 < len(view.nodes) <= max_nodes, (kind, len(view.nodes))
+
+
+def test_report_cards_add_up_over_several_top_regions(province):
+    from orgnet.viz.report import cards, root_rows
+    from orgnet.viz.style import words
+
+    stats = province.stats("2012-06-30")
+    root = root_rows(stats)
+    assert root["region_id"].nunique() >= 3
+    shown = {c["label"]: c for c in cards(root, "en")}
+    age = shown[words("federation_cadres_avg_age", "en")]
+    num, den = (int(x.replace(",", "")) for x in age["nd"].split(" / "))
+    assert float(age["value"]) == round(num / den, 1) and 20 < float(age["value"]) < 80

@@ -29,7 +29,7 @@ from ..dataset import as_timestamp
 from ..errors import InputError
 from ..output import write_atomic
 from ..redact import pseudonyms
-from ..results import FIGURES, GAP_RULES
+from ..results import FIGURES, GAP_RULES, figure_value
 from ..rules import Rules
 from . import charts
 from .page import _environment, render
@@ -96,7 +96,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
     w = {key: words(key, lang) for key in WORDS}
     return _environment().get_template("report.html").render(
         version=__version__, lang=lang, title=words("report_title", lang), as_of=day.isoformat(), source=source,
-        w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=" / ".join(dict.fromkeys(root["region_name"])),
+        w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=root_names(root, lang),
         cards=cards(root, lang), charts=chart_images(engine, day, rules, stats, lang, min_posts),
         tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang), top_overlaps(overlaps, lang, redact),
                 plan_rows(plan, lang)],
@@ -120,6 +120,21 @@ def root_rows(stats: pd.DataFrame) -> pd.DataFrame:
     return roots
 
 
+def root_names(root: pd.DataFrame, lang: str, most: int = 5) -> str:
+    """The root regions' names; past ``most`` of them, the first three and how many there are.
+
+    >>> root_names(pd.DataFrame({"region_name": ["北湖区", "苏仙区"]}), "zh")
+    '北湖区 / 苏仙区'
+    >>> root_names(pd.DataFrame({"region_name": [f"县{i}" for i in range(500)]}), "en")
+    '县0 / 县1 / 县2 and 497 more'
+    """
+    names = list(dict.fromkeys(root["region_name"]))
+    if len(names) <= most:
+        return " / ".join(names)
+    more = f" 等 {len(names):,} 个区县" if lang == "zh" else f" and {len(names) - 3:,} more"
+    return " / ".join(names[:3]) + more
+
+
 def shown_value(unit: str, value: float) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
@@ -141,7 +156,7 @@ def cards(root: pd.DataFrame, lang: str) -> list[dict]:
         dens = rows["denominator"].dropna()
         den = int(dens.sum()) if len(dens) else None
         unit = FIGURES[figure][0]
-        value = float(rows["value"].iloc[0]) if len(rows) == 1 else (100 * num / den if unit == "percent" and den else num)
+        value = float(rows["value"].iloc[0]) if len(rows) == 1 else figure_value(unit, num, den)
         nd = f"{num:,} / {den:,}" if unit != "count" and den is not None else ""
         out.append({"value": shown_value(unit, value), "label": words(figure, lang), "nd": nd})
     return out
