@@ -167,33 +167,38 @@ def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, p
     """One column's cells → typed values; every bad cell becomes a Problem. Vectorized with Arrow."""
     row_numbers = rows.to_numpy()
 
-    def flag(mask: np.ndarray, expected) -> None:
+    def flag(mask, expected) -> None:
+        if isinstance(mask, pa.Array):  # Arrow masks: most are all false, and answer that without numpy
+            if not _any(mask):
+                return
+            mask = _mask(mask)
         for i in np.flatnonzero(mask):
             value = cells.iat[i]
             problems.append(Problem(source, int(row_numbers[i]), col.name, value,
                                     expected(value) if callable(expected) else expected))
 
     text = pc.utf8_trim_whitespace(_arrow(cells))
-    too_long = np.zeros(len(text), bool)
-    if _mask(pc.greater(pc.binary_length(text), MAX_CELL_CHARS)).any():  # bytes ≥ characters: cheap first
-        too_long = _mask(pc.greater(pc.utf8_length(text), MAX_CELL_CHARS))
-    if too_long.any():
+    is_empty = pc.equal(text, "")
+    if _any(pc.greater(pc.binary_length(text), MAX_CELL_CHARS)):  # bytes ≥ characters: cheap first
+        too_long = pc.greater(pc.utf8_length(text), MAX_CELL_CHARS)
         flag(too_long, f"at most {MAX_CELL_CHARS:,} characters in a cell")
-        text = pc.if_else(pa.array(too_long), "", text)
-    empty = _mask(pc.equal(text, ""))
-    ascii_only = _mask(pc.string_is_ascii(text))
-    if not ascii_only.all():
+        text = pc.if_else(too_long, "", text)
+        is_empty, blank = pc.equal(text, ""), is_empty  # a cut cell is empty, but was not left blank
+    else:
+        blank = is_empty
+    all_ascii = _all(pc.string_is_ascii(text))
+    if not all_ascii:
         flag(_mojibake(text), lambda v: f"readable text (this looks mis-decoded; did it mean {_unmangle(v.strip())!r}?)")
     if col.type in ("id", "ref"):
-        flag(_bad_id(text, ascii_only.all()), "an id without spaces, line breaks or control characters")
+        flag(_bad_id(text, all_ascii), "an id without spaces, line breaks or control characters")
     if not col.nullable and col.default is None:
-        flag(empty & ~too_long, col.expectation())
+        flag(blank, col.expectation())
     if col.type in ("id", "str", "ref"):
-        return _strings(pc.if_else(pa.array(empty), None, text), cells.index)
-    if not ascii_only.all() and col.type in ("int", "date", "bool"):
+        return _strings(pc.if_else(is_empty, None, text), cells.index)
+    if not all_ascii and col.type in ("int", "date", "bool"):
         text = pc.utf8_normalize(text, "NFKC")  # full-width digits (３０) read as ASCII
     parse = {"enum": _parse_enum, "bool": _parse_bool, "int": _parse_int, "date": _parse_date}[col.type]
-    return parse(text, empty, col, flag, cells.index)
+    return parse(text, _mask(is_empty), col, flag, cells.index)
 
 
 def _arrow(cells: pd.Series) -> pa.Array:
@@ -204,11 +209,22 @@ def _arrow(cells: pd.Series) -> pa.Array:
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
-def _bad_id(text: pa.Array, ascii_only: bool) -> np.ndarray:
+def _bad_id(text: pa.Array, ascii_only: bool) -> pa.Array:
     """Ids with white space or control characters (ASCII columns: two plain scans instead of a regex)."""
     if ascii_only:
-        return ~_mask(pc.ascii_is_printable(text)) & ~_mask(pc.equal(text, "")) | _mask(pc.match_substring(text, " "))
-    return _mask(pc.match_substring_regex(text, _BAD_ID_CHARS))
+        unprintable = pc.and_not(pc.invert(pc.ascii_is_printable(text)), pc.equal(text, ""))
+        return pc.or_(unprintable, pc.match_substring(text, " "))
+    return pc.match_substring_regex(text, _BAD_ID_CHARS)
+
+
+def _any(array: pa.Array) -> bool:
+    """Whether any value of an Arrow boolean array is true (nulls are not)."""
+    return bool(pc.any(array).as_py())
+
+
+def _all(array: pa.Array) -> bool:
+    """Whether every value of an Arrow boolean array is true (an empty array: yes)."""
+    return pc.all(array).as_py() is not False
 
 
 def _mask(array) -> np.ndarray:
