@@ -21,30 +21,28 @@ def tiny_dataset():
     return load_dataset(TINY)
 
 
-@pytest.fixture(scope="session")
-def networkx_engines():
-    """networkx engines by dataset path, built once per session."""
-    cache: dict[Path, NetworkxEngine] = {}
+def _engines_by_path(kind):
+    """A session cache: dataset path → ``kind(load_dataset(path))``, built once."""
+    cache: dict[Path, object] = {}
 
-    def get(path: Path) -> NetworkxEngine:
+    def get(path: Path):
         if path not in cache:
-            cache[path] = NetworkxEngine(load_dataset(path))
+            cache[path] = kind(load_dataset(path))
         return cache[path]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def networkx_engines():
+    """networkx engines (analyses on the fast path) by dataset path, built once per session."""
+    return _engines_by_path(NetworkxEngine)
 
 
 @pytest.fixture(scope="session")
 def graph_walk_engines():
     """The graph-walk reference engines (``GraphWalk``) by dataset path, built once per session."""
-    cache: dict[Path, GraphWalk] = {}
-
-    def get(path: Path) -> GraphWalk:
-        if path not in cache:
-            cache[path] = GraphWalk(load_dataset(path))
-        return cache[path]
-
-    return get
+    return _engines_by_path(GraphWalk)
 
 
 def engine_on(request, name: str, path: Path):
