@@ -482,7 +482,7 @@ def start(
             _write_conf(home, port, heap, page_cache, extra_conf)
             _set_initial_password(java, cp, home, password, _cds_flags(java, lib, dump=False) if use_cds else [])
             cds = _cds_flags(java, lib, dump=True) if use_cds else []
-            cmd = [java, "-Xms128m", f"-Xmx{heap}", *JVM_FLAGS, *cds, "-cp", cp, ENTRY_POINT,
+            cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, *cds, "-cp", cp, ENTRY_POINT,
                    f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
             with open(home / "console.log", "ab") as log:
                 proc = subprocess.Popen(cmd, cwd=home, stdin=subprocess.DEVNULL, stdout=log,
@@ -525,7 +525,7 @@ def restart(server: Server, timeout: float = 180, *, heap: str = "1g", detach: b
         if time.monotonic() > deadline:
             raise Neo4jServerError(f"port {port} is still taken; cannot restart {server.home}")
         time.sleep(0.25)
-    cmd = [java, "-Xms128m", f"-Xmx{heap}", *JVM_FLAGS, *_cds_flags(java, lib, dump=False), "-cp", str(lib / "*"),
+    cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, *_cds_flags(java, lib, dump=False), "-cp", str(lib / "*"),
            ENTRY_POINT, f"--home-dir={server.home}", f"--config-dir={server.home / 'conf'}"]
     with open(server.home / "console.log", "ab") as log:
         proc = subprocess.Popen(cmd, cwd=server.home, stdin=subprocess.DEVNULL, stdout=log,

@@ -23,6 +23,7 @@ logged or put in an error message.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -43,6 +44,11 @@ from ..schema import SCHEMA, Schema
 try:  # the driver is an optional dependency: pip install 'orgnet[neo4j]'
     import neo4j
     from neo4j import exceptions as neo4j_errors
+
+    # The driver logs each retried transaction (e.g. a deadlock between the fresh load's two
+    # concurrent transactions, which it retries) as a WARNING; with no logging configured Python
+    # would print those to stderr. A NullHandler leaves them to applications that set up logging.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
 except ImportError:  # pragma: no cover - exercised only without the extra
     neo4j = None
     neo4j_errors = None
