@@ -111,6 +111,15 @@ def test_summary_is_the_main_job():
         assert words in result.stdout
 
 
+def test_summary_adds_figures_up_over_many_top_regions(monkeypatch):
+    from orgnet import output
+
+    monkeypatch.setattr(output, "SUMMARY_REGIONS", 0)  # tiny has one top region: sum past zero
+    result = run("summary", TINY, *AS_OF)
+    assert result.exit_code == 0
+    assert "1 regions" in result.stdout and "two_new_coverage" in result.stdout
+
+
 def test_every_command_has_help_with_an_example():
     for command in (*COMMANDS, "validate", "summary", "generate", "schema"):
         result = run(command, "--help")

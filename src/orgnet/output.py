@@ -144,9 +144,32 @@ def pick_rule(gaps: pd.DataFrame, rule: str | None) -> pd.DataFrame:
     return gaps[gaps["rule"] == rule].reset_index(drop=True)
 
 
+def summed_over_regions(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure, numerators and denominators added up over the regions given.
+
+    >>> rows = pd.DataFrame({"region_name": ["甲县", "乙县"], "figure": ["two_new_coverage"] * 2,
+    ...                      "unit": ["percent"] * 2, "numerator": [1, 3], "denominator": [4, 4], "value": [25.0, 75.0]})
+    >>> summed_over_regions(rows)[["region_name", "numerator", "denominator", "value"]].values.tolist()
+    [['2 regions', 4, 8, 50.0]]
+    """
+    from .results import figure_value
+
+    n = figures["region_id" if "region_id" in figures else "region_name"].nunique()
+    total = figures.groupby(["figure", "unit"], sort=False)[["numerator", "denominator"]].sum(min_count=1).reset_index()
+    total["value"] = [figure_value(unit, int(num), None if pd.isna(den) else int(den))
+                      for unit, num, den in zip(total["unit"], total["numerator"], total["denominator"])]
+    return total.assign(region_name=f"{n:,} regions")
+
+
+#: Past this many top regions, the summary adds their figures up instead of listing each.
+SUMMARY_REGIONS = 5
+
+
 def print_summary(net, as_of, rules, top: int, console: Console) -> None:
     """The main job's printout: figures, gaps per rule, the top gaps and overlaps."""
     figures = pick_regions(net.stats(as_of, rules), None, False)
+    if figures["region_id"].nunique() > SUMMARY_REGIONS:
+        figures = summed_over_regions(figures)
     console.print(rich_table(figures[["region_name", "figure", "numerator", "denominator", "value"]], "figures"))
     gaps = net.gaps(as_of, rules)
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
