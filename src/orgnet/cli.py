@@ -533,7 +533,7 @@ def report(path: DatasetOpt = None,
 @handles_errors
 def load_command(path: Dataset, neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None,
                  neo4j_password: Neo4jPassword = None, neo4j_database: Neo4jDatabase = None,
-                 batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 5000,
+                 batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 20_000,
                  wipe: Annotated[bool, typer.Option("--wipe", help="First delete orgnet's nodes (Region, Organization, "
                                                     "Body, Person, DemoPoint) and their relationships.")] = False,
                  yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe deletes.")] = False) -> None:
