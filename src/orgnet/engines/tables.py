@@ -5,12 +5,12 @@ integer positions once (``position``: pyarrow's ``index_in``, a hash join in C),
 then a few numpy masks, ``np.bincount`` per host organization or region, and grouped pandas joins
 (the person projection behind ``nameplates`` is a self-merge on (organization, person), never
 networkx's generic projection). No graph is needed, so ``orgnet.load`` builds none until
-``Network.graph``, an export or ``bridges`` asks for it.
+``Network.graph`` or an export asks for it.
 
 The answers are the graph walk's (``orgnet.engines.networkx.GraphWalk``), which stays as the
-independent reference: ``tests/engines/test_contract.py`` runs every analysis on both, and on
-Neo4j, over the sample datasets. The rules the walk spells out one node at a time hold here for
-whole columns at once:
+independent reference: ``tests/engines/test_fast_path.py`` compares the two on the tiny dataset and
+both samples, and ``tests/engines/test_contract.py`` runs both, and Neo4j, against hand-worked
+answers. The rules the walk spells out one node at a time hold here for whole columns at once:
 
 - a body is *active* on day ``d`` when ``founded <= d`` (or empty) and ``dissolved`` is empty or later;
 - a post is *held* when ``start <= d`` (or empty), ``end`` is empty or later, and its body is active.
@@ -71,12 +71,6 @@ def _arrow(series: pd.Series) -> pa.Array:
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
-def _text(values: np.ndarray, at: np.ndarray | None = None) -> np.ndarray:
-    """Text values (optionally at positions) as an object array ready for ``+`` with a prefix."""
-    picked = values if at is None else values[at]
-    return picked.astype(object)
-
-
 def count_per(where: np.ndarray, n: int) -> np.ndarray:
     """How many of ``where`` (positions, -1 ignored) fall on each of ``n`` positions."""
     return np.bincount(where[where >= 0], minlength=n)
@@ -120,6 +114,7 @@ class TablesEngine:
     def __init__(self, dataset: Dataset):
         self.dataset = dataset
         self._days: dict[date, Day] = {}
+        self._cache: dict[tuple, object] = {}  # columns, Arrow arrays, positions, remembered answers
 
     # -- coding: ids → positions, text → arrays, computed once ----------------------------------
     def column(self, table: str, name: str) -> np.ndarray:
@@ -154,10 +149,9 @@ class TablesEngine:
         return self._cached(("ids", table), lambda: self.arrow(table, "id"))
 
     def _cached(self, key, compute):
-        cache = self.__dict__.setdefault("_cache", {})
-        if key not in cache:
-            cache[key] = compute()
-        return cache[key]
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     @cached_property
     def body_host(self) -> np.ndarray:
