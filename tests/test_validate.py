@@ -203,3 +203,31 @@ def test_excel_errors_name_the_sheet(tmp_path):
             frame.to_excel(writer, sheet_name=csv.stem, index=False)
     found = problems(book)
     assert [(p.file, p.row, p.column, p.value) for p in found] == [("bad.xlsx[people]", 4, "gender", "X")]
+
+
+def test_repeated_composite_keys_are_found_and_nothing_else(copy):
+    """Posts repeat only when all four key columns do; empty dates and unknown people count too."""
+    posts = copy / "posts.csv"
+    n = len(posts.read_text(encoding="utf-8").splitlines())  # the next row's number
+    extra = ["P1,B1,member,2011-01-01,",    # n+1
+             "P1,B1,member,2011-01-01,",    # n+2: repeats n+1
+             "P1,B1,chair,2011-01-01,",     # another role
+             "P2,B1,member,2011-01-01,",    # another person
+             "P1,B1,member,2011-01-02,",    # another day
+             "P1,B2,member,,",              # n+6
+             "P1,B2,member,,"]              # n+7: repeats n+6 (empty start)
+    posts.write_text(posts.read_text(encoding="utf-8") + "\n".join(extra) + "\n", encoding="utf-8")
+    found = [(p.row, p.expected) for p in problems(copy)]
+    assert found == [(n + 2, f"a unique (person_id, body_id, role, start) (row {n + 1} has the same)"),
+                     (n + 7, f"a unique (person_id, body_id, role, start) (row {n + 6} has the same)")]
+
+
+def test_repeated_composite_key_with_an_unknown_person(copy):
+    posts = copy / "posts.csv"
+    n = len(posts.read_text(encoding="utf-8").splitlines())
+    posts.write_text(posts.read_text(encoding="utf-8") + "PX,B1,member,2011-01-01,\nPX,B1,member,2011-01-01,\n",
+                     encoding="utf-8")
+    found = sorted((p.row, p.column, p.expected) for p in problems(copy))
+    assert found == [(n + 1, "person_id", "an id from people"), (n + 2, "person_id", "an id from people"),
+                     (n + 2, "person_id,body_id,role,start",
+                      f"a unique (person_id, body_id, role, start) (row {n + 1} has the same)")]

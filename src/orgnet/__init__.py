@@ -3,12 +3,13 @@ where one person holds too many posts.
 
 >>> import orgnet
 >>> sorted(orgnet.__all__)
-['Network', 'OrgnetError', 'Rules', 'ValidationError', 'connect', 'load']
+['Network', 'OrgnetError', 'Rules', 'TABLES_USED', 'ValidationError', 'connect', 'load']
 """
 
 from .api import Network, connect, load
+from .engines.base import TABLES_USED
 from .errors import OrgnetError, ValidationError
 from .rules import Rules
 
-__all__ = ["load", "connect", "Network", "Rules", "OrgnetError", "ValidationError"]
+__all__ = ["load", "connect", "Network", "Rules", "TABLES_USED", "OrgnetError", "ValidationError"]
 __version__ = "0.1.0"

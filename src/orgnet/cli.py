@@ -22,6 +22,7 @@ from rich.table import Table
 
 from . import output
 from .api import Network, load, load_dataset
+from .engines.base import TABLES_USED
 from .errors import InputError, OrgnetError, ValidationError
 from .rules import Rules
 
@@ -147,8 +148,10 @@ def main_options(debug: Annotated[bool, typer.Option("--debug", help="Show trace
     _debug = debug
 
 
-def _open(path: Path | None) -> Network:
-    """The dataset at PATH on networkx, or the Neo4j database (--backend neo4j)."""
+def _open(path: Path | None, analysis: str | None = None) -> Network:
+    """The dataset at PATH on networkx, or the Neo4j database (--backend neo4j).
+
+    With ``analysis``, only the tables it uses are read and checked (``TABLES_USED``)."""
     state = _backend.get()
     if state.backend == Backend.neo4j:
         if path is not None:
@@ -163,7 +166,7 @@ def _open(path: Path | None) -> Network:
     if path is None:
         raise InputError("missing PATH: a folder of CSV files or an .xlsx workbook (or --backend neo4j)")
     with err.status(f"loading {path} …") as status:
-        return load(path, on_stage=lambda text: status.update(f"{text} …"))
+        return load(path, on_stage=lambda text: status.update(f"{text} …"), tables=TABLES_USED.get(analysis))
 
 
 _redacting: contextvars.ContextVar[bool] = contextvars.ContextVar("orgnet_redact", default=False)
@@ -236,7 +239,7 @@ def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
     Example: `orgnet gaps data/longyou --as-of 2012-06-30 --format csv -o gaps.csv`
     """
-    frame = _open(path).gaps(as_of, Rules.from_toml(rules))
+    frame = _open(path, "gaps").gaps(as_of, Rules.from_toml(rules))
     _emit(output.pick_rule(frame, rule), fmt, out, "coverage gaps")
 
 
@@ -251,7 +254,7 @@ def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = Non
 
     Example: `orgnet overlaps data/beihu --as-of 2012-06-30 --min-posts 3`
     """
-    frame = _open(path).overlaps(as_of, Rules.from_toml(rules), min_posts=min_posts)
+    frame = _open(path, "overlaps").overlaps(as_of, Rules.from_toml(rules), min_posts=min_posts)
     _emit(frame, fmt, out, "post overlaps")
 
 
@@ -265,7 +268,7 @@ def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = N
 
     Example: `orgnet nameplates data/beihu --as-of 2012-06-30`
     """
-    frame = _open(path).nameplates(as_of, Rules.from_toml(rules))
+    frame = _open(path, "nameplates").nameplates(as_of, Rules.from_toml(rules))
     _emit(frame, fmt, out, "nameplate overlaps")
 
 
@@ -279,7 +282,7 @@ def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
     Example: `orgnet plan data/longyou --as-of 2012-06-30`
     """
-    frame = _open(path).plan(as_of, Rules.from_toml(rules))
+    frame = _open(path, "plan").plan(as_of, Rules.from_toml(rules))
     _emit(frame, fmt, out, "building plan")
 
 
@@ -294,7 +297,7 @@ def liaison_check(path: DatasetOpt = None,
 
     Example: `orgnet liaison-check data/longyou --year 2012`
     """
-    frame = _open(path).liaison_check(year or date.today().year, Rules.from_toml(rules))
+    frame = _open(path, "liaison_check").liaison_check(year or date.today().year, Rules.from_toml(rules))
     _emit(frame, fmt, out, "liaison check")
 
 

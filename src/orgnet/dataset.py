@@ -5,6 +5,10 @@ Arrow, ``NaN`` for empty); ints are pandas ``Int64``; booleans ``bool``; dates `
 ``NaT`` for empty. Every table has a ``_row`` column, the row the user sees in the file, so later
 checks can still point at it.
 
+A dataset may hold only some tables (``orgnet.load(folder, tables=[…])``, what the analysis
+commands do): references into the tables left out are not checked, and asking for one of them
+raises ``InputError``.
+
 Validation also keeps where every reference points (``positions``): for each (table, column)
 that refers to another table, the row number in that table of each cell's id (-1 when empty).
 The fast path joins on these instead of looking ids up again.
@@ -18,6 +22,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from .errors import InputError
+
 
 @dataclass
 class Dataset:
@@ -27,8 +33,13 @@ class Dataset:
     source: str = ""
     #: (table, column) → row in the referenced table of each cell's id, -1 for empty.
     positions: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
+    #: Tables not read on purpose (``orgnet.load(…, tables=…)``); asking for one is an error.
+    skipped: frozenset[str] = frozenset()
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        if name in self.skipped:
+            raise InputError(f"the table {name} was not read: this dataset was loaded with only "
+                             f"{', '.join(self.tables)}")
         return self.tables[name]
 
     def counts(self) -> dict[str, int]:

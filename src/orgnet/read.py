@@ -21,6 +21,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 import pyarrow as pa
@@ -53,26 +54,45 @@ class RawDataset:
     #: Tables whose file or sheet was present but could not be read (their problems are listed);
     #: validation does not also call them missing, nor check references into them.
     unreadable: set[str] = field(default_factory=set)
+    #: Tables left unread on purpose (``read_dataset(…, tables=…)``): not missing, not checked.
+    skipped: set[str] = field(default_factory=set)
 
 
-def read_dataset(path: str | Path, schema: Schema = SCHEMA) -> RawDataset:
+def read_dataset(path: str | Path, schema: Schema = SCHEMA, tables: Iterable[str] | None = None) -> RawDataset:
     """Read a dataset folder or workbook into raw text tables.
+
+    ``tables``, when given, names the only tables to read (an analysis that needs four of the
+    eleven reads four files); the others are left in ``RawDataset.skipped``. Unknown or repeated
+    file names are still reported.
 
     Raises ``InputError`` when the path is neither; reading problems (undecodable files,
     unknown tables, ragged rows) are collected in ``RawDataset.problems`` for ``validate``.
     """
     path = Path(path)
+    wanted = set(schema.tables) if tables is None else set(tables)
+    unknown = wanted - set(schema.tables)
+    if unknown:
+        raise InputError(f"unknown table {sorted(unknown)[0]!r}; expected one of {', '.join(schema.tables)}")
     if path.is_dir():
-        return _read_folder(path, schema)
-    if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
-        return _read_workbook(path, schema)
+        raw = _read_folder(path, schema, wanted)
+    elif path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
+        raw = _read_workbook(path, schema)
+        for name in set(raw.tables) - wanted:
+            del raw.tables[name]
+        raw.unreadable &= wanted
+    else:
+        raw = None
+    if raw is not None:
+        raw.skipped = set(schema.tables) - wanted
+        return raw
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     raise InputError(f"{path}: expected a folder of CSV files or an .xlsx workbook")
 
 
-def _read_folder(folder: Path, schema: Schema) -> RawDataset:
+def _read_folder(folder: Path, schema: Schema, wanted: set[str]) -> RawDataset:
     raw = RawDataset(folder)
+    seen: dict[str, str] = {}  # table → the file read (or passed over) for it
     for file in sorted(folder.iterdir()):
         if file.suffix.lower() != ".csv" or not file.is_file():
             continue
@@ -80,11 +100,12 @@ def _read_folder(folder: Path, schema: Schema) -> RawDataset:
         if table is None:
             raw.problems.append(Problem(file.name, None, None, file.stem, _table_expectation(schema)))
             continue
-        if table.name in raw.tables:
-            first = raw.tables[table.name].source
-            raw.problems.append(
-                Problem(file.name, None, None, file.stem, f"one file per table ({first} is {table.name} too)")
-            )
+        if table.name in seen:
+            raw.problems.append(Problem(file.name, None, None, file.stem,
+                                        f"one file per table ({seen[table.name]} is {table.name} too)"))
+            continue
+        seen[table.name] = file.name
+        if table.name not in wanted:
             continue
         frame, encoding = _read_csv_file(file, raw.problems)
         if frame is None:

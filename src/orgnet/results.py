@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 
@@ -178,16 +179,50 @@ def finish(analysis: str, rows) -> pd.DataFrame:
         frame[col] = frame[col].astype(float)
     text = [c for c in contract.columns if c not in contract.ints + contract.bools + contract.floats]
     for col in text:
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
-    by = [c for c, _ in contract.order]
-    ascending = [a for _, a in contract.order]
-    keys = frame[by].copy()
-    for col in by:
+        if isinstance(frame[col].dtype, pd.StringDtype) and frame[col].dtype.na_value is np.nan:
+            frame[col] = frame[col].fillna("")  # pandas' str, held in Arrow: no Python strings
+        else:
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
+    keys = frame[[c for c, _ in contract.order]].copy()
+    for col in keys.columns:
         declared = _DECLARED_ORDER.get((analysis, col))
         if declared:
-            keys[col] = keys[col].map({v: i for i, v in enumerate(declared)})
-    order = keys.sort_values(by, ascending=ascending, kind="stable").index
-    return frame.loc[order].reset_index(drop=True)
+            keys[col] = _declared_rank(keys[col], declared)
+    return frame.take(stable_order(keys, [a for _, a in contract.order])).reset_index(drop=True)
+
+
+def _declared_rank(values: pd.Series, declared: tuple[str, ...]) -> pd.Series:
+    """Each value's place in ``declared`` (missing: NA, sorted last)."""
+    if isinstance(values.dtype, pd.StringDtype):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        rank = pc.index_in(pa.array(values.array), value_set=pa.array(declared, type=pa.large_string()))
+        return pd.Series(pd.array(rank.to_pandas(types_mapper={pa.int32(): pd.Int64Dtype()}.get), dtype="Int64"),
+                         index=values.index)
+    return values.map({v: i for i, v in enumerate(declared)})
+
+
+def stable_order(keys: pd.DataFrame, ascending: list[bool]) -> np.ndarray:
+    """Row positions sorting ``keys`` by its columns in turn, ties in row order, missing last.
+
+    pandas' ``sort_values(kind="stable")``; keys of text and integers are sorted by Arrow instead
+    (also stable, missing last, text by code point), several times faster on a million rows.
+
+    >>> keys = pd.DataFrame({"n": pd.array([2, 1, 2, None], dtype="Int64"), "s": ["b", "z", "a", "c"]})
+    >>> stable_order(keys, [False, True]).tolist()
+    [2, 0, 1, 3]
+    """
+    keys = keys.reset_index(drop=True)
+    arrow_sortable = all(isinstance(t, pd.StringDtype) or pd.api.types.is_integer_dtype(t) for t in keys.dtypes)
+    if not arrow_sortable or not keys.columns.is_unique:
+        return keys.sort_values(list(keys.columns), ascending=ascending, kind="stable").index.to_numpy()
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    table = pa.Table.from_pandas(keys, preserve_index=False)
+    sort_keys = [(c, "ascending" if a else "descending", "at_end") for c, a in zip(keys.columns, ascending)]
+    return pc.sort_indices(table, sort_keys=sort_keys).to_numpy()
 
 
 def figure_value(unit: str, numerator: int, denominator: int | None) -> float:

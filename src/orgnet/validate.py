@@ -63,6 +63,10 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
     found: dict[str, list[Problem]] = {name: [] for name in schema.tables}
     typing = []
     for table in schema.tables.values():
+        if table.name in raw.skipped:  # not asked for: empty here, left out of the Dataset
+            tables[table.name] = _empty_table(table)
+            broken.add(table.name)
+            continue
         if table.name not in raw.tables:
             if table.required and table.name not in broken:
                 found[table.name].append(Problem(table.name, None, None, None,
@@ -89,7 +93,8 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
     if problems:
         raise ValidationError(_capped(problems))
     _apply_derived_defaults(tables, positions)
-    return Dataset(tables=tables, source=str(raw.path), positions=positions)
+    return Dataset(tables={name: frame for name, frame in tables.items() if name not in raw.skipped},
+                   source=str(raw.path), positions=positions, skipped=frozenset(raw.skipped))
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:
@@ -177,16 +182,19 @@ def _parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, p
             problems.append(Problem(source, int(row_numbers[i]), col.name, value,
                                     expected(value) if callable(expected) else expected))
 
-    text = pc.utf8_trim_whitespace(_arrow(cells))
-    is_empty = pc.equal(text, "")
+    raw = _arrow(cells)
+    # ASCII columns trim by the cheaper kernel; a column with any other character is trimmed as
+    # UTF-8 and checked as non-ASCII below (which, for one that trims down to ASCII, is only slower)
+    all_ascii = _all(pc.string_is_ascii(raw))
+    text = pc.ascii_trim_whitespace(raw) if all_ascii else pc.utf8_trim_whitespace(raw)
+    is_empty = _is_empty(text)
     if _any(pc.greater(pc.binary_length(text), MAX_CELL_CHARS)):  # bytes ≥ characters: cheap first
         too_long = pc.greater(pc.utf8_length(text), MAX_CELL_CHARS)
         flag(too_long, f"at most {MAX_CELL_CHARS:,} characters in a cell")
         text = pc.if_else(too_long, "", text)
-        is_empty, blank = pc.equal(text, ""), is_empty  # a cut cell is empty, but was not left blank
+        is_empty, blank = _is_empty(text), is_empty  # a cut cell is empty, but was not left blank
     else:
         blank = is_empty
-    all_ascii = _all(pc.string_is_ascii(text))
     if not all_ascii:
         flag(_mojibake(text), lambda v: f"readable text (this looks mis-decoded; did it mean {_unmangle(v.strip())!r}?)")
     if col.type in ("id", "ref"):
@@ -209,10 +217,15 @@ def _arrow(cells: pd.Series) -> pa.Array:
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
+def _is_empty(text: pa.Array) -> pa.Array:
+    """Empty cells (by byte length: ten times faster than comparing with "")."""
+    return pc.equal(pc.binary_length(text), 0)
+
+
 def _bad_id(text: pa.Array, ascii_only: bool) -> pa.Array:
     """Ids with white space or control characters (ASCII columns: two plain scans instead of a regex)."""
     if ascii_only:
-        unprintable = pc.and_not(pc.invert(pc.ascii_is_printable(text)), pc.equal(text, ""))
+        unprintable = pc.and_not(pc.invert(pc.ascii_is_printable(text)), _is_empty(text))
         return pc.or_(unprintable, pc.match_substring(text, " "))
     return pc.match_substring_regex(text, _BAD_ID_CHARS)
 
@@ -244,7 +257,23 @@ def _by_value(text: pa.Array, decide) -> pa.Array:
     return pc.take(decided, encoded.indices)
 
 
+def _canonical(text: pa.Array, empty: np.ndarray, spellings: list[str]) -> pa.Array | None:
+    """Each cell's place among ``spellings`` when every non-empty cell is spelled so; else None.
+
+    One hash lookup: the common case (a file ``orgnet generate`` or an earlier export wrote) needs
+    no per-value mapping."""
+    at = pc.index_in(text, value_set=pa.array(spellings, type=text.type))
+    known = pc.or_(pc.is_valid(at), pa.array(empty))
+    return at if _all(known) else None
+
+
 def _parse_enum(text, empty, col, flag, index) -> pd.Series:
+    at = _canonical(text, empty, list(col.values))
+    if at is not None:
+        mapped = pc.take(pa.array(list(col.values), type=pa.large_string()), at)
+        if col.default is not None:
+            mapped = pc.if_else(pa.array(empty), col.default, mapped)
+        return _strings(mapped, index)
     lookup = {v: v for v in col.values}
     lookup.update({v.lower(): v for v in col.values})
     lookup.update(col.value_aliases)
@@ -257,6 +286,11 @@ def _parse_enum(text, empty, col, flag, index) -> pd.Series:
 
 
 def _parse_bool(text, empty, col, flag, index) -> pd.Series:
+    at = _canonical(text, empty, ["false", "true"])
+    if at is not None:
+        values = _mask(pc.equal(at, 1))
+        values[empty] = bool(col.default)
+        return pd.Series(values, index=index, dtype=bool)
     truth = _by_value(text, lambda s: True if s.lower() in TRUE_WORDS else False if s.lower() in FALSE_WORDS else None)
     known = ~_mask(pc.is_null(truth))
     flag(~empty & ~known, col.expectation())
@@ -281,6 +315,15 @@ def _parse_int(text, empty, col, flag, index) -> pd.Series:
 
 
 def _parse_date(text, empty, col, flag, index) -> pd.Series:
+    try:  # the common case: every cell an ISO date or empty (Arrow's cast rejects 2012-02-30)
+        days = pc.cast(pc.if_else(pa.array(empty), None, text), pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return _parse_date_forms(text, empty, col, flag, index)
+    return pd.Series(pc.cast(days, pa.timestamp("s")).to_numpy(zero_copy_only=False), index=index).astype("datetime64[s]")
+
+
+def _parse_date_forms(text, empty, col, flag, index) -> pd.Series:
+    """Dates in any accepted spelling, each bad one flagged (the careful path)."""
     iso = _mask(pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}$"))
     if not (iso | empty).all():  # other accepted spellings, rewritten to ISO once per distinct value
         text = _by_value(text, _iso_date)
@@ -433,23 +476,22 @@ def _lookups(tables, sources, schema: Schema, skip: set[str]):
 def _composite_key_problems(tables, sources, schema: Schema, positions: dict) -> list[Problem]:
     """Rows that repeat an earlier row's key of several columns (a post's person/body/role/start).
 
-    References are compared by where they point, dates by their value: integers, which pandas
-    hashes far faster than text. A table with a dangling reference falls back to the text."""
+    Every key column becomes integer codes (references: where they point; dates: days; other
+    text: dictionary codes), which pack into one number. The codes that cost nothing (positions,
+    days) go first; text is coded only on the few rows whose other key columns already repeat."""
     found = []
     for table in schema.tables.values():
         frame, key = tables[table.name], list(table.key)
         if frame.empty or table.key == ("id",) or not key:
             continue
-        coded = {}
-        for k in key:
-            at = positions.get((table.name, k))
-            if at is not None and (at >= 0).all():
-                coded[k] = at
-            elif pd.api.types.is_datetime64_any_dtype(frame[k]):
-                coded[k] = frame[k].to_numpy("datetime64[s]").view(np.int64)
-            else:
-                coded[k] = frame[k]
-        dup = pd.DataFrame(coded).duplicated(keep=False).to_numpy()
+        at = {k: positions.get((table.name, k)) for k in key}
+        free = {k: _key_codes(frame[k], at[k]) for k in key if _codes_are_free(frame[k], at[k])}
+        rows = np.flatnonzero(_repeated(free)) if free else np.arange(len(frame))
+        coded = {k: free[k][rows] if k in free else
+                 _key_codes(frame[k].iloc[rows], None if at[k] is None else at[k][rows]) for k in key}
+        dup = np.zeros(len(frame), bool)
+        if len(rows):
+            dup[rows[_repeated(coded)]] = True
         if not dup.any():
             continue
         keyed = frame[dup]
@@ -461,6 +503,46 @@ def _composite_key_problems(tables, sources, schema: Schema, positions: dict) ->
                 value = ", ".join(_text(keyed.at[i, k]) for k in key)
                 found.append(Problem(sources[table.name], row, ",".join(key), value, f"{what} (row {int(first)} has the same)"))
     return found
+
+
+def _codes_are_free(values: pd.Series, at: np.ndarray | None) -> bool:
+    """Whether a key column's codes come without hashing text: every reference found, or dates."""
+    return (at is not None and bool((at >= 0).all())) or pd.api.types.is_datetime64_any_dtype(values)
+
+
+def _key_codes(values: pd.Series, at: np.ndarray | None) -> np.ndarray:
+    """One key column as integers that are equal exactly when the values are (empty: one code)."""
+    if at is not None and (at >= 0).all():
+        return at
+    if pd.api.types.is_datetime64_any_dtype(values):
+        stamps = values.to_numpy("datetime64[D]")
+        days = stamps.view(np.int64)
+        return np.where(np.isnat(stamps), days[~np.isnat(stamps)].min(initial=0) - 1, days)
+    codes = pc.dictionary_encode(_arrow(values)).indices.fill_null(-1)
+    return codes.to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _repeated(coded: dict) -> np.ndarray:
+    """Rows whose combination of key values occurs more than once.
+
+    When every column is an integer code (reference positions, days) whose ranges multiply to
+    less than 2**63, the key packs into one int64 (mixed radix): one hash per row, not four.
+
+    >>> _repeated({"a": np.array([0, 1, 0]), "b": np.array([5, 5, 5])}).tolist()
+    [True, False, True]
+    """
+    columns = list(coded.values())
+    if len(columns[0]):
+        lows = [int(c.min()) for c in columns]
+        spans = [int(c.max()) - low + 1 for c, low in zip(columns, lows)]
+        if np.prod([float(s) for s in spans]) < 2.0 ** 62:
+            packed = np.zeros(len(columns[0]), dtype=np.int64)
+            for c, low, span in zip(columns, lows, spans):
+                packed = packed * span + (c - low)
+            ordered = np.sort(packed)  # a sort finds repeats faster than a hash table here
+            repeats = ordered[1:][ordered[1:] == ordered[:-1]]
+            return pd.Series(packed).isin(np.unique(repeats)).to_numpy() if len(repeats) else np.zeros(len(packed), bool)
+    return pd.DataFrame(coded).duplicated(keep=False).to_numpy()
 
 
 def _row_rule_problems(tables, sources, schema: Schema, positions: dict) -> list[Problem]:
@@ -563,8 +645,8 @@ def _apply_derived_defaults(tables: dict[str, pd.DataFrame], positions: dict) ->
     bodies = tables["bodies"]
     party = bodies["system"] == "party"
     bodies.loc[party & bodies["grade"].isna(), "grade"] = "unrated"
-    host = positions[("bodies", "org_id")]
-    if len(host):
+    host = positions.get(("bodies", "org_id"))
+    if host is not None and len(host):
         org_region = pc.take(_arrow(tables["organizations"]["region_id"]), pa.array(np.maximum(host, 0), mask=host < 0))
         region = pc.coalesce(_arrow(bodies["region_id"]), org_region)
         bodies["region_id"] = _strings(region, bodies.index)

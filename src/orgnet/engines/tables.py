@@ -71,6 +71,15 @@ def _arrow(series: pd.Series) -> pa.Array:
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
+def text_of(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Numbers or Python strings as pandas' ``str`` array (so ``+`` joins them in Arrow).
+
+    >>> list("n=" + text_of(np.array([3, 12])))
+    ['n=3', 'n=12']
+    """
+    return pd.array(pa.array(values).cast(pa.large_string()), dtype="str")
+
+
 def count_per(where: np.ndarray, n: int) -> np.ndarray:
     """How many of ``where`` (positions, -1 ignored) fall on each of ``n`` positions."""
     return np.bincount(where[where >= 0], minlength=n)
@@ -219,29 +228,37 @@ class TablesEngine:
 
     def _gaps(self, as_of, rules: Rules) -> pd.DataFrame:
         d = self.on(as_of)
-        orgs = self.dataset["organizations"]
-        base = pd.DataFrame({"org_id": self.column("organizations", "id"), "org_name": self.column("organizations", "name"),
-                             "region_id": self.column("organizations", "region_id")})
-        staff = "female_staff=" + orgs["female_staff"].astype(str).to_numpy(dtype=object)
+        female = self.dataset["organizations"]["female_staff"].to_numpy(dtype=np.int64)
         committee, liaison = self._committee_required(d, rules)
-        parts = [base[committee].assign(rule="committee_required", detail=staff[committee]),
-                 base[liaison].assign(rule="liaison_required", detail=staff[liaison])]
+        parts = [self._org_rows(at, rule, "female_staff=" + text_of(female[at]))
+                 for rule, at in (("committee_required", np.flatnonzero(committee)),
+                                  ("liaison_required", np.flatnonzero(liaison)))]
         women, _ = self._women_hosted(d, rules)
         host = self.body_host
         party = d.active & self.is_in("bodies", "system", "party") & (host >= 0)
-        lonely = np.zeros(len(orgs), bool)
+        lonely = np.zeros(len(female), bool)
         lonely[host[party]] = True
         lonely &= women == 0
         keep = party & lonely[np.maximum(host, 0)]
         if keep.any():
-            pb = pd.DataFrame({"org": host[keep], "id": self.column("bodies", "id")[keep]}).sort_values(["org", "id"])
+            pb = pd.DataFrame({"org": host[keep], "id": self.text("bodies", "id")[keep]}).sort_values(["org", "id"])
             ids = joined(pb["id"], pb["org"])
-            parts.append(base.iloc[ids.index.to_numpy()].assign(rule="party_without_women",
-                                                                  detail=("party bodies: " + ids).to_numpy()))
-        parts.append(self._vacant_heads(d, base))
-        return finish("gaps", pd.concat([p for p in parts if len(p)] or [base.iloc[:0]], ignore_index=True))
+            parts.append(self._org_rows(ids.index.to_numpy(), "party_without_women", ("party bodies: " + ids).array))
+        parts.append(self._vacant_heads(d))
+        return finish("gaps", pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True))
 
-    def _vacant_heads(self, d: Day, base: pd.DataFrame) -> pd.DataFrame:
+    def text(self, table: str, name: str) -> pd.api.extensions.ExtensionArray:
+        """A text column as pandas' Arrow-held ``str`` array: taking rows from it makes no Python strings."""
+        return self.dataset[table][name].array
+
+    def _org_rows(self, at: np.ndarray, rule: str, detail) -> pd.DataFrame:
+        """Gap rows of the organizations at positions ``at``."""
+        return pd.DataFrame({"org_id": self.text("organizations", "id").take(at),
+                             "org_name": self.text("organizations", "name").take(at),
+                             "region_id": self.text("organizations", "region_id").take(at),
+                             "rule": rule, "detail": detail})
+
+    def _vacant_heads(self, d: Day) -> pd.DataFrame:
         """Active women's bodies with no held post in a head role of their system and type."""
         kind = self.column("bodies", "type")
         women = d.active & self.is_in("bodies", "system", "women")
@@ -255,11 +272,11 @@ class TablesEngine:
             headed[self.post_body[at]] = True
         vacant = np.flatnonzero(women & ~headed)
         host = self.body_host[vacant]
-        names = np.where(host >= 0, base["org_name"].to_numpy()[np.maximum(host, 0)], None)
-        ids = self.column("bodies", "id")[vacant].astype(object)
-        detail = ids + " (" + kind[vacant].astype(object) + ") has no active " + heads_of[vacant]
-        return pd.DataFrame({"org_id": self.column("bodies", "org_id")[vacant], "org_name": names,
-                             "region_id": self.column("bodies", "region_id")[vacant], "rule": "vacant_head",
+        names = self.text("organizations", "name").take(np.where(host >= 0, host, -1), allow_fill=True)
+        detail = (self.text("bodies", "id").take(vacant) + " (" + self.text("bodies", "type").take(vacant)
+                  + ") has no active " + text_of(heads_of[vacant]))
+        return pd.DataFrame({"org_id": self.text("bodies", "org_id").take(vacant), "org_name": names,
+                             "region_id": self.text("bodies", "region_id").take(vacant), "rule": "vacant_head",
                              "detail": detail})
 
     # -- overlaps and nameplates ----------------------------------------------------------------
