@@ -152,3 +152,21 @@ def test_redacted_tables_name_nobody(command):
             assert named, "the check could not fail: no name in the plain output"
         assert not [n for n in people.name if n in redacted.stdout]
         assert not [i for i in people.id if f'"{i}"' in redacted.stdout or f"\n{i}," in redacted.stdout]
+
+
+@pytest.mark.parametrize("command", ["gaps", "overlaps", "nameplates", "plan", "liaison-check"])
+def test_analysis_commands_read_only_their_tables(command, tmp_path):
+    """A bad cell in a table the analysis doesn't use stops validate, not the analysis."""
+    from orgnet import TABLES_USED
+
+    analysis = command.replace("-", "_")
+    unused = next(t for t in ("venue_uses", "visits", "people") if t not in TABLES_USED[analysis])
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+    table = folder / f"{unused}.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "nonsense,row,2012-99-99\n", encoding="utf-8")
+    assert run("validate", folder).exit_code == 2
+    result = run(command, folder, *COMMANDS[command], "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == run(command, TINY, *COMMANDS[command], "--format", "csv").stdout
+    assert "Reads only" in run(command, "--help").stdout

@@ -109,10 +109,20 @@ class Network:
         return self.engine.stats(_day(as_of), rules or Rules())
 
     def export(self, fmt: str, out, as_of=None, redact: bool = False) -> dict[str, int]:
-        """Write the graph as graphml, gexf, json (node-link) or neo4j-csv; see ``orgnet.export``."""
-        from .export import export_graph
+        """Write the graph as graphml, gexf, json (node-link) or neo4j-csv; see ``orgnet.export``.
 
-        return export_graph(self.graph, fmt, out, as_of=_day(as_of) if as_of is not None else None, redact=redact)
+        neo4j-csv (the bulk import's layout) is written straight from the tables: no networkx graph
+        is built, so it works at any size the tables fit in memory.
+        """
+        from .export import FORMATS, export_graph, write_neo4j_csv
+
+        day = _day(as_of) if as_of is not None else None
+        if fmt == "neo4j-csv" and self.dataset is not None:
+            return write_neo4j_csv(self.dataset, out, as_of=day, redact=redact)
+        if fmt not in FORMATS or fmt == "neo4j-csv":
+            raise InputError(f"--to {fmt}: expected one of {', '.join(FORMATS)}"
+                             + (" (neo4j-csv needs a dataset loaded here)" if fmt == "neo4j-csv" else ""))
+        return export_graph(self.graph, fmt, out, as_of=day, redact=redact)
 
     # -- beyond the snapshot (orgnet.analyses, computed from the engine's facts) -------------------
     def diff(self, start, end, rules: Rules | None = None) -> pd.DataFrame:

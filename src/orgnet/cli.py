@@ -148,6 +148,17 @@ def main_options(debug: Annotated[bool, typer.Option("--debug", help="Show trace
     _debug = debug
 
 
+def reads_only(analysis: str):
+    """Say in a command's help which tables it reads (``TABLES_USED``), and that validate reads all."""
+    def mark(command):
+        tables = ", ".join(TABLES_USED[analysis])
+        command.__doc__ += (f"\n\nReads only {tables} (on --backend networkx); "
+                            "`orgnet validate` checks every table.")
+        return command
+
+    return mark
+
+
 def _open(path: Path | None, analysis: str | None = None) -> Network:
     """The dataset at PATH on networkx, or the Neo4j database (--backend neo4j).
 
@@ -227,6 +238,7 @@ def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
 
 @app.command()
+@reads_only("gaps")
 @redactable
 @with_backend
 @handles_errors
@@ -244,6 +256,7 @@ def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
 
 @app.command()
+@reads_only("overlaps")
 @redactable
 @with_backend
 @handles_errors
@@ -259,6 +272,7 @@ def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = Non
 
 
 @app.command()
+@reads_only("nameplates")
 @redactable
 @with_backend
 @handles_errors
@@ -273,6 +287,7 @@ def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = N
 
 
 @app.command()
+@reads_only("plan")
 @redactable
 @with_backend
 @handles_errors
@@ -287,6 +302,7 @@ def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
 
 @app.command("liaison-check")
+@reads_only("liaison_check")
 @redactable
 @with_backend
 @handles_errors

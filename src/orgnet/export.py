@@ -1,6 +1,10 @@
 """The graph for other tools: GraphML and GEXF (Gephi, Cytoscape), node-link JSON, and the CSV layout
 of ``neo4j-admin database import`` for a bulk first load of a very large dataset.
 
+The first three are written from the networkx graph (``export_graph``); the import CSV straight from
+the validated tables (``write_neo4j_csv``: no graph, so a province takes seconds, not a 14 GB graph),
+holding the same nodes, relationships and properties (``tests/test_export.py`` compares them).
+
 Every export can be cut to one day (``as_of``: only bodies, posts, links and uses current then, only
 visits and demonstration points up to then) and redacted (person names → stable pseudonyms). Values
 are made safe for the writers and the readers: no ``None`` (the attribute is left out), dates as ISO
@@ -20,21 +24,23 @@ True
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
+from .dataset import Dataset
 from .errors import InputError
-from .output import neutralize, write_atomic
+from .graph import EDGES
+from .output import write_atomic
 from .schema import SCHEMA
 
 FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
+GRAPH_FORMATS = ("graphml", "gexf", "json")
 #: Edge types whose validity is (first, last) attributes, cut by as_of like posts.
 _SPANS = {"HOLDS": ("start", "end"), "LIAISES_WITH": ("since", "until"), "USES": ("since", "until")}
 #: Edge types that happen on or from a day: kept when that day is not after as_of.
@@ -42,12 +48,12 @@ _FROM = {"VISITED": "date", "DEMO_AT": "since", "PAIRED_WITH": "since"}
 
 
 def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, as_of=None, redact: bool = False) -> dict[str, int]:
-    """Write ``graph`` (optionally cut to ``as_of`` and redacted) as ``fmt`` to ``out``.
+    """Write ``graph`` (optionally cut to ``as_of`` and redacted) as graphml, gexf or json to the file ``out``.
 
-    ``out`` is a file for graphml, gexf and json, a folder for neo4j-csv. Returns node and edge counts.
+    Returns node and edge counts. (neo4j-csv is written from the tables: ``write_neo4j_csv``.)
     """
-    if fmt not in FORMATS:
-        raise InputError(f"--to {fmt}: expected one of {', '.join(FORMATS)}")
+    if fmt not in GRAPH_FORMATS:
+        raise InputError(f"--to {fmt}: expected one of {', '.join(GRAPH_FORMATS)}")
     view = snapshot_graph(graph, as_of) if as_of is not None else graph
     clean = _portable(view, redact)
     out = Path(out)
@@ -59,11 +65,9 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, as_of=None, redact
         buffer = io.BytesIO()
         nx.write_gexf(clean, buffer, encoding="utf-8")
         write_atomic(out, buffer.getvalue())
-    elif fmt == "json":
+    else:
         data = nx.node_link_data(clean, edges="edges")
         write_atomic(out, json.dumps(data, ensure_ascii=False, indent=1))
-    else:
-        _write_neo4j_csv(clean, out)
     return {"nodes": clean.number_of_nodes(), "edges": clean.number_of_edges()}
 
 
@@ -114,64 +118,144 @@ def _value(value):
     return value
 
 
-def _write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> None:
-    """One nodes file per label and one relationships file per (type, end labels), with import headers."""
-    label_of = {n: a["label"] for n, a in graph.nodes(data=True)}
-    nodes: dict[str, list[dict]] = defaultdict(list)
-    for n, a in graph.nodes(data=True):
-        nodes[a["label"]].append(a)
-    files: dict[str, str] = {}
-    for label, rows in nodes.items():
-        columns = sorted({k for r in rows for k in r} - {"label", "id"})
-        header = [f"id:ID({label})", *(_typed(c, rows) for c in columns), ":LABEL"]
-        body = [[r["id"], *(_cell(r.get(c)) for c in columns), _labels(label, r)] for r in rows]
-        files[f"nodes_{label}.csv"] = _csv(header, body)
-    rels: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
-    for u, v, e in graph.edges(data=True):
-        rels[(e["type"], label_of[u], label_of[v])].append((graph.nodes[u]["id"], graph.nodes[v]["id"], e))
-    for (kind, start, end), rows in rels.items():
-        columns = sorted({k for _, _, e in rows for k in e} - {"type"})
-        header = [f":START_ID({start})", f":END_ID({end})", *(_typed(c, [e for _, _, e in rows]) for c in columns), ":TYPE"]
-        body = [[a, b, *(_cell(e.get(c)) for c in columns), kind] for a, b, e in rows]
-        files[f"rels_{kind}_{start}_{end}.csv"] = _csv(header, body)
+def write_neo4j_csv(dataset: Dataset, folder: Path, as_of=None, redact: bool = False) -> dict[str, int]:
+    """The import tool's CSV layout, written straight from the validated tables (no graph is built).
+
+    One nodes file per label (``id:ID(<Label>)``, typed columns, ``:LABEL``; bodies also carry
+    their system's label) and one relationships file per (type, end labels) (``:START_ID``,
+    ``:END_ID``, properties, ``:TYPE``): the graph ``orgnet.graph`` builds, cut to ``as_of`` as
+    ``snapshot_graph`` cuts it. HOLDS, LIAISES_WITH and USES carry the ``key`` the batched loader
+    merges on, so a later ``orgnet load`` into the imported database updates them in place.
+
+    >>> import orgnet, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_neo4j_csv(orgnet.load("tests/data/tiny").dataset, folder, as_of="2012-06-30")["nodes"] > 0
+    True
+    """
+    kept = _kept(dataset, None if as_of is None else pd.Timestamp(as_of).date())
+    files: dict[str, pd.DataFrame] = {}
+    nodes = edges = 0
+    for table in SCHEMA.node_tables():
+        frame = dataset[table.name][kept[table.name]]
+        columns = sorted(c for c in frame.columns if c not in ("id", "_row"))
+        body = {f"id:ID({table.label})": _text(frame["id"])}
+        for c in columns:
+            values = frame[c]
+            if redact and table.name == "people" and c == "name":
+                from .redact import pseudonyms
+
+                names = pseudonyms(frame["id"])
+                values = frame["id"].map(names)
+            body[_header(table.name, c)] = _text(values, safe=True)
+        labels = pd.Series(table.label, index=frame.index, dtype="str")
+        if table.name == "bodies":
+            extra = frame["system"].map(SCHEMA.system_labels)
+            labels = labels.where(extra.isna(), table.label + ";" + extra.fillna(""))
+        body[":LABEL"] = _text(labels)
+        files[f"nodes_{table.label}.csv"] = pd.DataFrame(body)
+        nodes += len(frame)
+    for name, kind, start, end, attrs, frame in _relationships(dataset, kept):
+        body = {f":START_ID({start[1]})": _text(frame[start[0]]), f":END_ID({end[1]})": _text(frame[end[0]])}
+        for c in sorted(attrs):
+            body[_header(name, c)] = _text(frame[c], safe=True)
+        if kind in _KEYS:
+            body["key"] = _text(_KEYS[kind](frame))
+        body[":TYPE"] = pd.array([kind] * len(frame), dtype="str")
+        files[f"rels_{kind}_{start[1]}_{end[1]}.csv"] = pd.DataFrame(body)
+        edges += len(frame)
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        write_atomic(folder / name, text)
+    for file, frame in files.items():
+        write_atomic(folder / file, _csv_bytes(frame))
     node_args = " ".join(f"--nodes={name}" for name in files if name.startswith("nodes_"))
     rel_args = " ".join(f"--relationships={name}" for name in files if name.startswith("rels_"))
     write_atomic(folder / "IMPORT.txt",
                  "Bulk first load into an empty, stopped Neo4j 5 database (run in this folder):\n\n"
                  f"neo4j-admin database import full neo4j {node_args} {rel_args}\n")
+    return {"nodes": nodes, "edges": edges}
 
 
-def _labels(label: str, row: dict) -> str:
-    system = row.get("system")
-    return f"{label};{SCHEMA.system_labels[system]}" if label == "Body" and system in SCHEMA.system_labels else label
+def _iso(dates: pd.Series) -> pd.Series:
+    """Dates as ``YYYY-MM-DD`` text (NaT: missing), through Arrow's cast (``strftime`` is per value)."""
+    import pyarrow as pa
+
+    days = pa.array(dates.to_numpy("datetime64[D]"), from_pandas=True).cast(pa.large_string())
+    return pd.Series(pd.array(days, dtype="str"), index=dates.index)
 
 
-def _typed(column: str, rows: list[dict]) -> str:
-    """A header with the import tool's type: int → long, bool → boolean, ISO dates → date."""
-    sample = next((r[column] for r in rows if r.get(column) is not None), None)
-    if isinstance(sample, bool):
-        return f"{column}:boolean"
-    if isinstance(sample, int):
-        return f"{column}:long"
-    if isinstance(sample, str) and len(sample) == 10 and sample[4] == "-" and sample[7] == "-" and column not in ("id", "name"):
-        return f"{column}:date"
-    return column
+#: The identity the batched loader merges each relationship on (``cypher/load/relationships``).
+_KEYS = {
+    "HOLDS": lambda f: f["role"].astype("str") + "|" + _iso(f["start"]).fillna(""),
+    "LIAISES_WITH": lambda f: _iso(f["since"]).fillna(""),
+    "USES": lambda f: _iso(f["since"]).fillna(""),
+}
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return neutralize(value) if isinstance(value, str) else str(value)
+def _kept(dataset: Dataset, day: date | None) -> dict[str, np.ndarray]:
+    """Per table, the rows current on ``day`` (every row when None), as ``snapshot_graph`` keeps them."""
+    def on(table, first, last=None):
+        frame = dataset[table]
+        keep = frame[first].isna() | (frame[first] <= at)
+        if last is not None:
+            keep &= frame[last].isna() | (frame[last] > at)
+        return keep.to_numpy()
+
+    kept = {name: np.ones(len(frame), bool) for name, frame in dataset.tables.items()}
+    if day is None:
+        return kept
+    at = pd.Timestamp(day)
+    kept["bodies"] = on("bodies", "founded", "dissolved")
+    kept["demo_points"] = on("demo_points", "since")
+    body_kept = kept["bodies"]
+    for table, first, last in (("posts", "start", "end"), ("liaisons", "since", "until"), ("visits", "date", None),
+                               ("venue_uses", "since", "until")):
+        kept[table] = on(table, first, last) & body_kept[np.maximum(dataset.positions[(table, "body_id")], 0)]
+    demo = dataset.positions[("pairings", "demo_point_id")]
+    kept["pairings"] = on("pairings", "since") & kept["demo_points"][np.maximum(demo, 0)]
+    return kept
 
 
-def _csv(header: list[str], rows: list[list]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+def _relationships(dataset: Dataset, kept: dict[str, np.ndarray]):
+    """(table, type, (column, start label), (column, end label), attributes, rows) per relationships file."""
+    for table, kind, start, end, attrs in EDGES:
+        frame = dataset[table][kept[table]]
+        if kind == "BELONGS_TO":
+            region_level = frame["org_id"].isna()
+            yield table, kind, start, end, attrs, frame[~region_level]
+            yield table, kind, start, ("region_id", "Region"), attrs, frame[region_level]
+        else:
+            yield table, kind, start, end, attrs, frame[frame[end[0]].notna()]
+
+
+def _header(table: str, column: str) -> str:
+    """A property's header with the import tool's type: int → long, bool → boolean, date → date."""
+    col = SCHEMA.tables[table].columns.get(column)
+    kind = {"int": "long", "bool": "boolean", "date": "date"}.get(col.type) if col is not None else None
+    return f"{column}:{kind}" if kind else column
+
+
+def _text(values: pd.Series, safe: bool = False) -> pd.api.extensions.ExtensionArray:
+    """A column as the import tool's text (empty: no property); ``safe``: formulas neutralized."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return _iso(values).array
+    if values.dtype == bool:
+        return pd.array(np.where(values.to_numpy(), "true", "false"), dtype="str")
+    if pd.api.types.is_integer_dtype(values):
+        return values.astype("str").array
+    text = values.astype("str")
+    if safe:
+        risky = text.str.match(r"^[=+\-@\t\r]").fillna(False)
+        if risky.any():
+            text = text.where(~risky, "'" + text)
+    return text.array
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV as the import tool reads it: text quoted when it has to be, empty cells left empty."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    sink = pa.BufferOutputStream()
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pacsv.write_csv(table, sink, pacsv.WriteOptions(quoting_header="none", eol="\n"))
+    return sink.getvalue().to_pybytes()
