@@ -186,7 +186,7 @@ class TablesEngine:
     @cached_property
     def id_rank(self) -> np.ndarray:
         """Per body, the rank of its id in sorted order (``a < b`` between ranks is ``a < b`` between ids)."""
-        order = np.argsort(self.column("bodies", "id").astype(str), kind="stable")
+        order = pc.sort_indices(self.arrow("bodies", "id")).to_numpy()  # ids are unique: no ties
         rank = np.empty(len(order), dtype=np.int64)
         rank[order] = np.arange(len(order))
         return rank
@@ -286,17 +286,17 @@ class TablesEngine:
         count = np.bincount(person, minlength=len(self.dataset["people"]))
         keep = count[person] >= rules.min_posts
         pairs = pd.DataFrame({"person": person[keep], "body": body[keep]}).drop_duplicates()
-        body_ids, systems = self.column("bodies", "id"), self.column("bodies", "system")
-        pairs["body_id"] = body_ids[pairs["body"].to_numpy()]
-        pairs["system"] = systems[pairs["body"].to_numpy()]
+        at = pairs["body"].to_numpy()
+        pairs["body_id"] = self.text("bodies", "id").take(at)
+        pairs["system"] = self.text("bodies", "system").take(at)
         listed = pairs.sort_values(["person", "body_id"])
         listed = joined(listed["body_id"], listed["person"])
         kinds = pairs[["person", "system"]].drop_duplicates().sort_values(["person", "system"])
         kinds = joined(kinds["system"], kinds["person"])
         who = listed.index.to_numpy()
         return finish("overlaps", pd.DataFrame({
-            "person_id": self.column("people", "id")[who], "person_name": self.column("people", "name")[who],
-            "posts": count[who], "bodies": listed.to_numpy(), "systems": kinds.to_numpy()}))
+            "person_id": self.text("people", "id").take(who), "person_name": self.text("people", "name").take(who),
+            "posts": count[who], "bodies": listed.array, "systems": kinds.array}))
 
     def post_load(self, as_of) -> pd.Series:
         """Active posts per person holding any (``posts`` of ``overlaps`` with ``min_posts=1``), by person id."""
@@ -324,11 +324,11 @@ class TablesEngine:
         jaccard = ratio_rounded(s, size[a] + size[b] - s, 4)
         keep = jaccard >= rules.nameplate_jaccard
         a, b, org = a[keep], b[keep], host[a[keep]]
-        body_ids, systems = self.column("bodies", "id"), self.column("bodies", "system")
+        body_ids, systems = self.text("bodies", "id"), self.text("bodies", "system")
         return finish("nameplates", pd.DataFrame({
-            "org_id": self.column("organizations", "id")[org], "org_name": self.column("organizations", "name")[org],
-            "body_a": body_ids[a], "body_b": body_ids[b], "system_a": systems[a], "system_b": systems[b],
-            "shared": s[keep], "jaccard": jaccard[keep]}))
+            "org_id": self.text("organizations", "id").take(org), "org_name": self.text("organizations", "name").take(org),
+            "body_a": body_ids.take(a), "body_b": body_ids.take(b), "system_a": systems.take(a),
+            "system_b": systems.take(b), "shared": s[keep], "jaccard": jaccard[keep]}))
 
     # -- plan -----------------------------------------------------------------------------------
     def plan(self, as_of, rules: Rules) -> pd.DataFrame:
