@@ -650,6 +650,7 @@ def _apply_derived_defaults(tables: dict[str, pd.DataFrame], positions: dict) ->
         org_region = pc.take(_arrow(tables["organizations"]["region_id"]), pa.array(np.maximum(host, 0), mask=host < 0))
         region = pc.coalesce(_arrow(bodies["region_id"]), org_region)
         bodies["region_id"] = _strings(region, bodies.index)
-        at = positions[("bodies", "region_id")]
-        positions[("bodies", "region_id")] = np.where(
-            at >= 0, at, np.where(host >= 0, positions[("organizations", "region_id")][np.maximum(host, 0)], -1))
+        at = positions.get(("bodies", "region_id"))
+        if at is not None:  # (regions read: the positions follow the filled-in ids)
+            positions[("bodies", "region_id")] = np.where(
+                at >= 0, at, np.where(host >= 0, positions[("organizations", "region_id")][np.maximum(host, 0)], -1))

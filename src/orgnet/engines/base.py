@@ -17,15 +17,15 @@ from ..rules import Rules
 #: The analyses every engine implements, by the name the CLI and the result contracts use.
 ANALYSES = ("gaps", "overlaps", "nameplates", "plan", "liaison_check", "stats")
 
-#: The tables each analysis reads: ``orgnet gaps`` reads these four files of a folder and no other
+#: The tables each analysis reads: ``orgnet gaps`` reads these three files of a folder and no other
 #: (``tests/engines/test_tables_used.py`` holds every analysis to the same answer as on the whole
 #: dataset). Analyses not listed here, and the views, read every table.
 TABLES_USED: dict[str, tuple[str, ...]] = {
-    "gaps": ("regions", "organizations", "bodies", "posts"),
-    "overlaps": ("regions", "organizations", "bodies", "posts", "people"),
-    "nameplates": ("regions", "organizations", "bodies", "posts", "people"),
-    "plan": ("regions", "organizations", "bodies", "posts", "people"),
-    "liaison_check": ("regions", "organizations", "bodies", "posts", "people", "liaisons", "visits"),
+    "gaps": ("organizations", "bodies", "posts"),
+    "overlaps": ("bodies", "posts", "people"),
+    "nameplates": ("organizations", "bodies", "posts", "people"),
+    "plan": ("organizations", "bodies", "posts", "people"),
+    "liaison_check": ("regions", "bodies", "posts", "people", "liaisons", "visits"),
 }
 
 
