@@ -23,8 +23,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from .errors import InputError, Problem, ValidationError
@@ -267,8 +269,20 @@ def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """Drop rows with no text, keeping the index so that ``index + 2`` is the row a user sees."""
     if frame.empty or not len(frame.columns):
         return frame
-    filled = (frame != "").any(axis=1)
-    return frame if filled.all() else frame[filled]
+    filled = np.zeros(len(frame), bool)
+    for i in range(len(frame.columns)):  # column by column: the first (an id) usually settles it
+        filled |= _has_text(frame.iloc[:, i])
+        if filled.all():
+            return frame
+    return frame[filled]
+
+
+def _has_text(cells: pd.Series) -> np.ndarray:
+    """Non-empty cells; Arrow text by byte length (comparing with "" is ten times slower)."""
+    array = getattr(cells.array, "_pa_array", None)
+    if array is None:
+        return (cells != "").to_numpy(dtype=bool)
+    return pc.greater(pc.binary_length(array), 0).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _read_workbook(path: Path, schema: Schema) -> RawDataset:
