@@ -203,6 +203,11 @@ def test_excel_errors_name_the_sheet(tmp_path):
             frame.to_excel(writer, sheet_name=csv.stem, index=False)
     found = problems(book)
     assert [(p.file, p.row, p.column, p.value) for p in found] == [("bad.xlsx[people]", 4, "gender", "X")]
+    import orgnet  # a workbook read for gaps alone: the people sheet is not checked
+
+    gaps = orgnet.load(book, tables=orgnet.TABLES_USED["gaps"])
+    pd.testing.assert_frame_equal(gaps.gaps("2012-06-30"), orgnet.load(TINY).gaps("2012-06-30"))
+    assert "people" in gaps.dataset.skipped
 
 
 def test_repeated_composite_keys_are_found_and_nothing_else(copy):
