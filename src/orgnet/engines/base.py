@@ -23,7 +23,7 @@ ANALYSES = ("gaps", "overlaps", "nameplates", "plan", "liaison_check", "stats")
 TABLES_USED: dict[str, tuple[str, ...]] = {
     "gaps": ("organizations", "bodies", "posts"),
     "overlaps": ("bodies", "posts", "people"),
-    "nameplates": ("organizations", "bodies", "posts", "people"),
+    "nameplates": ("organizations", "bodies", "posts"),
     "plan": ("organizations", "bodies", "posts", "people"),
     "liaison_check": ("regions", "bodies", "posts", "people", "liaisons", "visits"),
 }

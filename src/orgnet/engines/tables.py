@@ -184,6 +184,17 @@ class TablesEngine:
         return self.refs("posts", "person_id", "people")
 
     @cached_property
+    def post_person_key(self) -> np.ndarray:
+        """Per post, a number standing for its person: equal exactly when the person ids are.
+
+        Positions in ``people`` when that table was read; else codes of the ids themselves, so an
+        analysis that only asks "the same person?" (``nameplates``) needs no people table."""
+        if "people" not in self.dataset.skipped:
+            return self.post_person
+        codes = pc.dictionary_encode(self.arrow("posts", "person_id")).indices
+        return codes.to_numpy(zero_copy_only=False).astype(np.int64)
+
+    @cached_property
     def id_rank(self) -> np.ndarray:
         """Per body, the rank of its id in sorted order (``a < b`` between ranks is ``a < b`` between ids)."""
         order = pc.sort_indices(self.arrow("bodies", "id")).to_numpy()  # ids are unique: no ties
@@ -307,9 +318,10 @@ class TablesEngine:
 
     def nameplates(self, as_of, rules: Rules) -> pd.DataFrame:
         d = self.on(as_of)
-        host, n_people = self.body_host, len(self.dataset["people"])
+        host, who = self.body_host, self.post_person_key
+        n_people = int(who.max()) + 1 if len(who) else 0
         held = d.held & (host[self.post_body] >= 0)
-        body, person = self.post_body[held], self.post_person[held]
+        body, person = self.post_body[held], who[held]
         # (organization, person) as one integer key; one row per body they sit in
         members = pd.DataFrame({"key": host[body] * n_people + person, "body": body}).drop_duplicates()
         size = np.bincount(members["body"].to_numpy(), minlength=len(host))
