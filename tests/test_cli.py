@@ -154,7 +154,7 @@ def test_redacted_tables_name_nobody(command):
         assert not [i for i in people.id if f'"{i}"' in redacted.stdout or f"\n{i}," in redacted.stdout]
 
 
-@pytest.mark.parametrize("command", ["gaps", "overlaps", "nameplates", "plan", "liaison-check"])
+@pytest.mark.parametrize("command", ["gaps", "overlaps", "nameplates", "plan", "liaison-check", "stats"])
 def test_analysis_commands_read_only_their_tables(command, tmp_path):
     """A bad cell in a table the analysis doesn't use stops validate, not the analysis."""
     from orgnet import TABLES_USED

@@ -222,6 +222,7 @@ def validate(path: Dataset) -> None:
 
 
 @app.command()
+@reads_only("stats")
 @redactable
 @with_backend
 @handles_errors
@@ -233,7 +234,7 @@ def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 
     Example: `orgnet stats data/beihu --as-of 2012-06-30`
     """
-    frame = _open(path).stats(as_of, Rules.from_toml(rules))
+    frame = _open(path, "stats").stats(as_of, Rules.from_toml(rules))
     _emit(output.pick_regions(frame, region, all_regions), fmt, out, "figures")
 
 

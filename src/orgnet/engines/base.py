@@ -19,13 +19,14 @@ ANALYSES = ("gaps", "overlaps", "nameplates", "plan", "liaison_check", "stats")
 
 #: The tables each analysis reads: ``orgnet gaps`` reads these three files of a folder and no other
 #: (``tests/engines/test_tables_used.py`` holds every analysis to the same answer as on the whole
-#: dataset). Analyses not listed here, and the views, read every table.
+#: dataset). The commands beyond these six, and the views and the report, read every table.
 TABLES_USED: dict[str, tuple[str, ...]] = {
     "gaps": ("organizations", "bodies", "posts"),
     "overlaps": ("bodies", "posts", "people"),
     "nameplates": ("organizations", "bodies", "posts"),
     "plan": ("organizations", "bodies", "posts", "people"),
     "liaison_check": ("regions", "bodies", "posts", "people", "liaisons", "visits"),
+    "stats": ("regions", "organizations", "bodies", "posts", "people", "demo_points"),
 }
 
 
