@@ -23,6 +23,7 @@ from rich.table import Table
 from . import output
 from .api import Network, load, load_dataset
 from .engines.base import TABLES_USED
+from .schema import SCHEMA
 from .errors import InputError, OrgnetError, ValidationError
 from .rules import Rules
 
@@ -148,10 +149,16 @@ def main_options(debug: Annotated[bool, typer.Option("--debug", help="Show trace
     _debug = debug
 
 
-def reads_only(analysis: str):
+def tables_used(*analyses: str) -> tuple[str, ...]:
+    """The tables the analyses read between them, in the schema's order."""
+    wanted = {t for a in analyses for t in TABLES_USED[a]}
+    return tuple(t for t in SCHEMA.tables if t in wanted)
+
+
+def reads_only(*analyses: str):
     """Say in a command's help which tables it reads (``TABLES_USED``), and that validate reads all."""
     def mark(command):
-        tables = ", ".join(TABLES_USED[analysis])
+        tables = ", ".join(tables_used(*analyses))
         command.__doc__ += (f"\n\nReads only {tables} (on --backend networkx); "
                             "`orgnet validate` checks every table.")
         return command
@@ -159,10 +166,10 @@ def reads_only(analysis: str):
     return mark
 
 
-def _open(path: Path | None, analysis: str | None = None) -> Network:
+def _open(path: Path | None, *analyses: str) -> Network:
     """The dataset at PATH on networkx, or the Neo4j database (--backend neo4j).
 
-    With ``analysis``, only the tables it uses are read and checked (``TABLES_USED``)."""
+    With ``analyses``, only the tables they use are read and checked (``TABLES_USED``)."""
     state = _backend.get()
     if state.backend == Backend.neo4j:
         if path is not None:
@@ -177,7 +184,7 @@ def _open(path: Path | None, analysis: str | None = None) -> Network:
     if path is None:
         raise InputError("missing PATH: a folder of CSV files or an .xlsx workbook (or --backend neo4j)")
     with err.status(f"loading {path} …") as status:
-        return load(path, on_stage=lambda text: status.update(f"{text} …"), tables=TABLES_USED.get(analysis))
+        return load(path, on_stage=lambda text: status.update(f"{text} …"), tables=tables_used(*analyses) if analyses else None)
 
 
 _redacting: contextvars.ContextVar[bool] = contextvars.ContextVar("orgnet_redact", default=False)
@@ -436,6 +443,7 @@ def bridges(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
 
 
 @app.command()
+@reads_only("stats", "gaps", "overlaps")
 @with_backend
 @handles_errors
 def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -446,7 +454,7 @@ def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
 
     Example: `orgnet summary data/beihu --as-of 2012-06-30`
     """
-    net = _open(path)
+    net = _open(path, "stats", "gaps", "overlaps")
     rules_ = Rules.from_toml(rules)
     output.print_summary(net, as_of, rules_, top, Console())
 
