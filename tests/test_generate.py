@@ -147,3 +147,27 @@ def test_scale_profile_validates_and_has_a_plausible_shape(tmp_path):
 def test_unknown_profile_is_an_input_error(tmp_path):
     with pytest.raises(orgnet.OrgnetError):
         generate("shanghai", 1, tmp_path)
+
+
+@pytest.mark.parametrize("profile", ["beihu", "scale"])
+def test_parquet_holds_what_the_csv_holds(profile, tmp_path):
+    """--format parquet: typed columns, and the same validated tables and answers as the CSV files."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    as_csv = generate(profile, 5, tmp_path / "csv", orgs=1500)
+    as_parquet = generate(profile, 5, tmp_path / "parquet", orgs=1500, fmt="parquet")
+    assert as_csv == as_parquet
+    assert sorted(p.name for p in (tmp_path / "parquet").iterdir()) == sorted(f"{t}.parquet" for t in SCHEMA.tables)
+    types = pq.read_schema(tmp_path / "parquet" / "bodies.parquet")
+    assert str(types.field("founded").type) == "date32[day]" and str(types.field("id").type) == "string"
+    assert str(pq.read_schema(tmp_path / "parquet" / "organizations.parquet").field("female_staff").type) == "int64"
+    a, b = orgnet.load(tmp_path / "csv"), orgnet.load(tmp_path / "parquet")
+    for name in SCHEMA.tables:
+        pd.testing.assert_frame_equal(a.tables[name], b.tables[name])
+    pd.testing.assert_frame_equal(a.gaps(AS_OF), b.gaps(AS_OF))
+
+
+def test_unknown_format_is_bad_input(tmp_path):
+    with pytest.raises(orgnet.OrgnetError, match="--format xml"):
+        generate("beihu", 1, tmp_path, fmt="xml")

@@ -236,3 +236,46 @@ def test_repeated_composite_key_with_an_unknown_person(copy):
     assert found == [(n + 1, "person_id", "an id from people"), (n + 2, "person_id", "an id from people"),
                      (n + 2, "person_id,body_id,role,start",
                       f"a unique (person_id, body_id, role, start) (row {n + 1} has the same)")]
+
+
+def test_parquet_files_of_any_cell_types(copy):
+    """Typed Parquet columns (pandas' float ints with gaps, timestamps, categories, booleans) read like CSV."""
+    import pandas as pd
+
+    import orgnet
+
+    orgs = pd.read_csv(copy / "organizations.csv", dtype=str, keep_default_na=False)
+    orgs["female_staff"] = pd.to_numeric(orgs["female_staff"]).astype(float)  # whole numbers as floats
+    orgs["kind"] = orgs["kind"].astype("category")
+    orgs["two_new"] = orgs["two_new"] != "false"  # (tiny spells true five ways)
+    orgs.to_parquet(copy / "organizations.parquet")
+    (copy / "organizations.csv").unlink()
+    bodies = pd.read_csv(copy / "bodies.csv", dtype=str, keep_default_na=False)
+    bodies["founded"] = pd.to_datetime(bodies["founded"])  # midnight timestamps
+    bodies.replace("", None).to_parquet(copy / "bodies.parquet")
+    (copy / "bodies.csv").unlink()
+    net = orgnet.load(copy)
+    pd.testing.assert_frame_equal(net.gaps("2012-06-30"), orgnet.load(TINY).gaps("2012-06-30"))
+    pd.testing.assert_frame_equal(net.tables["bodies"].drop(columns="_row"),
+                                  orgnet.load(TINY).tables["bodies"].drop(columns="_row"))
+
+
+def test_parquet_problems_are_named(copy):
+    import pandas as pd
+
+    pd.DataFrame({"id": ["X1"], "tags": [["a", "b"]]}).to_parquet(copy / "venues.parquet")
+    (copy / "venues.csv").unlink()
+    (copy / "visits.parquet").write_bytes(b"PAR1 not really")
+    (copy / "visits.csv").unlink()
+    orgs = pd.read_csv(copy / "organizations.csv", dtype=str, keep_default_na=False)
+    orgs.loc[1, "female_staff"] = "3.5"
+    orgs["female_staff"] = orgs["female_staff"].astype(float)
+    orgs.to_parquet(copy / "organizations.parquet")
+    (copy / "organizations.csv").unlink()
+    pd.read_csv(copy / "pairings.csv", dtype=str).to_parquet(copy / "pairings.parquet")  # a second file
+    found = {(p.file, p.row, p.column, p.value): p.expected for p in problems(copy)}
+    assert found.pop(("venues.parquet", 1, "tags", "list<element: string>")) == "a column of text, numbers, booleans or dates"
+    assert found.pop(("organizations.parquet", 3, "female_staff", "3.5")).startswith("a whole number")
+    assert found.pop(("pairings.parquet", None, None, "pairings")).startswith("one file per table (pairings.csv")
+    ((file, *_), expected), = found.items()
+    assert file == "visits.parquet" and expected.startswith("a readable Parquet file")

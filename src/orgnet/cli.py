@@ -669,17 +669,18 @@ def _query_text(name: str) -> str:
 
 @app.command()
 @handles_errors
-def generate(out: Annotated[Path, typer.Argument(help="Folder to write the CSV files into.")],
+def generate(out: Annotated[Path, typer.Argument(help="Folder to write the files into.")],
              profile: Annotated[str, typer.Option(help="longyou or beihu (calibrated to the reports), or scale.")] = "beihu",
              seed: Annotated[int, typer.Option(help="Random seed: same seed, same files.")] = 2012,
-             orgs: Annotated[Optional[int], typer.Option(help="Number of organizations (scale profile).")] = None) -> None:
-    """Write a synthetic dataset (Chinese names, realistic structure).
+             orgs: Annotated[Optional[int], typer.Option(help="Number of organizations (scale profile).")] = None,
+             fmt: Annotated[str, typer.Option("--format", help="csv (UTF-8) or parquet (typed columns).")] = "csv") -> None:
+    """Write a synthetic dataset (Chinese names, realistic structure), one file per table.
 
-    Example: `orgnet generate --profile longyou --seed 2012 data/longyou`
+    Example: `orgnet generate --profile scale --orgs 1000000 --seed 1 --format parquet out/province`
     """
     from .generate import generate as make
 
-    counts = make(profile, seed, out, orgs=orgs)
+    counts = make(profile, seed, out, orgs=orgs, fmt=fmt)
     typer.echo(f"wrote {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
 
 

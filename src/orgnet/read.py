@@ -1,6 +1,7 @@
 """Files → raw tables of text. Nothing here knows what a valid value is; ``validate`` does.
 
-A dataset is a folder of ``<table>.csv`` files or one ``.xlsx`` workbook with a sheet per table.
+A dataset is a folder of ``<table>.csv`` (or ``<table>.parquet``) files, or one ``.xlsx`` workbook
+with a sheet per table.
 File and sheet names may be the table's English name or one of its aliases (``组织.csv``).
 CSV text may be UTF-8, UTF-8 with a BOM, or GB18030 (which includes GBK and GB2312).
 
@@ -96,7 +97,7 @@ def _read_folder(folder: Path, schema: Schema, wanted: set[str]) -> RawDataset:
     raw = RawDataset(folder)
     seen: dict[str, str] = {}  # table → the file read (or passed over) for it
     for file in sorted(folder.iterdir()):
-        if file.suffix.lower() != ".csv" or not file.is_file():
+        if file.suffix.lower() not in (".csv", ".parquet") or not file.is_file():
             continue
         table = schema.table_named(file.stem)
         if table is None:
@@ -109,12 +110,61 @@ def _read_folder(folder: Path, schema: Schema, wanted: set[str]) -> RawDataset:
         seen[table.name] = file.name
         if table.name not in wanted:
             continue
-        frame, encoding = _read_csv_file(file, raw.problems)
+        if file.suffix.lower() == ".parquet":
+            frame, encoding = _read_parquet_file(file, raw.problems), None
+        else:
+            frame, encoding = _read_csv_file(file, raw.problems)
         if frame is None:
             raw.unreadable.add(table.name)
         else:
             raw.tables[table.name] = RawTable(table.name, file.name, frame, encoding)
     return raw
+
+
+def _read_parquet_file(file: Path, problems: list[Problem]) -> pd.DataFrame | None:
+    """A Parquet file as raw text, each typed column written as the CSV would hold it.
+
+    Numbers as digits (a float column of whole numbers, as pandas writes an int column with gaps,
+    without ``.0``), booleans as true/false, dates and midnight timestamps as ``YYYY-MM-DD``, nulls
+    as empty cells. Row 2 is the first row, as in a CSV file with its header."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(file)
+    except (pa.ArrowException, OSError) as exc:
+        problems.append(Problem(file.name, None, None, None, f"a readable Parquet file ({exc})"))
+        return None
+    columns = {}
+    for name, column in zip(table.column_names, table.columns):
+        text = _parquet_text(column.combine_chunks())
+        if text is None:
+            problems.append(Problem(file.name, 1, name, str(column.type),
+                                    "a column of text, numbers, booleans or dates"))
+            return None
+        columns[name.strip()] = pd.array(text.fill_null(""), dtype="str")
+    if len(set(columns)) != table.num_columns:
+        problems.append(Problem(file.name, 1, None, None, "distinct column names"))
+        return None
+    return _drop_empty_rows(pd.DataFrame(columns))
+
+
+def _parquet_text(array: pa.Array) -> pa.Array | None:
+    """One typed column as ``large_string`` (None for a type a table cell cannot hold)."""
+    kind = array.type
+    if pa.types.is_dictionary(kind):
+        return _parquet_text(array.dictionary_decode())
+    if pa.types.is_floating(kind):
+        whole = pc.all(pc.equal(pc.floor(array), array)).as_py() is not False
+        return _parquet_text(array.cast(pa.int64())) if whole else array.cast(pa.large_string())
+    if pa.types.is_timestamp(kind):
+        midnight = pc.all(pc.equal(pc.cast(array, pa.date32()).cast(kind), array)).as_py() is not False
+        return array.cast(pa.date32()).cast(pa.large_string()) if midnight else pc.strftime(array).cast(pa.large_string())
+    if (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_integer(kind)
+            or pa.types.is_boolean(kind) or pa.types.is_date(kind) or pa.types.is_decimal(kind)):
+        return array.cast(pa.large_string())
+    if pa.types.is_null(kind):
+        return pa.nulls(len(array), pa.large_string())
+    return None
 
 
 def _read_csv_file(file: Path, problems: list[Problem]) -> tuple[pd.DataFrame | None, str | None]:
