@@ -445,10 +445,7 @@ def _lookups(tables, sources, schema: Schema, skip: set[str]):
         for column, target in table.refs().items():
             if target not in skip:
                 referrers.setdefault(target, []).append((table.name, column))
-    keys, references, positions = [], [], {}
-    for table in schema.tables.values():
-        if table.key != ("id",):
-            continue
+    def lookup(table: Table):
         frame = tables[table.name]
         ids = _arrow(frame["id"])
         parts = [ids] + [_arrow(tables[t][c]) for t, c in referrers.get(table.name, ())]
@@ -457,14 +454,24 @@ def _lookups(tables, sources, schema: Schema, skip: set[str]):
         first, start = found[:len(ids)], len(ids)
         repeated = np.flatnonzero((first >= 0) & (first != np.arange(len(ids))))
         rows = frame["_row"].to_numpy()
-        keys += [Problem(sources[table.name], int(rows[i]), "id", frame["id"].iat[i],
-                         f"a unique id (row {int(rows[first[i]])} has the same)") for i in repeated]
+        keys = [Problem(sources[table.name], int(rows[i]), "id", frame["id"].iat[i],
+                        f"a unique id (row {int(rows[first[i]])} has the same)") for i in repeated]
+        references, positions = [], {}
         for t, c in referrers.get(table.name, ()):
             at = found[start:start + len(tables[t])]
             start += len(tables[t])
             positions[(t, c)] = at
             dangling = np.flatnonzero((at < 0) & tables[t][c].notna().to_numpy())
             references += [(t, c, i, table.name) for i in dangling]
+        return keys, references, positions
+
+    keys, references, positions = [], [], {}
+    id_tables = [t for t in schema.tables.values() if t.key == ("id",)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # Arrow's hash joins release the GIL
+        for found_keys, found_references, found_positions in pool.map(lookup, id_tables):
+            keys += found_keys
+            references += found_references
+            positions.update(found_positions)
     keys += _composite_key_problems(tables, sources, schema, positions)
     order = {name: n for n, name in enumerate(schema.tables)}
     references.sort(key=lambda r: (order[r[0]], list(schema.tables[r[0]].refs()).index(r[1]), r[2]))
