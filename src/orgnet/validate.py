@@ -445,6 +445,7 @@ def _lookups(tables, sources, schema: Schema, skip: set[str]):
         for column, target in table.refs().items():
             if target not in skip:
                 referrers.setdefault(target, []).append((table.name, column))
+
     def lookup(table: Table):
         frame = tables[table.name]
         ids = _arrow(frame["id"])
