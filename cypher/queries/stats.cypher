@@ -77,11 +77,14 @@ CALL () {
          AS enterprise_committees,
        count(CASE WHEN kind IN ['organ', 'institution'] THEN w END) AS organ_institution_bodies,
        count(CASE WHEN size(chairs) > 0 THEN w END) AS congresses,
+       // From the chairs' own posts (a few each), not from every holder of the village's bodies.
        count(CASE WHEN size(chairs) > 0 AND EXISTS {
-         MATCH (chair:Person)-[h:HOLDS]->(x:Body)-[:BELONGS_TO]->(host)
-         WHERE chair IN chairs AND (x:PartyBody OR x.type = 'villagers_committee')
+         UNWIND chairs AS chair
+         MATCH (chair)-[h:HOLDS]->(x:Body)
+         WHERE (x:PartyBody OR x.type = 'villagers_committee')
            AND (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
            AND (x.founded IS NULL OR x.founded <= $as_of) AND (x.dissolved IS NULL OR x.dissolved > $as_of)
+           AND EXISTS { (x)-[:BELONGS_TO]->(host) }
        } THEN w END) AS congresses_seated
   MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
   WHERE r.level IN $stats_levels

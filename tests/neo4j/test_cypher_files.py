@@ -119,3 +119,13 @@ def test_files_ship_in_the_wheel():
     include = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert include.get("cypher") == "orgnet/cypher"
     assert (ROOT / "cypher" / "queries" / "gaps.cypher").is_file()
+
+
+def test_a_fresh_load_drops_just_the_secondary_indexes():
+    """load/drop_indexes.cypher names every index of schema.cypher (the fresh load creates them
+    again after its last batch) and none of its uniqueness constraints (the load's lookups)."""
+    schema = cypher.read("schema.cypher")
+    indexes = re.findall(r"^CREATE INDEX (\w+) IF NOT EXISTS", schema, re.MULTILINE)
+    dropped = [re.fullmatch(r"DROP INDEX (\w+) IF EXISTS", s).group(1)
+               for s in cypher.statements(cypher.read("load/drop_indexes.cypher"))]
+    assert indexes and dropped == indexes

@@ -4,6 +4,7 @@ survives any text; the analyses read their rows back collected into one record."
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pandas as pd
@@ -59,6 +60,19 @@ def test_fresh_and_update_paths_write_the_same_graph(neo4j_engine, tiny_dataset,
     assert fresh[0] == merged[0]
     assert fresh[1] == merged[1]
     assert len(fresh[1]) > 50
+
+
+@pytest.mark.neo4j
+def test_a_fresh_load_ends_with_the_whole_schema(neo4j_engine, tiny_dataset):
+    """The fresh path drops the secondary indexes and creates them again after its last batch."""
+    driver, database = neo4j_engine.driver, neo4j_engine.settings.database
+    neo4j_engine.forget()
+    engine.wipe(driver, database)
+    engine.load_dataset(driver, tiny_dataset, database=database, schema=False, batch_size=7)
+    rows = engine.run_read(driver, "SHOW INDEXES YIELD name, state RETURN name, state", database=database)
+    online = {row["name"] for row in rows if row["state"] == "ONLINE"}
+    names = re.findall(r"^CREATE (?:INDEX|CONSTRAINT) (\w+) IF NOT EXISTS", cypher.read("schema.cypher"), re.MULTILINE)
+    assert len(names) == 14 and set(names) <= online
 
 
 @pytest.mark.neo4j

@@ -28,7 +28,7 @@ CREATE (b:Body {
 SET b:$(coalesce($system_labels[b.system], []))
 WITH b
 OPTIONAL MATCH (org:Organization {id: b.org_id})
-OPTIONAL MATCH (region:Region {id: b.region_id})
+OPTIONAL MATCH (region:Region {id: CASE WHEN b.org_id IS NULL THEN b.region_id END})  // looked up only when needed
 WITH b, CASE WHEN b.org_id IS NULL THEN region ELSE org END AS host
 WHERE host IS NOT NULL
 CREATE (b)-[:BELONGS_TO]->(host)
