@@ -36,28 +36,33 @@ def space(column: str) -> str:
     return column[column.index("(") + 1:-1]
 
 
+def import_files(driver, database, folder) -> None:
+    """The import files written with Cypher, as ``neo4j-admin database import`` would write them:
+    nodes with their labels, relationships between the nodes of their id spaces (label = space)."""
+    for path in sorted(folder.glob("nodes_*.csv")):
+        with open(path, encoding="utf-8") as fh:
+            reader = csv.reader(fh)
+            header = next(reader)
+            rows = [{"labels": row[-1].split(";"), "props": {"id": row[0], **typed(header, row)}} for row in reader]
+        run_write(driver, "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props", {"rows": rows}, database)
+    for path in sorted(folder.glob("rels_*.csv")):
+        with open(path, encoding="utf-8") as fh:
+            reader = csv.reader(fh)
+            header = next(reader)
+            rows = [{"start": row[0], "end": row[1], "type": row[-1], "props": typed(header, row),
+                     "from": space(header[0]), "to": space(header[1])} for row in reader]
+        run_write(driver, "UNWIND $rows AS row "
+                          "MATCH (a:$(row.from) {id: row.start}) MATCH (b:$(row.to) {id: row.end}) "
+                          "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props", {"rows": rows}, database)
+
+
 def test_neo4j_csv_loads_with_the_promised_counts(neo4j_engine, tmp_path):
     out = tmp_path / "csv"
     counts = orgnet.load(TINY).export("neo4j-csv", out, as_of="2012-06-30")
     driver, database = neo4j_engine.driver, neo4j_engine.settings.database
     run_write(driver, "MATCH (n) DETACH DELETE n", database=database)
     neo4j_engine.forget()  # the session's loaded dataset is gone now
-    for path in sorted(out.glob("nodes_*.csv")):
-        with open(path, encoding="utf-8") as fh:
-            reader = csv.reader(fh)
-            header = next(reader)
-            rows = [{"labels": row[-1].split(";") + ["_" + space(header[0])], "props": {"id": row[0], **typed(header, row)}}
-                    for row in reader]
-        run_write(driver, "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props", {"rows": rows}, database)
-    for path in sorted(out.glob("rels_*.csv")):
-        with open(path, encoding="utf-8") as fh:
-            reader = csv.reader(fh)
-            header = next(reader)
-            rows = [{"start": row[0], "end": row[1], "type": row[-1], "props": typed(header, row),
-                     "from": "_" + space(header[0]), "to": "_" + space(header[1])} for row in reader]
-        run_write(driver, "UNWIND $rows AS row "
-                          "MATCH (a:$(row.from) {id: row.start}) MATCH (b:$(row.to) {id: row.end}) "
-                          "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props", {"rows": rows}, database)
+    import_files(driver, database, out)
     nodes = run_read(driver, "MATCH (n) RETURN count(n) AS n", database=database)[0]["n"]
     edges = run_read(driver, "MATCH ()-[r]->() RETURN count(r) AS n", database=database)[0]["n"]
     assert (nodes, edges) == (counts["nodes"], counts["edges"])

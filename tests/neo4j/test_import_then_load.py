@@ -6,8 +6,6 @@ key, so the rerun finds every relationship instead of adding a second copy.
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 import pytest
 
@@ -15,28 +13,9 @@ import orgnet
 from orgnet.engines.neo4j import Neo4jEngine, load_dataset, run_read, run_write
 from orgnet.rules import Rules
 from tests.conftest import TINY
-from tests.neo4j.test_export_import import space, typed
+from tests.neo4j.test_export_import import import_files
 
 pytestmark = pytest.mark.neo4j
-
-
-def _import(driver, database, folder) -> None:
-    """The import files written with Cypher, as ``neo4j-admin database import`` would write them."""
-    for path in sorted(folder.glob("nodes_*.csv")):
-        with open(path, encoding="utf-8") as fh:
-            reader = csv.reader(fh)
-            header = next(reader)
-            rows = [{"labels": row[-1].split(";"), "props": {"id": row[0], **typed(header, row)}} for row in reader]
-        run_write(driver, "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props", {"rows": rows}, database)
-    for path in sorted(folder.glob("rels_*.csv")):
-        with open(path, encoding="utf-8") as fh:
-            reader = csv.reader(fh)
-            header = next(reader)
-            rows = [{"start": row[0], "end": row[1], "type": row[-1], "props": typed(header, row),
-                     "from": space(header[0]), "to": space(header[1])} for row in reader]
-        run_write(driver, "UNWIND $rows AS row "
-                          "MATCH (a:$(row.from) {id: row.start}) MATCH (b:$(row.to) {id: row.end}) "
-                          "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props", {"rows": rows}, database)
 
 
 def _counts(driver, database) -> tuple[int, int]:
@@ -52,7 +31,7 @@ def test_load_after_import_changes_nothing(neo4j_engine, tmp_path):
     run_write(driver, "MATCH (n) DETACH DELETE n", database=database)
     neo4j_engine.forget()
     try:
-        _import(driver, database, tmp_path)
+        import_files(driver, database, tmp_path)
         assert _counts(driver, database) == (exported["nodes"], exported["edges"])
         load_dataset(driver, net.dataset, database=database)  # not empty: the MERGE path
         assert _counts(driver, database) == (exported["nodes"], exported["edges"])
