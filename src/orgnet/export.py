@@ -251,7 +251,7 @@ def _text(values: pd.Series, safe: bool = False) -> pd.api.extensions.ExtensionA
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV as the import tool reads it: text quoted when it has to be, empty cells left empty."""
+    """CSV as the import tool reads it: text in quotes, missing values as empty cells (no property)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
