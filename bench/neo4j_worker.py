@@ -11,6 +11,10 @@ the server's ``NEO4J_*`` variables in its environment).
    (``load/create/*.cypher``); rows/s; node and relationship counts read back.
 4. Every shipped query (``cypher/queries/*.cypher`` through ``Neo4jEngine``'s methods), twice
    (first run and second run), and each answer compared with the networkx engine's.
+5. On the server that is now running (its JVM warmed up by steps 2-4), unless ``--skip-running``:
+   wipe, the batched load again, and every query again (``out["running"]``). The load ends by
+   clearing the server's query caches (``load/ready.cypher``), so each query's first run is
+   planned anew: what a long-running server does with a new load.
 
 Rows/s is given two ways: statement rows (one row of one MERGE load statement, ``load_plan``: what
 the naive loader processes one at a time; a body is 3 statement rows: node, label, BELONGS_TO) and
@@ -27,6 +31,49 @@ import sys
 import time
 
 
+def measure_queries(engine, reference, day, year: int, rules) -> dict:
+    """Each analysis through ``engine``: first and second run, rows, and whether its answer is the
+    networkx engine's (``reference``)."""
+    import pandas as pd
+
+    from orgnet.engines.base import ANALYSES
+
+    queries = {}
+    for name in ANALYSES:
+        when = year if name == "liaison_check" else day
+        method = getattr(engine, name)
+        entry: dict = {}
+        try:
+            t0 = time.perf_counter()
+            frame = method(when, rules)
+            entry["first_s"] = round(time.perf_counter() - t0, 3)
+            if entry["first_s"] < 120:  # a second run only when the first was not very slow
+                t0 = time.perf_counter()
+                method(when, rules)
+                entry["second_s"] = round(time.perf_counter() - t0, 3)
+            entry["rows"] = len(frame)
+        except Exception as exc:  # a server-side timeout or error: recorded, the others still run
+            entry["error"] = " ".join(str(exc).split())[:300]
+            queries[name] = entry
+            continue
+        t0 = time.perf_counter()
+        expected = getattr(reference, name)(when, rules)
+        entry["networkx_s"] = round(time.perf_counter() - t0, 3)
+        try:
+            pd.testing.assert_frame_equal(frame, expected)
+            entry["identical"] = True
+        except AssertionError as exc:
+            entry["identical"] = False
+            merged = frame.astype(str).merge(expected.astype(str), how="outer", indicator=True)
+            only = merged[merged["_merge"] != "both"]
+            entry["detail"] = (f"{(only['_merge'] == 'left_only').sum()} row(s) only in neo4j, "
+                               f"{(only['_merge'] == 'right_only').sum()} only in networkx; "
+                               + " ".join(str(exc).split())[:200])
+            entry["first"] = only.head(5).astype(str).to_dict(orient="records")
+        queries[name] = entry
+    return queries
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.neo4j_worker")
     ap.add_argument("folder")
@@ -36,14 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=None, help="rows per transaction (default: the loader's)")
     ap.add_argument("--workers", type=int, default=None, help="concurrent transactions in a fresh load")
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--skip-running", action="store_true", help="no second load and queries on the running server")
     ap.add_argument("--out")
     args = ap.parse_args(argv)
 
-    import pandas as pd
-
     from orgnet.api import _day, load_dataset
     from orgnet.engines import neo4j as engine_module
-    from orgnet.engines.base import ANALYSES
     from orgnet.engines.neo4j import Neo4jEngine, Settings, apply_schema, counts, load_plan, open_driver, wipe
     from orgnet.engines.networkx import NetworkxEngine
     from orgnet.rules import Rules
@@ -109,40 +154,18 @@ def main(argv: list[str] | None = None) -> int:
         engine = Neo4jEngine(driver, settings.database, settings.uri)
         reference = NetworkxEngine(dataset)
         day, rules = _day(args.as_of), Rules()
-        queries = {}
-        for name in ANALYSES:
-            when = args.year if name == "liaison_check" else day
-            method = getattr(engine, name)
-            entry: dict = {}
-            try:
-                t0 = time.perf_counter()
-                frame = method(when, rules)
-                entry["first_s"] = round(time.perf_counter() - t0, 3)
-                if entry["first_s"] < 120:  # a second run only when the first was not very slow
-                    t0 = time.perf_counter()
-                    method(when, rules)
-                    entry["second_s"] = round(time.perf_counter() - t0, 3)
-                entry["rows"] = len(frame)
-            except Exception as exc:  # a server-side timeout or error: recorded, the others still run
-                entry["error"] = " ".join(str(exc).split())[:300]
-                queries[name] = entry
-                continue
+        out["queries"] = measure_queries(engine, reference, day, args.year, rules)
+
+        if not args.skip_running:  # the same load and queries again, on the server that is now running
+            wipe(driver, settings.database)
             t0 = time.perf_counter()
-            expected = getattr(reference, name)(when, rules)
-            entry["networkx_s"] = round(time.perf_counter() - t0, 3)
-            try:
-                pd.testing.assert_frame_equal(frame, expected)
-                entry["identical"] = True
-            except AssertionError as exc:
-                entry["identical"] = False
-                merged = frame.astype(str).merge(expected.astype(str), how="outer", indicator=True)
-                only = merged[merged["_merge"] != "both"]
-                entry["detail"] = (f"{(only['_merge'] == 'left_only').sum()} row(s) only in neo4j, "
-                                   f"{(only['_merge'] == 'right_only').sum()} only in networkx; "
-                                   + " ".join(str(exc).split())[:200])
-                entry["first"] = only.head(5).astype(str).to_dict(orient="records")
-            queries[name] = entry
-        out["queries"] = queries
+            engine_module.load_dataset(driver, dataset, batch_size=batch_size, database=settings.database,
+                                       schema=False, workers=workers)
+            seconds = time.perf_counter() - t0
+            out["running"] = {"batched": {"seconds": round(seconds, 3),
+                                          "table_rows_per_s": round(table_rows / seconds, 1),
+                                          "statement_rows_per_s": round(statement_rows / seconds, 1)},
+                              "queries": measure_queries(engine, reference, day, args.year, rules)}
     finally:
         driver.close()
     out["self_peak_mb"] = round(self_peak_mb(), 1)

@@ -212,6 +212,12 @@ def run_neo4j(n: int, folder: Path, as_of: str, work: Path, timeout: float, naiv
                 "validate_s": r["validate_s"], "counts": batched["counts"],
                 "seconds_per_table": batched.get("seconds_per_table"), "identical": None,
                 "orgnet_status": "ok", "note": note}]
+    running = r.get("running", {})
+    if running:
+        again = running["batched"]
+        records[0].update(running_s=again["seconds"], running_rows_per_s=again["table_rows_per_s"])
+        records[0]["note"] += (f"; on the running server (a second load, its JVM warm): {again['seconds']:.1f} s = "
+                               f"{again['table_rows_per_s']:,.0f} table rows/s")
     for name in NEO4J_QUERIES:
         q = r["queries"].get(name, {})
         rec = {"n": n, "task": f"neo4j_{name}", "orgnet_s": q.get("first_s"), "second_s": q.get("second_s"),
@@ -228,6 +234,12 @@ def run_neo4j(n: int, folder: Path, as_of: str, work: Path, timeout: float, naiv
         if q.get("identical") is False:
             notes.append("MISMATCH vs networkx: " + q.get("detail", ""))
             rec["mismatch"] = {"detail": q.get("detail"), "first": q.get("first")}
+        again = running.get("queries", {}).get(name, {})
+        if "first_s" in again:
+            rec.update(running_first_s=again["first_s"], running_second_s=again.get("second_s"))
+            notes.append(f"on the running server, after a second load: first run {again['first_s']:.2f} s"
+                         + (f", second {again['second_s']:.2f} s" if again.get("second_s") is not None else "")
+                         + ("" if again.get("identical") else " (NOT identical to networkx)"))
         rec["note"] = "; ".join(notes)
         records.append(rec)
     return records
@@ -321,14 +333,21 @@ def targets(records: list[dict]) -> list[tuple[str, str, str]]:
         if r.get("speedup_vs_naive"):
             out.append(("Neo4j batched ≥ 20× naive at 100k", f"{r['speedup_vs_naive']:.0f}×",
                         verdict(r["speedup_vs_naive"] >= 20)))
-        out.append(("Neo4j batched ≥ 20,000 rows/s at 100k", f"{r['rows_per_s']:,.0f} table rows/s "
-                    f"({r['statement_rows_per_s']:,.0f} statement rows/s)", verdict(r["rows_per_s"] >= 20000)))
-    slow = [(r["task"], r["orgnet_s"]) for (n, t), r in by.items() if n == 100_000 and t.startswith("neo4j_")
-            and t != "neo4j_load"]
-    if slow:
-        worst = max(slow, key=lambda x: x[1] if x[1] is not None else float("inf"))
-        ok = all(s is not None and s < 5 for _, s in slow)
-        out.append(("each shipped query < 5 s at 100k", f"slowest {worst[0]} {fmt_s(worst[1])} s", verdict(ok)))
+        out.append(("Neo4j batched ≥ 20,000 rows/s at 100k: first load on a new server", f"{r['rows_per_s']:,.0f} "
+                    f"table rows/s ({r['statement_rows_per_s']:,.0f} statement rows/s)", verdict(r["rows_per_s"] >= 20000)))
+        if r.get("running_rows_per_s"):
+            out.append(("Neo4j batched ≥ 20,000 rows/s at 100k: a load on the running server",
+                        f"{r['running_rows_per_s']:,.0f} table rows/s", verdict(r["running_rows_per_s"] >= 20000)))
+    for key, when in (("orgnet_s", "first run after the first load on a new server"),
+                      ("running_first_s", "first run after a load on the running server (planned anew)"),
+                      ("second_s", "second run (plan cached)")):
+        slow = [(r["task"], r.get(key)) for (n, t), r in by.items() if n == 100_000 and t.startswith("neo4j_")
+                and t != "neo4j_load"]
+        if slow and any(s is not None for _, s in slow):
+            worst = max(slow, key=lambda x: x[1] if x[1] is not None else float("inf"))
+            ok = all(s is not None and s < 5 for _, s in slow)
+            out.append((f"each shipped query < 5 s at 100k: {when}", f"slowest {worst[0]} {fmt_s(worst[1])} s",
+                        verdict(ok)))
     return out
 
 

@@ -103,20 +103,25 @@ CALL () {
   UNION ALL
   // People holding active posts in active bodies of a village or community, in the body's region:
   // each person once per stats region, however many posts in however many regions below it.
+  // People are grouped by the regions they hold such posts in (nearly always one): each group's
+  // counts go once to every stats region at or above any of its regions.
   MATCH (host:Organization)<-[:BELONGS_TO]-(b:Body)
   WHERE host.kind IN ['village', 'community']
     AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
-  MATCH (p:Person)-[h:HOLDS]->(b)
+  MATCH (p)-[h:HOLDS]->(b)
   WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
-  WITH b.region_id AS rid, host.kind AS kind, collect(DISTINCT p) AS people
-  MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
-  WHERE r.level IN $stats_levels
-  UNWIND people AS p
-  WITH DISTINCT r, kind, p
-  WITH r, count(CASE WHEN kind = 'village' THEN p END) AS village_people,
-       count(CASE WHEN kind = 'village' AND p.gender = 'F' THEN p END) AS village_women,
-       count(CASE WHEN kind = 'community' THEN p END) AS community_people,
-       count(CASE WHEN kind = 'community' AND p.gender = 'F' THEN p END) AS community_women
+  WITH p, host.kind AS kind, collect(DISTINCT b.region_id) AS rids
+  WITH kind, rids, count(p) AS people, count(CASE WHEN p.gender = 'F' THEN p END) AS women
+  CALL (rids) {
+    UNWIND rids AS rid
+    MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
+    WHERE r.level IN $stats_levels
+    RETURN DISTINCT r
+  }
+  WITH r, sum(CASE WHEN kind = 'village' THEN people ELSE 0 END) AS village_people,
+       sum(CASE WHEN kind = 'village' THEN women ELSE 0 END) AS village_women,
+       sum(CASE WHEN kind = 'community' THEN people ELSE 0 END) AS community_people,
+       sum(CASE WHEN kind = 'community' THEN women ELSE 0 END) AS community_women
   RETURN r, {village_people: village_people, village_women: village_women, community_people: community_people,
              community_women: community_women} AS x
   UNION ALL

@@ -95,3 +95,29 @@ class TestContract:
             assert got.numerator == num, figure
             assert (pd.isna(got.denominator) if den is None else got.denominator == den), figure
             assert math.isclose(got.value, value), figure
+
+
+@pytest.fixture(scope="module")
+def two_villages(tmp_path_factory):
+    """tiny with a second village under 东镇 (R1): 北村 (R6), whose party branch B30 has P1 as a
+    member. P1 (F) already holds posts in 东村 (R3), so she now holds village posts in two regions."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("two-villages") / "tiny"
+    shutil.copytree(TINY, folder, ignore=shutil.ignore_patterns("README.md"))
+    rows = {"regions": "R6,北村,village,R1", "organizations": "O20,北村村民委员会,village,R6,false,0,0,false,false",
+            "bodies": "B30,北村党支部,party,branch,O20,,standard,2000-01-01,", "posts": "P1,B30,member,2010-01-01,"}
+    for table, row in rows.items():
+        with open(folder / f"{table}.csv", "a", encoding="utf-8") as f:
+            f.write(row + "\n")
+    return folder
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_stats_count_a_person_once_however_many_villages(request, two_villages, name):
+    # Village post holders under R1 and R0: P1 (F, in R3 and R6) and P2 (M, in R3): 1 woman of 2
+    # people. Counted once per region per person, not once per village (that would be 2 of 3).
+    frame = engine_on(request, name, two_villages).stats(X.AS_OF, Rules())
+    share = frame[frame.figure == "village_women_share"].set_index("region_id")
+    for region in ["R0", "R1"]:
+        assert (share.loc[region, "numerator"], share.loc[region, "denominator"]) == (1, 2), region

@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from orgnet import cypher
@@ -97,7 +98,7 @@ def test_fresh_path_survives_separators_in_values(neo4j_engine, tmp_path, monkey
 
 def test_column_batches_pick_a_separator_no_value_holds():
     step = engine.ColumnStep("people", "load/create/people.cypher",
-                             {"id": ["P1", "P2", "P3"], "name": ["a\x1fb", "\x1e", ""]})
+                             {"id": pa.array(["P1", "P2", "P3"]), "name": pa.array(["a\x1fb", "\x1e", ""])})
     params = step.params(0, 3)
     sep = params["sep"]
     assert sep not in "\x1f\x1e"

@@ -26,12 +26,15 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import cypher
 from ..dataset import Dataset
@@ -480,13 +483,14 @@ SEPARATORS = "\x1f\x1e\x1d\x1c" + "".join(map(chr, range(0xE000, 0xF900)))
 @dataclass(frozen=True)
 class ColumnStep:
     """One statement of a fresh load (``load/create/*.cypher``) over one table's columns: each
-    column as a list of texts (empty for an empty cell), joined per batch by a separator that
-    occurs in none of the batch's values. Packing one text per column instead of one map per row
-    is what makes the client fast: the driver packs parameters in pure Python, value by value."""
+    column as an Arrow array of texts (an empty text for an empty cell), joined per batch by a
+    separator that occurs in none of the batch's values. Packing one text per column instead of
+    one map per row is what makes the client fast: the driver packs a parameter value by value,
+    and Arrow joins a batch's texts without making a Python string of each."""
 
     table: str
     file: str
-    columns: dict[str, list[str]]
+    columns: dict[str, pa.Array]
     extra: dict = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -495,10 +499,19 @@ class ColumnStep:
     def params(self, start: int, stop: int) -> dict:
         cut = {name: values[start:stop] for name, values in self.columns.items()}
         for sep in SEPARATORS:
-            joined = {name: sep.join(values) for name, values in cut.items()}
-            if all(text.count(sep) == len(cut[name]) - 1 for name, text in joined.items()):
-                return {**self.extra, **joined, "sep": sep}
+            if not any(pc.any(pc.match_substring(values, sep)).as_py() for values in cut.values()):
+                return {**self.extra, **{name: _joined(values, sep) for name, values in cut.items()}, "sep": sep}
         raise EngineError(f"{self.table}: every separator orgnet tries occurs in rows {start + 1}-{stop}")
+
+
+def _joined(texts: pa.Array, sep: str) -> str:
+    """``sep.join(texts)``, in Arrow.
+
+    >>> _joined(pa.array(["东村", "", "R1"]), "|")
+    '东村||R1'
+    """
+    whole = pa.ListArray.from_arrays(pa.array([0, len(texts)], pa.int32()), texts)
+    return pc.binary_join(whole, sep)[0].as_py()
 
 
 def load_plan(dataset: Dataset, schema: Schema = SCHEMA) -> list[Step]:
@@ -596,32 +609,31 @@ def by_lookups(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     return frame.sort_values(keys, kind="stable", na_position="first", ignore_index=True)
 
 
-def column_texts(series: pd.Series, kind: str) -> list[str]:
+def column_texts(series: pd.Series, kind: str) -> pa.Array:
     """One column as texts for a fresh load: ISO dates, whole numbers, ``true``/``false``, and an
     empty text for an empty cell (a validated dataset has no empty text as a value: empty cells
     are missing).
 
-    >>> column_texts(pd.Series(pd.to_datetime(["2010-03-08", None])), "date")
+    >>> column_texts(pd.Series(pd.to_datetime(["2010-03-08", None])), "date").to_pylist()
     ['2010-03-08', '']
-    >>> column_texts(pd.Series([45, None], dtype="Int64"), "int"), column_texts(pd.Series([True, False]), "bool")
-    (['45', ''], ['true', 'false'])
-    >>> column_texts(pd.Series(["东村", None], dtype="string"), "str")
+    >>> column_texts(pd.Series([45, None], dtype="Int64"), "int").to_pylist()
+    ['45', '']
+    >>> column_texts(pd.Series([True, None], dtype="boolean"), "bool").to_pylist()
+    ['true', '']
+    >>> column_texts(pd.Series(["东村", None], dtype="string"), "str").to_pylist()
     ['东村', '']
     """
+    values = pa.array(series, from_pandas=True)
     if kind == "date":
-        if pd.api.types.is_datetime64_any_dtype(series):
-            return series.dt.strftime("%Y-%m-%d").fillna("").tolist()
-        return ["" if _missing(v) else (v.isoformat() if isinstance(v, date) else str(v))[:10]
-                for v in series.tolist()]
-    if kind == "int":
-        return pd.to_numeric(series).astype("Int64").astype("string").fillna("").tolist()
-    if kind == "bool":
-        return ["" if _missing(v) else ("true" if v else "false") for v in series.tolist()]
-    return series.astype("string").fillna("").tolist()
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+        if pa.types.is_timestamp(values.type):
+            values = values.cast(pa.date32(), safe=False)
+        elif pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+            values = pc.utf8_slice_codeunits(values, 0, 10)
+    elif kind == "int":
+        values = values.cast(pa.int64())
+    elif kind == "bool":
+        values = pc.if_else(values.cast(pa.bool_()), "true", "false")
+    return values.cast(pa.string()).fill_null("")
 
 
 def database_is_empty(driver, database: str | None = None, where: str = "the Neo4j server") -> bool:
@@ -714,8 +726,6 @@ def _write_parallel(driver, steps: list, batch_size: int, workers: int, database
 
     sessions = [driver.session(database=database) for _ in range(workers)]
     free = list(sessions)
-    import threading
-
     guard = threading.Lock()
 
     def one(text: str, params: dict) -> None:
