@@ -4,7 +4,10 @@
 // (every organization, body and post is read once and grouped by its region), then each region's
 // counts are added into every stats region at or above it (PART_OF*0.. upwards: one parent per
 // region, so a few hops per region). People, counted once per stats region however many posts in
-// however many regions below it, are rolled up as lists and counted distinct at the top. One row per region and
+// however many regions below it: federation cadres are rolled up as lists and counted distinct
+// at the top; village and community post holders, far more, are grouped by the set of regions
+// they hold posts in, each group going once to every stats region at or above any of those
+// regions. One row per region and
 // figure (the 26 figures of orgnet.results.FIGURES, in that order), with numerator, denominator
 // (empty for counts) and value (a count, a percentage or an average age, to one decimal; orgnet
 // recomputes value from numerator/denominator in Python so that rounding matches exactly).
