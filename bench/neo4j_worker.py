@@ -15,6 +15,10 @@ the server's ``NEO4J_*`` variables in its environment).
    wipe, the batched load again, and every query again (``out["running"]``). The load ends by
    clearing the server's query caches (``load/ready.cypher``), so each query's first run is
    planned anew: what a long-running server does with a new load.
+6. Unless ``--skip-update``: the batched load once more, on top (no wipe): every row is already
+   there, so it takes the update path (``load/*.cypher``, MERGE on ids and keys), as a load of a
+   new month's files over last month's graph does (``out["update"]``, with whether the counts
+   read back are unchanged).
 
 Rows/s is given two ways: statement rows (one row of one MERGE load statement, ``load_plan``: what
 the naive loader processes one at a time; a body is 3 statement rows: node, label, BELONGS_TO) and
@@ -84,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=None, help="concurrent transactions in a fresh load")
     ap.add_argument("--skip-naive", action="store_true")
     ap.add_argument("--skip-running", action="store_true", help="no second load and queries on the running server")
+    ap.add_argument("--skip-update", action="store_true", help="no load on top of the loaded graph (update path)")
     ap.add_argument("--out")
     args = ap.parse_args(argv)
 
@@ -166,6 +171,16 @@ def main(argv: list[str] | None = None) -> int:
                                           "table_rows_per_s": round(table_rows / seconds, 1),
                                           "statement_rows_per_s": round(statement_rows / seconds, 1)},
                               "queries": measure_queries(engine, reference, day, args.year, rules)}
+
+        if not args.skip_update:  # the same files again, on top: every row is there (update path)
+            before = counts(driver, settings.database)
+            t0 = time.perf_counter()
+            after = engine_module.load_dataset(driver, dataset, batch_size=batch_size, database=settings.database,
+                                               schema=False, workers=workers)
+            seconds = time.perf_counter() - t0
+            out["update"] = {"seconds": round(seconds, 3), "table_rows_per_s": round(table_rows / seconds, 1),
+                             "statement_rows_per_s": round(statement_rows / seconds, 1),
+                             "same_counts": after == before}
     finally:
         driver.close()
     out["self_peak_mb"] = round(self_peak_mb(), 1)
