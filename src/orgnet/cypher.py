@@ -117,3 +117,34 @@ def statements(text: str) -> list[str]:
     """A multi-statement file (``schema.cypher``) split at ``;`` line ends, comments dropped."""
     body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("//"))
     return [s.strip() for s in re.split(r";\s*(?:\n|$)", body) if s.strip()]
+
+
+def union_parts(text: str) -> list[str]:
+    """The branches of a query's first top-level ``CALL () { … UNION ALL … }`` block, each a query
+    of its own (``stats.cypher``'s parts, which orgnet's Neo4j engine runs side by side); ``[]``
+    when the query has no such block. Comments are dropped; braces are counted, so nested
+    subqueries, maps and ``EXISTS { … }`` stay inside their branch.
+
+    >>> union_parts("CALL () {\\n  MATCH (r) RETURN r.id AS id // one\\n  UNION ALL\\n  RETURN {a: 1}.a AS id\\n}\\nRETURN id")
+    ['MATCH (r) RETURN r.id AS id', 'RETURN {a: 1}.a AS id']
+    >>> union_parts("MATCH (r) RETURN r")
+    []
+    """
+    code = _COMMENT.sub("", text)
+    depth, bounds = 0, []  # bounds: where the block's branches start and end
+    for match in re.finditer(r"\bCALL\s*\(\s*\)\s*\{|[{}]|\bUNION\s+ALL\b", code, re.IGNORECASE):
+        token = match.group(0)
+        if token == "}":
+            depth -= 1
+            if depth == 0 and bounds:
+                bounds.append(match.start())
+                break
+        elif token.endswith("{"):
+            if depth == 0 and not bounds and token != "{":
+                bounds.append(match.end())
+            depth += 1
+        elif depth == 1 and bounds:
+            bounds += [match.start(), match.end()]
+    if len(bounds) < 4:
+        return []
+    return [code[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2])]

@@ -9,7 +9,7 @@ import pytest
 
 from orgnet import cypher
 from orgnet.engines.base import ANALYSES
-from orgnet.engines.neo4j import load_plan, parameters, query_params
+from orgnet.engines.neo4j import load_plan, parameters, query_params, return_columns
 from orgnet.graph import EDGES
 from orgnet.results import FACTS, FIGURES
 from orgnet.rules import Rules
@@ -54,8 +54,23 @@ def test_param_examples_are_the_defaults():
 
 def test_stats_query_lists_every_figure_in_order():
     text = cypher.query("stats")
-    found = re.findall(r"\{figure: '([^']+)', unit: '([^']+)'", text)
+    found = re.findall(r"\['([a-z_.0-9]+)', '(count|percent|years)'", text)
     assert found == [(figure, unit) for figure, (unit, _) in FIGURES.items()]
+
+
+def test_stats_parts_are_whole_queries_with_the_same_columns():
+    """The Neo4j engine runs each branch of stats' UNION on its own (``Neo4jEngine.run_parts``):
+    every branch has the figure-row columns and only the figures of orgnet.results.FIGURES."""
+    text = cypher.query("stats")
+    parts = cypher.union_parts(text)
+    assert len(parts) == 6
+    for part in parts:
+        assert return_columns(part) == ["region_id", "region_name", "level", "figure", "unit", "n", "d"]
+        assert part.count("{") == part.count("}") and "UNION" not in part
+        named = re.findall(r"'([a-z_.]+)' AS figure|\['([a-z_.]+)', [^,\]]+, ", part)  # [figure, n, d]
+        assert named and {name for pair in named for name in pair if name} <= set(FIGURES)
+    assert len(re.findall(r"^\s*UNION ALL\s*$", text, re.MULTILINE)) == 5  # no branch left out
+    assert all(cypher.union_parts(cypher.query(name)) == [] for name in [*ANALYSES, *FACTS] if name != "stats")
 
 
 def test_node_loads_write_every_schema_column():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from orgnet.results import figure_value, finish
 from orgnet.rules import Rules
 from tests.conftest import IN_CI, SAMPLES, TINY
 
@@ -37,6 +38,18 @@ def sample(request):
 @pytest.mark.parametrize("day", DAYS)
 def test_samples_agree(sample, day, analysis, networkx_engines, neo4j_engine):
     assert_same(networkx_engines(sample), neo4j_engine(sample), analysis, day, Rules())
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_stats_whole_query_gives_the_engines_rows(sample, day, neo4j_engine):
+    """``stats.cypher`` as an analyst runs it (``orgnet query stats``, the Browser) gives the rows
+    the engine assembles from its parts run side by side."""
+    engine = neo4j_engine(sample)
+    rows = engine.run("stats", Rules(), as_of=day)
+    for row in rows:
+        row["value"] = figure_value(row["unit"], row["numerator"], row["denominator"])
+    assert len(rows) > 0
+    pd.testing.assert_frame_equal(finish("stats", rows), engine.stats(day, Rules()))
 
 
 @pytest.mark.parametrize("year", YEARS)

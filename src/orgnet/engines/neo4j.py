@@ -369,6 +369,28 @@ class Neo4jEngine:
         record = read_rows(self.driver, collected(text, columns), params, self.database, self.where)[0]
         return [dict(zip(columns, row)) for row in record["rows"]]
 
+    def run_parts(self, name: str, rules: Rules | None = None, as_of=None, year: int | None = None,
+                  workers: int = DEFAULT_WORKERS) -> list[dict]:
+        """The rows of every branch of the shipped query's ``CALL () { … UNION ALL … }`` block
+        (``cypher.union_parts``), each branch run as a query of its own, ``workers`` at a time (one
+        session and one read transaction each), in the file's order: the rows the block would
+        give, before the query's end. A branch is smaller to plan and runs on its own core; like
+        any Neo4j query (read committed), the parts see a load that commits meanwhile."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        text = cypher.query(name)
+        params = query_params(text, parameters(rules or Rules(), as_of=as_of, year=year))
+        branches = cypher.union_parts(text)
+
+        def one(branch: str) -> list[dict]:
+            columns = return_columns(branch)
+            used = {k: v for k, v in params.items() if k in cypher.used_params(branch)}
+            record = read_rows(self.driver, collected(branch, columns), used, self.database, self.where)[0]
+            return [dict(zip(columns, row)) for row in record["rows"]]
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return [row for rows in pool.map(one, branches) for row in rows]
+
     def gaps(self, as_of, rules: Rules) -> pd.DataFrame:
         return finish("gaps", self.run("gaps", rules, as_of=as_of))
 
@@ -392,9 +414,21 @@ class Neo4jEngine:
         return finish("liaison_check", self.run("liaison_check", rules, year=year))
 
     def stats(self, as_of, rules: Rules) -> pd.DataFrame:
-        rows = self.run("stats", rules, as_of=as_of)
-        for row in rows:
-            row["value"] = figure_value(row["unit"], row["numerator"], row["denominator"])
+        """``stats.cypher``'s six parts side by side (``run_parts``), each region's figure rows
+        summed here as the query's end sums them: same rows, ~30% less time than the whole query
+        (bench/README.md)."""
+        summed: dict[tuple, dict] = {}  # (region, figure) → the row with n and d summed
+        for row in self.run_parts("stats", rules, as_of=as_of):
+            into = summed.setdefault((row["region_id"], row["figure"]), row)
+            if into is not row:
+                into["n"] += row["n"]
+                into["d"] += row["d"]
+                into["unit"] = into["unit"] or row["unit"]  # the catalogue part's
+        rows = [{"region_id": r["region_id"], "region_name": r["region_name"], "level": r["level"],
+                 "figure": r["figure"], "unit": r["unit"], "numerator": r["n"],
+                 "denominator": None if r["unit"] == "count" else r["d"],
+                 "value": figure_value(r["unit"], r["n"], None if r["unit"] == "count" else r["d"])}
+                for r in summed.values()]
         return finish("stats", rows)
 
     # -- facts: the plain tables orgnet.analyses computes the later analyses from (cypher/facts) ----
