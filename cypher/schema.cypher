@@ -10,15 +10,10 @@ CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT demo_point_id IF NOT EXISTS FOR (n:DemoPoint) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT venue_id IF NOT EXISTS FOR (n:Venue) REQUIRE n.id IS UNIQUE;
 
-// Bodies are looked up by system and type (gaps, stats) and by their region (stats roll-up).
-CREATE INDEX body_system IF NOT EXISTS FOR (n:Body) ON (n.system);
-CREATE INDEX body_type IF NOT EXISTS FOR (n:Body) ON (n.type);
-CREATE INDEX body_region_id IF NOT EXISTS FOR (n:Body) ON (n.region_id);
-// Women's bodies by their region (stats: each region's own women's bodies and federations).
+// Only what the shipped queries look up (EXPLAIN at 100k organizations, bench/README.md): each index
+// costs every write and ~0.5 s at the end of a fresh load of 100k. Women's bodies by their region
+// (stats: each region's federations); regions by level (stats rows, liaison_check); organizations
+// by kind (stats: village and community bodies).
 CREATE INDEX women_body_region_id IF NOT EXISTS FOR (n:WomenBody) ON (n.region_id);
-// Regions by level (stats rows), organizations by kind and the two-new flag.
 CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
 CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
-CREATE INDEX organization_two_new IF NOT EXISTS FOR (n:Organization) ON (n.two_new);
-// Posts by role (heads, executives).
-CREATE INDEX holds_role IF NOT EXISTS FOR ()-[h:HOLDS]-() ON (h.role);
