@@ -415,7 +415,7 @@ class Neo4jEngine:
 
     def stats(self, as_of, rules: Rules) -> pd.DataFrame:
         """``stats.cypher``'s six parts side by side (``run_parts``), each region's figure rows
-        summed here as the query's end sums them: same rows, ~30% less time than the whole query
+        summed here as the query's end sums them: same rows, 20–40% less time than the whole query
         (bench/README.md)."""
         summed: dict[tuple, dict] = {}  # (region, figure) → the row with n and d summed
         for row in self.run_parts("stats", rules, as_of=as_of):
