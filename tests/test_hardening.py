@@ -256,8 +256,11 @@ def test_ctrl_c_leaves_no_half_written_output(args, delay, tmp_path, scale_datas
     out = tmp_path / "out" / "result.file"
     out.parent.mkdir()
     args = [a.format(scale=scale_dataset) for a in args]
+    # A shell without job control starts background commands with SIGINT ignored, and the child
+    # would inherit that (a test run started with `… &` then saw the export finish): give it the
+    # default, as a terminal does.
     proc = subprocess.Popen([*ORGNET, *args, "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(delay)
     assert proc.poll() is None, f"finished before Ctrl-C could be sent: {proc.communicate()}"
     proc.send_signal(signal.SIGINT)
