@@ -384,8 +384,7 @@ class Neo4jEngine:
 
         def one(branch: str) -> list[dict]:
             columns = return_columns(branch)
-            used = {k: v for k, v in params.items() if k in cypher.used_params(branch)}
-            record = read_rows(self.driver, collected(branch, columns), used, self.database, self.where)[0]
+            record = read_rows(self.driver, collected(branch, columns), params, self.database, self.where)[0]
             return [dict(zip(columns, row)) for row in record["rows"]]
 
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -424,11 +423,12 @@ class Neo4jEngine:
                 into["n"] += row["n"]
                 into["d"] += row["d"]
                 into["unit"] = into["unit"] or row["unit"]  # the catalogue part's
-        rows = [{"region_id": r["region_id"], "region_name": r["region_name"], "level": r["level"],
-                 "figure": r["figure"], "unit": r["unit"], "numerator": r["n"],
-                 "denominator": None if r["unit"] == "count" else r["d"],
-                 "value": figure_value(r["unit"], r["n"], None if r["unit"] == "count" else r["d"])}
-                for r in summed.values()]
+        rows = []
+        for r in summed.values():
+            denominator = None if r["unit"] == "count" else r["d"]
+            rows.append({"region_id": r["region_id"], "region_name": r["region_name"], "level": r["level"],
+                         "figure": r["figure"], "unit": r["unit"], "numerator": r["n"], "denominator": denominator,
+                         "value": figure_value(r["unit"], r["n"], denominator)})
         return finish("stats", rows)
 
     # -- facts: the plain tables orgnet.analyses computes the later analyses from (cypher/facts) ----
