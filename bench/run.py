@@ -427,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j", action="store_true", help="also measure Neo4j loads and queries")
     ap.add_argument("--neo4j-sizes", default=None, help="sizes for Neo4j (default: those of --sizes up to 100000)")
     ap.add_argument("--naive-sample", type=int, default=5000, help="statement rows for the naive Neo4j loader (0: all)")
-    ap.add_argument("--neo4j-heap", default="4g")
+    ap.add_argument("--neo4j-heap", default="4g", help="server heap (half of it young, tools/neo4j/server.py)")
     ap.add_argument("--neo4j-page-cache", default="1g")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--as-of", default="2012-06-30")

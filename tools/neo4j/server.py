@@ -362,7 +362,7 @@ def _write_conf(home: Path, port: int, heap: str, page_cache: str, extra: dict[s
         "dbms.security.auth_enabled": "true",
         "dbms.usage_report.enabled": "false",
         # Only informational here (we pass -Xms/-Xmx ourselves), kept consistent.
-        "server.memory.heap.initial_size": "128m",
+        "server.memory.heap.initial_size": heap,
         "server.memory.heap.max_size": heap,
         "server.memory.pagecache.size": page_cache,
         # Don't preallocate 256 MB transaction log files per database.
