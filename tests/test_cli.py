@@ -118,6 +118,12 @@ def test_summary_adds_figures_up_over_many_top_regions(monkeypatch):
     result = run("summary", TINY, *AS_OF)
     assert result.exit_code == 0
     assert "1 regions" in result.stdout and "two_new_coverage" in result.stdout
+    assert "a person in two regions counts twice" in " ".join(result.stdout.split())
+
+
+def test_summary_of_few_top_regions_has_no_summed_caption():
+    result = run("summary", TINY, *AS_OF)
+    assert "counts twice" not in " ".join(result.stdout.split())
 
 
 def test_every_command_has_help_with_an_example():

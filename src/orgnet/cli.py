@@ -450,7 +450,8 @@ def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
             top: Annotated[int, typer.Option(help="Rows of gaps and overlaps to show.")] = 10) -> None:
     """The main job: validate, print figures, gaps by rule, top gaps and overlaps.
 
-    The figures are the top region's; past five top regions (a province of counties), their sum.
+    The figures are the top region's; past five top regions (a province of counties), their sum, in
+    which a person holding posts in two regions counts in each people figure (said under the table).
 
     Example: `orgnet summary data/beihu --as-of 2012-06-30`
     """

@@ -189,10 +189,18 @@ SUMMARY_REGIONS = 5
 
 def print_summary(net, as_of, rules, top: int, console: Console) -> None:
     """The main job's printout: figures, gaps per rule, the top gaps and overlaps."""
+    from .results import PEOPLE_FIGURES
+
     figures = pick_regions(net.stats(as_of, rules), None, False)
-    if figures["region_id"].nunique() > SUMMARY_REGIONS:
+    summed = figures["region_id"].nunique() > SUMMARY_REGIONS
+    if summed:
         figures = summed_over_regions(figures)
-    console.print(rich_table(figures[["region_name", "figure", "numerator", "denominator", "value"]], "figures"))
+    table = rich_table(figures[["region_name", "figure", "numerator", "denominator", "value"]], "figures")
+    if summed:
+        table.caption = (f"added up region by region; {', '.join(PEOPLE_FIGURES)} count a person once in each "
+                         "region where they hold posts, so a person in two regions counts twice")
+        table.caption_justify = "left"
+    console.print(table)
     gaps = net.gaps(as_of, rules)
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
     console.print(rich_table(per_rule, "coverage gaps by rule"))

@@ -62,6 +62,12 @@ FIGURES: dict[str, tuple[str, str]] = {
     "demo_points": ("count", "active demonstration points"),
 }
 
+#: The figures that count people, each person once per region. Added up over several regions (the
+#: summary past a few top regions, the report's cards), a person holding posts in two of them counts
+#: in each: the sum is an upper bound, and the printouts say so.
+PEOPLE_FIGURES = ("village_women_share", "community_women_share", "federation_cadres", "federation_cadres_avg_age",
+                  "federation_cadres.college", "federation_cadres.bachelor", "federation_cadres.postgraduate")
+
 
 CONTRACTS: dict[str, Contract] = {
     "gaps": Contract(

@@ -53,6 +53,16 @@ def test_report_cards_add_up_over_several_top_regions(province):
     root = root_rows(stats)
     assert root["region_id"].nunique() >= 3
     shown = {c["label"]: c for c in cards(root, "en")}
-    age = shown[words("federation_cadres_avg_age", "en")]
+    age = shown[words("federation_cadres_avg_age", "en") + " *"]  # a people figure, added up: marked
     num, den = (int(x.replace(",", "")) for x in age["nd"].split(" / "))
     assert float(age["value"]) == round(num / den, 1) and 20 < float(age["value"]) < 80
+    assert words("two_new_orgs", "en") in shown  # not a people figure: no mark
+
+
+def test_report_says_people_figures_are_added_up_over_several_top_regions(province):
+    from orgnet.viz.report import report_html
+    from orgnet.viz.style import words
+
+    html = report_html(province.engine, "2012-06-30", lang="en", max_nodes=60)
+    assert words("people_summed", "en") in html
+    assert words("federation_cadres", "en") + " *" in html

@@ -29,7 +29,7 @@ from ..dataset import as_timestamp
 from ..errors import InputError
 from ..output import write_atomic
 from ..redact import pseudonyms
-from ..results import FIGURES, GAP_RULES, figure_value
+from ..results import FIGURES, GAP_RULES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
 from . import charts
 from .page import _environment, render
@@ -91,13 +91,16 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
     root = root_rows(stats)
     view = render(build_scene(engine, "coverage", day, rules, max_nodes=max_nodes, min_posts=min_posts,
                               redact=redact, source=source))
+    shown = cards(root, lang)
     notes = [words("redacted", lang)] if redact else []
+    if any(card["label"].endswith(" *") for card in shown):
+        notes.append(words("people_summed", lang))
     notes += view.notes
     w = {key: words(key, lang) for key in WORDS}
     return _environment().get_template("report.html").render(
         version=__version__, lang=lang, title=words("report_title", lang), as_of=day.isoformat(), source=source,
         w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=root_names(root, lang),
-        cards=cards(root, lang), charts=chart_images(engine, day, rules, stats, lang, min_posts),
+        cards=shown, charts=chart_images(engine, day, rules, stats, lang, min_posts),
         tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang), top_overlaps(overlaps, lang, redact),
                 plan_rows(plan, lang)],
         view_iframe=Markup(view.iframe(height=680)), zip=zip)
@@ -146,19 +149,25 @@ def shown_value(unit: str, value: float) -> str:
 
 
 def cards(root: pd.DataFrame, lang: str) -> list[dict]:
-    """The headline figures: value, label, and numerator/denominator where there is one."""
+    """The headline figures: value, label, and numerator/denominator where there is one.
+
+    Over several root regions the figures are added up; a people figure's label then ends in " *"
+    (see ``words("people_summed")``: a person holding posts in two regions counts in each).
+    """
     out = []
+    several = root["region_id"].nunique() > 1
     for figure in CARD_FIGURES:
         rows = root[root["figure"] == figure]
         if rows.empty or figure not in FIGURES:
             continue
+        label = words(figure, lang) + (" *" if several and figure in PEOPLE_FIGURES else "")
         num = int(rows["numerator"].fillna(0).sum())
         dens = rows["denominator"].dropna()
         den = int(dens.sum()) if len(dens) else None
         unit = FIGURES[figure][0]
         value = float(rows["value"].iloc[0]) if len(rows) == 1 else figure_value(unit, num, den)
         nd = f"{num:,} / {den:,}" if unit != "count" and den is not None else ""
-        out.append({"value": shown_value(unit, value), "label": words(figure, lang), "nd": nd})
+        out.append({"value": shown_value(unit, value), "label": label, "nd": nd})
     return out
 
 

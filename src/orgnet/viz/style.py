@@ -198,6 +198,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "showing": ("显示前 {n} 行，共 {total} 行", "first {n} of {total} rows"),
     "none": ("无", "none"),
     "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
+    "people_summed": ("带 * 的人员指标为各区县之和：在两个区县任职的人计两次",
+                      "figures marked * add the regions up: a person holding posts in two of them counts twice"),
     "chart_coverage": ("两新组织妇女组织覆盖率（按乡镇/街道）", "Two-new women's organization coverage by township/street"),
     "chart_post_load": ("人均任职数分布", "Active posts per person"),
     "chart_women_bodies": ("妇女组织按类型", "Women's bodies by type"),
