@@ -18,3 +18,10 @@ def test_stable_order_is_pandas_stable_sort(rows, ascending):
                          "t": pd.array([r[2] for r in rows], dtype="str")})
     expected = keys.sort_values(["s", "n", "t"], ascending=ascending, kind="stable").index.to_numpy()
     assert stable_order(keys, ascending).tolist() == expected.tolist()
+
+
+def test_people_figures_are_figures_in_their_order():
+    from orgnet.results import FIGURES, PEOPLE_FIGURES
+
+    assert PEOPLE_FIGURES and set(PEOPLE_FIGURES) <= set(FIGURES)
+    assert list(PEOPLE_FIGURES) == [f for f in FIGURES if f in PEOPLE_FIGURES]
