@@ -56,7 +56,8 @@ def test_report_cards_add_up_over_several_top_regions(province):
     age = shown[words("federation_cadres_avg_age", "en") + " *"]  # a people figure, added up: marked
     num, den = (int(x.replace(",", "")) for x in age["nd"].split(" / "))
     assert float(age["value"]) == round(num / den, 1) and 20 < float(age["value"]) < 80
-    assert words("two_new_orgs", "en") in shown  # not a people figure: no mark
+    assert age["people_summed"]
+    assert not shown[words("two_new_orgs", "en")]["people_summed"]  # not a people figure: no mark
 
 
 def test_report_says_people_figures_are_added_up_over_several_top_regions(province):

@@ -93,7 +93,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
                               redact=redact, source=source))
     shown = cards(root, lang)
     notes = [words("redacted", lang)] if redact else []
-    if any(card["label"].endswith(" *") for card in shown):
+    if any(card["people_summed"] for card in shown):
         notes.append(words("people_summed", lang))
     notes += view.notes
     w = {key: words(key, lang) for key in WORDS}
@@ -151,8 +151,9 @@ def shown_value(unit: str, value: float) -> str:
 def cards(root: pd.DataFrame, lang: str) -> list[dict]:
     """The headline figures: value, label, and numerator/denominator where there is one.
 
-    Over several root regions the figures are added up; a people figure's label then ends in " *"
-    (see ``words("people_summed")``: a person holding posts in two regions counts in each).
+    Over several root regions the figures are added up; a people figure's card then has
+    ``people_summed`` and its label ends in " *" (``words("people_summed")`` says why: a person
+    holding posts in two regions counts in each).
     """
     out = []
     several = root["region_id"].nunique() > 1
@@ -160,14 +161,15 @@ def cards(root: pd.DataFrame, lang: str) -> list[dict]:
         rows = root[root["figure"] == figure]
         if rows.empty or figure not in FIGURES:
             continue
-        label = words(figure, lang) + (" *" if several and figure in PEOPLE_FIGURES else "")
+        summed = several and figure in PEOPLE_FIGURES
+        label = words(figure, lang) + (" *" if summed else "")
         num = int(rows["numerator"].fillna(0).sum())
         dens = rows["denominator"].dropna()
         den = int(dens.sum()) if len(dens) else None
         unit = FIGURES[figure][0]
         value = float(rows["value"].iloc[0]) if len(rows) == 1 else figure_value(unit, num, den)
         nd = f"{num:,} / {den:,}" if unit != "count" and den is not None else ""
-        out.append({"value": shown_value(unit, value), "label": label, "nd": nd})
+        out.append({"value": shown_value(unit, value), "label": label, "nd": nd, "people_summed": summed})
     return out
 
 
