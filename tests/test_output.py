@@ -18,3 +18,27 @@ from orgnet.output import render
 def test_csv_is_what_pandas_writes(frame):
     """The Arrow writer (no cell needing quotes) and pandas' give the same bytes."""
     assert render(frame, "csv") == frame.to_csv(index=False, lineterminator="\n")
+
+
+def test_narrow_table_folds_names_never_identifiers_or_numbers():
+    """On an 80-column terminal a long Chinese name folds; ids, rule names and numbers stay whole."""
+    import io
+
+    from rich.console import Console
+
+    from orgnet.output import rich_table
+
+    frame = pd.DataFrame({
+        "org_id": ["O0401", "O0404"],
+        "org_name": ["北湖区物流行业协会" * 4, "郴州安业商贸股份有限公司"],
+        "rule": ["committee_required", "party_without_women"],
+        "female_staff": pd.array([1234567, 45], dtype="Int64"),
+        "detail": ["female_staff=51; " * 6, "female_staff=45"],
+    })
+    console = Console(width=80, file=io.StringIO())
+    console.print(rich_table(frame, "coverage gaps"))
+    text = console.file.getvalue()
+    for whole in ("O0401", "committee_required", "party_without_women", "1234567"):
+        assert whole in text, (whole, text)
+    assert "北湖区物流行业协会" * 4 not in text  # the name did fold…
+    assert max(len(line) for line in text.splitlines()) <= 80  # …and the table fits

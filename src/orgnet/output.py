@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -116,14 +117,65 @@ def emit(frame: pd.DataFrame, fmt: str, out: Path | None, title: str, console: C
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def rich_table(frame: pd.DataFrame, title: str) -> Table:
-    table = Table(title=f"{title} ({len(frame)} rows)", title_justify="left")
-    for col in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[col]) and frame[col].dtype != bool
-        table.add_column(col, justify="right" if numeric else "left", overflow="fold")
-    for row in frame.itertuples(index=False):
-        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
-    return table
+#: Longest identifier kept on one line in a table; longer ones fold like text.
+IDENTIFIER_WIDTH = 30
+#: Room a folding column (a name, a list) keeps at least, before identifiers give up being whole.
+TEXT_MIN_WIDTH = 8
+
+
+def rich_table(frame: pd.DataFrame, title: str, caption: str | None = None) -> FrameTable:
+    """A table for people: numbers right-aligned; numbers and identifiers (ids, rule and figure
+    names) on one line while the names and lists beside them keep room to fold.
+
+    >>> import io
+    >>> console = Console(width=40, file=io.StringIO())
+    >>> frame = pd.DataFrame({"rule": ["committee_required"], "org_name": ["北湖区物流行业协会北湖区物流行业协会"]})
+    >>> console.print(rich_table(frame, "gaps"))
+    >>> for line in console.file.getvalue().splitlines()[4:8]:
+    ...     print(line.rstrip())
+    │ committee_required │ 北湖区物流行业  │
+    │                    │ 协会北湖区物流  │
+    │                    │ 行业协会        │
+    └────────────────────┴─────────────────┘
+    """
+    return FrameTable(frame, title, caption)
+
+
+class FrameTable:
+    """A DataFrame laid out for the width it is printed at (a rich renderable)."""
+
+    def __init__(self, frame: pd.DataFrame, title: str, caption: str | None = None):
+        self.title = f"{title} ({len(frame)} rows)"
+        self.caption = caption
+        self.columns = [str(c) for c in frame.columns]
+        self.numeric = [pd.api.types.is_numeric_dtype(frame[c]) and frame[c].dtype != bool for c in frame.columns]
+        self.cells = [["" if pd.isna(v) else str(v) for v in frame[c]] for c in frame.columns]
+
+    def __rich_console__(self, console, options):
+        yield self.table(options.max_width)
+
+    def table(self, width: int) -> Table:
+        """The rich Table: number and identifier columns kept whole, narrowest first, as long as
+        the table still fits ``width`` with every other column at least ``TEXT_MIN_WIDTH`` wide."""
+        need = [max(cell_len(v) for v in [col, *values]) + 3 for col, values in zip(self.columns, self.cells)]
+        least = [min(n, TEXT_MIN_WIDTH + 3) for n in need]
+        candidates = [i for i, values in enumerate(self.cells) if self.numeric[i] or _identifiers(values)]
+        whole: set[int] = set()
+        for i in sorted(candidates, key=need.__getitem__):
+            if 1 + sum(need[j] if j in whole or j == i else least[j] for j in range(len(need))) <= width:
+                whole.add(i)
+        table = Table(title=self.title, title_justify="left", caption=self.caption, caption_justify="left")
+        for i, col in enumerate(self.columns):
+            table.add_column(col, justify="right" if self.numeric[i] else "left", overflow="fold",
+                             no_wrap=i in whole, min_width=need[i] - 3 if i in whole else None)
+        for row in zip(*self.cells):
+            table.add_row(*row)
+        return table
+
+
+def _identifiers(values: list[str]) -> bool:
+    """Every value a short ASCII token (``O0401``, ``committee_required``, ``2012-06-30``)."""
+    return all(len(v) <= IDENTIFIER_WIDTH and v.isascii() and " " not in v and ";" not in v for v in values)
 
 
 def print_problems(problems: list[Problem], console: Console) -> None:
@@ -195,12 +247,10 @@ def print_summary(net, as_of, rules, top: int, console: Console) -> None:
     summed = figures["region_id"].nunique() > SUMMARY_REGIONS
     if summed:
         figures = summed_over_regions(figures)
-    table = rich_table(figures[["region_name", "figure", "numerator", "denominator", "value"]], "figures")
-    if summed:
-        table.caption = (f"added up region by region; {', '.join(PEOPLE_FIGURES)} count a person once in each "
-                         "region where they hold posts, so a person in two regions counts twice")
-        table.caption_justify = "left"
-    console.print(table)
+    caption = (f"added up region by region; {', '.join(PEOPLE_FIGURES)} count a person once in each "
+               "region where they hold posts, so a person in two regions counts twice") if summed else None
+    console.print(rich_table(figures[["region_name", "figure", "numerator", "denominator", "value"]], "figures",
+                             caption))
     gaps = net.gaps(as_of, rules)
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
     console.print(rich_table(per_rule, "coverage gaps by rule"))
