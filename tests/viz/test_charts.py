@@ -77,10 +77,28 @@ def test_post_load_counts_people(tiny):
 
 def test_women_bodies_by_type(tiny):
     fig = tiny.chart("women-bodies", AS_OF, lang="en")
-    heights = [b.get_height() for b in fig.axes[0].patches]
+    lengths = [b.get_width() for b in fig.axes[0].patches]
     root = tiny.stats(AS_OF).query("level == 'county' and figure.str.startswith('women_bodies.')")
-    assert sum(heights) == root.numerator.sum()
+    assert sum(lengths) == root.numerator.sum()
     assert fig.axes[0].get_title(loc="left") == "Women's bodies by type"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", charts.CHARTS)
+def test_no_two_tick_labels_overlap(samples, cjk, kind, lang):
+    """On the Beihu sample, in either language, every tick label is clear of its neighbours."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = samples("beihu").chart(kind, AS_OF, lang=lang)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # lays the figure out as a saved PNG is
+    renderer = canvas.get_renderer()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            boxes = [t.get_window_extent(renderer) for t in axis.get_ticklabels() if t.get_text() and t.get_visible()]
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    assert not a.overlaps(b), (kind, lang, [t.get_text() for t in axis.get_ticklabels()])
 
 
 @pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml")])

@@ -75,3 +75,14 @@ def test_hostile_names_escaped(hostile, tmp_path):
 def test_sample_report_small(samples, tmp_path, name):
     path = samples(name).report(tmp_path / "report.html", AS_OF)
     assert path.stat().st_size < 10_000_000
+
+
+@pytest.mark.parametrize("lang, said, unsaid", [("zh", "已聚合", "Aggregated"), ("en", "Aggregated", "已聚合")])
+def test_view_notes_in_the_reports_language(tiny, tmp_path, lang, said, unsaid):
+    """A folded coverage view's note reaches the report's own notes in the report's language only
+    (the view page inside keeps both, as every view page does)."""
+    page = tiny.report(tmp_path / "r.html", AS_OF, lang=lang, max_nodes=10).read_text(encoding="utf-8")
+    own = page.split("<iframe", 1)[0]
+    assert said in own and unsaid not in own
+    view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
+    assert "已聚合" in view and "Aggregated" in view

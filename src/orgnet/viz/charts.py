@@ -220,23 +220,25 @@ WOMEN_TYPES = ("federation", "committee", "work_committee", "congress", "organ_c
 
 @fonts_applied
 def women_bodies_chart(stats: pd.DataFrame, lang: str = "zh") -> Chart:
-    """Active women's bodies by type at the root region(s)."""
+    """Active women's bodies by type at the root region(s): one bar per type, read across (the
+    long type names sit beside their bars, never on top of each other)."""
     lang = _lang(lang)
     root = stats[stats["level"].isin(["county", "district"])]
     if root.empty:
         root = stats[stats["region_id"] == stats["region_id"].iloc[0]] if len(stats) else stats
     totals = {t: int(root.loc[root["figure"] == f"women_bodies.{t}", "numerator"].fillna(0).sum()) for t in WOMEN_TYPES}
-    fig = _figure(7.0, 3.8)
+    fig = _figure(7.0, 3.4)
     ax = fig.add_subplot()
     ax.set_title(words("chart_women_bodies", lang), loc="left", fontsize=12)
     labels = [words(f"women_bodies.{t}", lang) for t in WOMEN_TYPES]
-    bars = ax.bar(range(len(WOMEN_TYPES)), list(totals.values()), color=SYSTEM["women"].color, edgecolor="#ad1457",
-                  linewidth=0.6)
+    bars = ax.barh(range(len(WOMEN_TYPES)), list(totals.values()), color=SYSTEM["women"].color, edgecolor="#ad1457",
+                   linewidth=0.6)
     for bar, n in zip(bars, totals.values()):
-        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), f"{n:,}", ha="center", va="bottom", fontsize=9)
-    ax.set_xticks(range(len(WOMEN_TYPES)), labels=labels, fontsize=9, rotation=0 if lang == "zh" else 20,
-                  ha="center" if lang == "zh" else "right")
-    ax.set_ylabel(words("bodies_axis", lang))
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {n:,}", ha="left", va="center", fontsize=9)
+    ax.set_yticks(range(len(WOMEN_TYPES)), labels=labels, fontsize=9)
+    ax.invert_yaxis()  # the first type on top
+    ax.set_xlabel(words("bodies_axis", lang))
+    ax.margins(x=0.12)  # room for the count after the longest bar
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 

@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..redact import pseudonyms
 from ..rules import Rules
 from .data import Subgraph, subgraph
-from .style import (BODY_CHANGE, CHANGE, CHANGED_PERSON, COUNT, DASHES, POST_ENDED, POST_STARTED, REGION, ROLE,
+from .style import (BODY_CHANGE, Note, CHANGE, CHANGED_PERSON, COUNT, DASHES, POST_ENDED, POST_STARTED, REGION, ROLE,
                     SYSTEM, Swatch, pair)
 from .views import (TREE_EDGE, Draw, Scene, Scope, _fold, choose_detail, coverage_of, finish, fit_scale, fold_note,
                     lay_out_tree, region_font, scope, text_width)
@@ -373,8 +373,8 @@ def diff_scene(engine, start: date | None, end: date, rules: Rules, *, max_nodes
         scene.aggregated = True
         scene.notes.append(fold_note(finest, max_nodes, detail, depth, "people"))
     if len(tops) < every:
-        scene.notes.append(f"只显示前 {len(tops):,} 个最上级区域（共 {every:,} 个）。"
-                           f" Only the first {len(tops):,} of {every:,} top regions are drawn.")
+        scene.notes.append(Note(f"只显示前 {len(tops):,} 个最上级区域（共 {every:,} 个）。",
+                                f"Only the first {len(tops):,} of {every:,} top regions are drawn."))
     children = build_diff_tree(draw, sc, detail, depth)
     depth_of = {r: d for r, d in sc.depth.items() if r in draw.nodes}
     lay_out_tree(draw, children, tops, depth_of)

@@ -33,7 +33,7 @@ from ..results import FIGURES, GAP_RULES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
 from . import charts
 from .page import _environment, render
-from .style import FONT_STACK, STATUS, WORDS, pair, words
+from .style import FONT_STACK, STATUS, WORDS, Note, pair, words
 from .views import DEFAULT_MAX_NODES, build_scene
 
 TOP_ROWS = 20
@@ -95,7 +95,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
     notes = [words("redacted", lang)] if redact else []
     if any(card["people_summed"] for card in shown):
         notes.append(words("people_summed", lang))
-    notes += view.notes
+    notes += [note.in_lang(lang) if isinstance(note, Note) else note for note in view.notes]
     w = {key: words(key, lang) for key in WORDS}
     return _environment().get_template("report.html").render(
         version=__version__, lang=lang, title=words("report_title", lang), as_of=day.isoformat(), source=source,

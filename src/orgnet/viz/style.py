@@ -221,6 +221,30 @@ def words(key: str, lang: str | None = None) -> str:
     return {"zh": zh, "en": en}.get(lang, f"{zh} {en}")
 
 
+class Note(str):
+    """A note in both languages. As text it is both, as a view's page shows it; ``in_lang`` gives
+    one, for a page in one language (the report).
+
+    >>> note = Note("已聚合。", "Aggregated.")
+    >>> str(note), note.in_lang("en"), note.in_lang("zh")
+    ('已聚合。 Aggregated.', 'Aggregated.', '已聚合。')
+    """
+
+    zh: str
+    en: str
+
+    def __new__(cls, zh: str, en: str) -> Note:
+        note = super().__new__(cls, f"{zh} {en}")
+        note.zh, note.en = zh, en
+        return note
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def __reduce__(self):  # copy and pickle as a Note, not as the joined text
+        return Note, (self.zh, self.en)
+
+
 def pair(table: dict, key, lang: str | None = None, default: str = "") -> str:
     """A ``(zh, en)`` entry of one of the word tables, in one language or both."""
     zh, en = table.get(key, (default or str(key), default or str(key)))

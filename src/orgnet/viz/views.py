@@ -37,7 +37,7 @@ from ..results import GAP_RULES
 from ..rules import Rules
 from . import layout
 from .data import Subgraph, subgraph
-from .style import (COUNT, DASHES, GHOST, GHOST_COUNT, GHOST_MARK, GHOST_WORDS, GRADE, HEAD_WORDS, KIND, LEVEL,
+from .style import (COUNT, Note, DASHES, GHOST, GHOST_COUNT, GHOST_MARK, GHOST_WORDS, GRADE, HEAD_WORDS, KIND, LEVEL,
                     ORGANIZATION, PERSON, REGION, ROLE, STANDOUT, STATUS, SYSTEM, VACANT, Swatch, body_type, pair)
 
 VIEWS = ("coverage", "overlaps", "ego", "region", "diff")
@@ -559,8 +559,8 @@ def fold_note(total: int, max_nodes: int, detail: str, depth: int, finest: str, 
     if detail == "roots" and depth:  # depth: how many top regions were left out
         zh += f"（另有 {depth:,} 个区域未显示，按有缺口的单位数排序）"
         en += f" ({depth:,} more regions left out; the ones with most organizations with a gap are shown)"
-    return (f"已聚合：完整视图有 {total:,} 个节点，超过上限 {max_nodes:,}；{zh}。"
-            f" Aggregated: the full view has {total:,} nodes, more than --max-nodes {max_nodes:,}; {en}.")
+    return Note(f"已聚合：完整视图有 {total:,} 个节点，超过上限 {max_nodes:,}；{zh}。",
+                f"Aggregated: the full view has {total:,} nodes, more than --max-nodes {max_nodes:,}; {en}.")
 
 
 def build_tree(draw: Draw, sc: Scope, systems, detail: str, depth: int, styles: tuple[str, ...],
@@ -795,9 +795,9 @@ def ego_view(draw: Draw, scene: Scene, center: str, max_nodes: int) -> None:
     folded = total > max_nodes
     if folded:
         scene.aggregated = True
-        scene.notes.append(f"已聚合：两层关系网有 {total:,} 个节点，超过上限 {max_nodes:,}；第二层已按类别合并为计数。"
-                           f" Aggregated: the neighbourhood has {total:,} nodes, more than --max-nodes {max_nodes:,};"
-                           " the second ring is folded into counts per kind.")
+        scene.notes.append(Note(f"已聚合：两层关系网有 {total:,} 个节点，超过上限 {max_nodes:,}；第二层已按类别合并为计数。",
+                                f"Aggregated: the neighbourhood has {total:,} nodes, more than --max-nodes {max_nodes:,};"
+                                " the second ring is folded into counts per kind."))
     tree: dict[str, list[str]] = defaultdict(list)
     for node, d in level.items():
         if d <= 1 or not folded:
@@ -870,11 +870,11 @@ def overlaps_view(draw: Draw, scene: Scene, max_nodes: int) -> None:
     if len(chosen) < len(people):
         scene.aggregated = True
         rest = len(people) - len(chosen)
-        scene.notes.append(
+        scene.notes.append(Note(
             f"已聚合：{len(people):,} 人任两个以上职务，全部显示将超过上限 {max_nodes:,} 个节点；"
-            f"图中为职务最多的 {len(chosen):,} 人，其余 {rest:,} 人见一人多职表。"
-            f" Aggregated: {len(people):,} people hold two or more posts, more than --max-nodes {max_nodes:,}"
-            f" allows; shown are the {len(chosen):,} with most posts, the other {rest:,} are in the overlaps table.")
+            f"图中为职务最多的 {len(chosen):,} 人，其余 {rest:,} 人见一人多职表。",
+            f"Aggregated: {len(people):,} people hold two or more posts, more than --max-nodes {max_nodes:,}"
+            f" allows; shown are the {len(chosen):,} with most posts, the other {rest:,} are in the overlaps table."))
     for person in chosen:
         draw.person(person)
         for body, _ in sub.posts_of[person]:
