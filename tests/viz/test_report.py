@@ -86,3 +86,26 @@ def test_view_notes_in_the_reports_language(tiny, tmp_path, lang, said, unsaid):
     assert said in own and unsaid not in own
     view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
     assert "已聚合" in view and "Aggregated" in view
+
+
+def test_tables_speak_the_reports_language(tiny, tiny_report, tmp_path):
+    """Gap details, plan reasons, party grades and systems: the analyses' texts for programs
+    (``female_staff=45``, ``2 candidate(s)``, ``admin;party``) become the report's words."""
+    own = tiny_report.split("<iframe", 1)[0]
+    gaps, plan = tiny.gaps(AS_OF), tiny.plan(AS_OF)
+    assert gaps.detail.str.startswith("female_staff=").any() and len(plan)
+    for raw in ("female_staff=", "candidate(s)", "business ", "workforce ", "party excellent", "admin;", "party;"):
+        assert raw not in own, raw
+    for said in ("女职工", "经营", "职工队伍", "党组织、"):
+        assert said in own, said
+    english = tiny.report(tmp_path / "r.html", AS_OF, lang="en").read_text(encoding="utf-8").split("<iframe", 1)[0]
+    assert "female staff" in english and "female_staff=" not in english
+
+
+def test_tables_name_regions(tiny, tiny_report):
+    """The gaps and plan tables name each organization's region, not its id."""
+    own = tiny_report.split("<iframe", 1)[0]
+    regions = tiny.engine.regions().set_index("region_id")["region_name"]
+    first = tiny.gaps(AS_OF).iloc[0]
+    row = re.search(rf"<td[^>]*>{first.org_id}</td>(.*?)</tr>", own, re.S).group(1)
+    assert f">{html.escape(regions[first.region_id])}</td>" in row and f">{first.region_id}</td>" not in row
