@@ -483,7 +483,8 @@ Redact = Annotated[bool, typer.Option("--redact", help="Replace person names wit
                                       "(key: $ORGNET_REDACT_KEY or ~/.config/orgnet/redact.key).")]
 MaxNodes = Annotated[int, typer.Option("--max-nodes", min=10, help="Above this many nodes the view aggregates "
                                        "(and says so on the page).")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of headings, labels and the report's table texts (gap details, plan reasons).")]
+LangOpt = Annotated[Lang, typer.Option(
+    "--lang", help="Language of headings, labels and the report's table texts (gap details, plan reasons).")]
 
 
 @app.command()

@@ -29,8 +29,8 @@ from ..errors import InputError
 from ..redact import pseudonyms
 from ..rules import Rules
 from .data import Subgraph, subgraph
-from .style import (BODY_CHANGE, Note, CHANGE, CHANGED_PERSON, COUNT, DASHES, POST_ENDED, POST_STARTED, REGION, ROLE,
-                    SYSTEM, Swatch, pair)
+from .style import (BODY_CHANGE, CHANGE, CHANGED_PERSON, COUNT, DASHES, POST_ENDED, POST_STARTED, REGION, ROLE,
+                    SYSTEM, Note, Swatch, pair)
 from .views import (TREE_EDGE, Draw, Scene, Scope, _fold, choose_detail, coverage_of, finish, fit_scale, fold_note,
                     lay_out_tree, region_font, scope, text_width)
 

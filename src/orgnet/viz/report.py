@@ -216,12 +216,13 @@ def gaps_by_rule(gaps: pd.DataFrame, lang: str) -> Table:
                   numeric=("organizations",))
 
 
-def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str] | None = None) -> Table:
+def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
+    """The first gaps; ``places`` names each region id."""
     frame = gaps.copy()
     frame["rule"] = [pair({r: (STATUS[r].zh, STATUS[r].en)}, r, lang) if r in STATUS else r for r in frame["rule"]]
     return _table("top-gaps", words("top_gaps", lang), frame, ["org_id", "org_name", "region_id", "rule", "detail"],
                   lang, TOP_ROWS, formats={"detail": lambda v: gap_detail(_cell(v), lang),
-                                           "region_id": lambda v: (places or {}).get(v, _cell(v))})
+                                           "region_id": lambda v: places.get(v, _cell(v))})
 
 
 def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool) -> Table:
@@ -230,14 +231,15 @@ def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool) -> Table:
                   formats={"systems": lambda v: systems_said(_cell(v), lang)})
 
 
-def plan_rows(plan: pd.DataFrame, lang: str, places: dict[str, str] | None = None) -> Table:
+def plan_rows(plan: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
+    """The plan's first rows; ``places`` names each region id."""
     yes, no = words("yes", lang), words("no", lang)
     return _table("plan", words("plan", lang), plan,
                   ["rank", "org_id", "org_name", "region_id", "female_staff", "ready", "party_grade", "candidates",
                    "reasons"], lang, PLAN_ROWS, numeric=("rank", "female_staff", "candidates"),
                   formats={"ready": lambda v: yes if v else no,
                            "party_grade": lambda v: pair(GRADE, _cell(v), lang),
-                           "region_id": lambda v: (places or {}).get(v, _cell(v)),
+                           "region_id": lambda v: places.get(v, _cell(v)),
                            "reasons": lambda v: plan_reasons(_cell(v), lang)})
 
 

@@ -37,8 +37,8 @@ from ..results import GAP_RULES
 from ..rules import Rules
 from . import layout
 from .data import Subgraph, subgraph
-from .style import (COUNT, Note, DASHES, GHOST, GHOST_COUNT, GHOST_MARK, GHOST_WORDS, GRADE, HEAD_WORDS, KIND, LEVEL,
-                    ORGANIZATION, PERSON, REGION, ROLE, STANDOUT, STATUS, SYSTEM, VACANT, Swatch, body_type, pair)
+from .style import (COUNT, DASHES, GHOST, GHOST_COUNT, GHOST_MARK, GHOST_WORDS, GRADE, HEAD_WORDS, KIND, LEVEL,
+                    ORGANIZATION, PERSON, REGION, ROLE, STANDOUT, STATUS, SYSTEM, VACANT, Note, Swatch, body_type, pair)
 
 VIEWS = ("coverage", "overlaps", "ego", "region", "diff")
 #: The gap rules whose rows become ghosts: a women's body the organization should have and lacks.
