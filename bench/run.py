@@ -7,8 +7,9 @@ For each size N: the dataset ``orgnet generate --profile scale --orgs N --seed S
 (``bench.worker`` for the Python API tasks, the ``orgnet`` CLI and ``python -m bench.baselines.X``
 for the ``*_e2e`` tasks), each measured for wall time and peak RSS, then a third process checks that
 the two answers are identical. Prints a table, writes ``bench/results/<date>.json`` and the results
-section of ``bench/README.md``. ``--neo4j`` adds the Neo4j loads and queries (``bench.neo4j_worker``)
-on a throwaway server (``tools/neo4j/server.py``).
+section of ``bench/README.md`` (``bench.readme``; the targets' verdicts: ``bench.targets``).
+``--neo4j`` adds the Neo4j loads and queries (``bench.neo4j_worker``) on a throwaway server
+(``tools/neo4j/server.py``).
 
 This process imports neither pandas nor orgnet, so that it stays small (see ``bench.measure``).
 """
@@ -29,21 +30,13 @@ from rich.console import Console
 from rich.table import Table
 
 from . import datasets, measure
+from .readme import update_readme
+from .records import E2E, NEO4J_QUERIES, TASKS, fmt_mb, identical_cell, order, status_cell
+from .targets import targets  # bench.run.targets, as tests/test_bench_targets.py imports it
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 README = HERE / "README.md"
-
-API_TASKS = ("load", "graph", "gaps", "overlaps", "projection", "stats")
-#: e2e task → (orgnet CLI arguments, baseline module)
-E2E = {
-    "gaps_e2e": (["gaps"], "gaps"),
-    "overlaps_e2e": (["overlaps"], "overlaps"),
-    "projection_e2e": (["nameplates"], "projection"),
-    "stats_e2e": (["stats", "--all-regions"], "stats"),
-}
-TASKS = API_TASKS + tuple(E2E)
-NEO4J_QUERIES = ("gaps", "overlaps", "nameplates", "plan", "liaison_check", "stats")
 
 WHAT = {
     "load": "read + validate every cell and reference (orgnet.load) vs read_csv of every table",
@@ -253,30 +246,6 @@ def run_neo4j(n: int, folder: Path, as_of: str, work: Path, timeout: float, naiv
 
 
 # -- output -----------------------------------------------------------------------------------------
-def fmt_s(x) -> str:
-    if x is None:
-        return "—"
-    return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 100 else f"{x:.0f}"
-
-
-def fmt_mb(x) -> str:
-    return "—" if x is None else f"{x:,.0f}"
-
-
-def status_cell(rec: dict, side: str) -> str:
-    value = rec.get(f"{side}_s")
-    status = rec.get(f"{side}_status", "ok")
-    if value is None and status not in (None, "ok"):
-        return status
-    return fmt_s(value)
-
-
-def identical_cell(rec: dict) -> str:
-    if rec.get("identical") is None:
-        return "—"
-    return "yes" if rec["identical"] else "NO ✗"
-
-
 def print_table(records: list[dict], console: Console, title: str) -> None:
     table = Table(title=title, title_justify="left")
     for col, just in (("n", "right"), ("task", "left"), ("orgnet_s", "right"), ("baseline_s", "right"),
@@ -293,114 +262,6 @@ def print_table(records: list[dict], console: Console, title: str) -> None:
     console.print(table)
 
 
-#: The Neo4j targets are judged on a server in service, as a database benchmark does (bench/README,
-#: "How the Neo4j targets are read"); the same figures on a JVM started seconds before the load are
-#: reported beside them, marked so.
-COLD = "cold, a brand-new JVM's "
-
-
-def targets(records: list[dict]) -> list[tuple[str, str, str]]:
-    """(target, measured, verdict) for the issue's targets that these records measure."""
-    by = {(r["n"], r["task"]): r for r in records}
-    out = []
-
-    def verdict(ok):
-        return "met" if ok else "NOT met"
-
-    def cold(ok):  # a JVM started seconds before: reported beside the target, not judged by it
-        return "cold: reached" if ok else "cold: missed"
-
-    def failed(r) -> str | None:
-        status = r.get("orgnet_status")
-        if status == "memory":
-            return f"killed at {r['peak_mb']:,.0f} MB RSS (--max-rss-gb) before finishing"
-        if status not in (None, "ok"):
-            return f"orgnet {status}"
-        return None
-
-    r = by.get((1_000_000, "gaps_e2e"))
-    if r:
-        if failed(r):
-            out.append(("gaps_e2e at 1M within 2× of baseline", failed(r), "NOT met"))
-        elif r.get("ratio") is not None:
-            out.append(("gaps_e2e at 1M within 2× of baseline", f"{r['ratio']:.2f}×", verdict(r["ratio"] <= 2)))
-        if r.get("peak_mb") is not None:
-            out.append(("gaps_e2e at 1M peak < 6 GiB", f"{'over ' if failed(r) else ''}{r['peak_mb']:,.0f} MB",
-                        verdict(r["peak_mb"] < 6144)))
-    for task in ("overlaps", "projection"):
-        r = by.get((1_000_000, task))
-        if r and failed(r):
-            out.append((f"{task} at 1M within 2× of baseline", failed(r), "NOT met"))
-        elif r and r.get("ratio") is not None:
-            out.append((f"{task} at 1M within 2× of baseline", f"{r['ratio']:.2f}×", verdict(r["ratio"] <= 2)))
-    r = by.get((1_000_000, "load"))
-    if r and r.get("orgnet_s") is not None:
-        out.append(("networkx load at 1M < 30 s (read + validate; the analyses need no graph)",
-                    f"{r['orgnet_s']:.1f} s", verdict(r["orgnet_s"] < 30)))
-    r = by.get((1_000_000, "graph"))
-    if r and failed(r):
-        out.append(("networkx graph at 1M, built on first use (no target)", failed(r), "—"))
-    elif r and r.get("orgnet_s") is not None:
-        base = f" (plain networkx build {r['baseline_s']:.1f} s)" if r.get("baseline_s") else ""
-        out.append(("networkx graph at 1M, built on first use (no target)", f"{r['orgnet_s']:.1f} s{base}, "
-                    f"peak {r['peak_mb']:,.0f} MB", "—"))
-    r = by.get((100_000, "neo4j_load"))
-    if r and r.get("orgnet_s") is not None:
-        if r.get("speedup_vs_naive"):
-            out.append(("Neo4j batched ≥ 20× naive at 100k", f"{r['speedup_vs_naive']:.0f}×",
-                        verdict(r["speedup_vs_naive"] >= 20)))
-        if r.get("running_rows_per_s"):
-            out.append(("Neo4j batched ≥ 20,000 rows/s at 100k: a load on the running server",
-                        f"{r['running_rows_per_s']:,.0f} table rows/s", verdict(r["running_rows_per_s"] >= 20000)))
-        out.append((f"Neo4j batched ≥ 20,000 rows/s at 100k: {COLD}first load", f"{r['rows_per_s']:,.0f} table rows/s "
-                    f"({r['statement_rows_per_s']:,.0f} statement rows/s)", cold(r["rows_per_s"] >= 20000)))
-        if r.get("update_rows_per_s"):
-            out.append(("Neo4j update path at 100k: the same files loaded again on top (no target)",
-                        f"{r['update_rows_per_s']:,.0f} table rows/s, counts "
-                        + ("unchanged" if r.get("update_same_counts") else "CHANGED"), "—"))
-    for key, when in (("running_first_s", "first run after a load on the running server (planned anew)"),
-                      ("second_s", "second run (plan cached)"),
-                      ("orgnet_s", f"{COLD}first run after the first load")):
-        slow = [(r["task"], r.get(key)) for (n, t), r in by.items() if n == 100_000 and t.startswith("neo4j_")
-                and t != "neo4j_load"]
-        if slow and any(s is not None for _, s in slow):
-            worst = max(slow, key=lambda x: x[1] if x[1] is not None else float("inf"))
-            ok = all(s is not None and s < 5 for _, s in slow)
-            out.append((f"each shipped query < 5 s at 100k: {when}", f"slowest {worst[0]} {fmt_s(worst[1])} s",
-                        cold(ok) if key == "orgnet_s" else verdict(ok)))
-    return out
-
-
-def markdown(records: list[dict], date: str) -> str:
-    commits = sorted({r.get("commit", "?") for r in records})
-    lines = [f"### Results of {date}", "",
-             f"orgnet commit(s): {', '.join(f'`{c}`' for c in commits)} (`+dirty`: uncommitted changes under `src/`). "
-             f"Machine: {records[0].get('machine', '?')}.", "",
-             "Times in seconds; ratio = orgnet / baseline (lower is better for orgnet); peak = peak RSS of the "
-             "measuring process in MB (orgnet / baseline); identical = orgnet's answer equals the baseline's.", "",
-             "| n | task | orgnet s | baseline s | ratio | peak MB | baseline peak MB | identical | note |",
-             "|---:|---|---:|---:|---:|---:|---:|:---:|---|"]
-    for r in sorted(records, key=_order):
-        ratio = "—" if r.get("ratio") is None else f"{r['ratio']:.2f}"
-        peak = "—" if r.get("peak_mb") is None else f"{r['peak_mb']:,.0f}"
-        bpeak = "—" if r.get("baseline_peak_mb") is None else f"{r['baseline_peak_mb']:,.0f}"
-        ident = {None: "—", True: "yes", False: "**NO**"}[r.get("identical")]
-        note = (r.get("note") or "").replace("|", "\\|")
-        lines.append(f"| {r['n']:,} | {r['task']} | {status_cell(r, 'orgnet')} | {status_cell(r, 'baseline')} | {ratio} "
-                     f"| {peak} | {bpeak} | {ident} | {note} |")
-    checks = targets(records)
-    if checks:
-        lines += ["", "Targets (issue #8):", "", "| target | measured | |", "|---|---|---|"]
-        lines += [f"| {t} | {m} | {v} |" for t, m, v in checks]
-    return "\n".join(lines) + "\n"
-
-
-def _order(r: dict):
-    task = r["task"]
-    rank = TASKS.index(task) if task in TASKS else len(TASKS) + (0 if task == "neo4j_load" else 1)
-    return (r["n"], rank, task)
-
-
 def save(records: list[dict], date: str, results_dir: Path) -> Path:
     """Merge into ``results/<date>.json`` (a record replaces the one of the same n and task)."""
     results_dir.mkdir(parents=True, exist_ok=True)
@@ -408,24 +269,11 @@ def save(records: list[dict], date: str, results_dir: Path) -> Path:
     old = json.loads(path.read_text()) if path.is_file() else []
     keys = {(r["n"], r["task"]) for r in records}
     merged = [r for r in old if (r["n"], r["task"]) not in keys] + records
-    merged.sort(key=_order)
+    merged.sort(key=order)
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(merged, indent=1, ensure_ascii=False) + "\n")
     os.replace(tmp, path)
     return path
-
-
-BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
-
-
-def update_readme(path: Path, date: str) -> None:
-    records = json.loads(path.read_text())
-    if not README.is_file() or BEGIN not in README.read_text():
-        return
-    text = README.read_text()
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(head + BEGIN + "\n" + markdown(records, date) + END + tail)
 
 
 # -- main -------------------------------------------------------------------------------------------
@@ -508,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         console.print(t)
     say(f"wrote {path} (this harness process peaked at {measure.self_peak_mb():.0f} MB RSS)")
     if not args.no_readme:
-        update_readme(path, date)
-        say(f"updated the results section of {README}")
+        if update_readme(README, path, date):
+            say(f"updated the results section of {README}")
     bad = [r for r in records if r.get("identical") is False]
     if bad:
         say("[bold red]MISMATCH: orgnet's answer differs from the baseline's in: "
