@@ -64,6 +64,7 @@ def check(server, dataset_folder: Path, exported: dict) -> dict:
     import pandas as pd
 
     import orgnet
+    from orgnet.api import _day
     from orgnet.engines.neo4j import Neo4jEngine, apply_schema, run_file, run_read
     from orgnet.rules import Rules
 
@@ -80,7 +81,7 @@ def check(server, dataset_folder: Path, exported: dict) -> dict:
         out["nodes"], out["edges"] = nodes, edges
         engine = Neo4jEngine(driver, "neo4j", server.uri)
         net = orgnet.load(dataset_folder)
-        day = pd.Timestamp(AS_OF).date()
+        day = _day(AS_OF)  # orgnet's reading of an as-of day, as bench.worker and bench.neo4j_worker use
         for name in ANALYSES:
             args = (day.year,) if name == "liaison_check" else (day,)
             times = []
