@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from orgnet.api import load_dataset
-from orgnet.engines.networkx import GraphWalk, NetworkxEngine
+from orgnet.engines.networkx import NetworkxEngine
+from tests.oracle import GraphWalk
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "tiny"
@@ -39,10 +40,22 @@ def networkx_engines():
     return _engines_by_path(NetworkxEngine)
 
 
+class Oracle:
+    """The graph-walk reference (``tests/oracle.py``) answering as an engine does (``answer``)."""
+
+    name = "graph-walk"
+
+    def __init__(self, dataset):
+        self.walk = GraphWalk(dataset)
+
+    def answer(self, analysis: str, **args):
+        return getattr(self.walk, analysis)(**args)
+
+
 @pytest.fixture(scope="session")
 def graph_walk_engines():
-    """The graph-walk reference engines (``GraphWalk``) by dataset path, built once per session."""
-    return _engines_by_path(GraphWalk)
+    """The graph-walk reference engines (``tests/oracle.py``) by dataset path, built once per session."""
+    return _engines_by_path(Oracle)
 
 
 def engine_on(request, name: str, path: Path):

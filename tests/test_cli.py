@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from orgnet.cli import app
-from orgnet.results import CONTRACTS
+from orgnet.analyses import CONTRACTS
 from tests.conftest import TINY
 
 runner = CliRunner()

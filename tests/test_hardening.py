@@ -315,10 +315,10 @@ def hostile(tmp_path_factory) -> Path:
 
 def check_hostile(engine) -> None:
     rules = Rules()
-    overlaps = engine.overlaps(AS_OF, rules)
+    overlaps = engine.answer("overlaps", as_of=AS_OF, rules=rules)
     names = dict(zip(overlaps["person_id"], overlaps["person_name"]))
     assert {p: names.get(p) for p in HOSTILE_PEOPLE} == dict(zip(HOSTILE_PEOPLE, HOSTILE))
-    gaps = engine.gaps(AS_OF, rules)
+    gaps = engine.answer("gaps", as_of=AS_OF, rules=rules)
     orgs = dict(zip(gaps["org_id"], gaps["org_name"]))
     assert {o: orgs.get(o) for o in HOSTILE_ORGS} == dict(zip(HOSTILE_ORGS, HOSTILE))
 

@@ -7,8 +7,8 @@
 // :param as_of => date('2012-06-30')
 
 MATCH (p:Person)-[h:HOLDS]->(b:Body)
-WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
-  AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+WHERE active(h.start, h.`end`)
+  AND active(b.founded, b.dissolved)
 OPTIONAL MATCH (b)-[:BELONGS_TO]->(host:Organization)
 RETURN p.id AS person_id, p.name AS person_name, p.gender AS gender, b.id AS body_id, b.name AS body_name,
        b.system AS system, b.type AS type, b.org_id AS org_id, host.kind AS org_kind, b.region_id AS region_id,

@@ -5,7 +5,7 @@
 // :param as_of => date('2012-06-30')
 
 MATCH (b:Body)
-WHERE (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+WHERE active(b.founded, b.dissolved)
 OPTIONAL MATCH (b)-[:BELONGS_TO]->(host:Organization)
 RETURN b.id AS body_id, b.name AS body_name, b.system AS system, b.type AS type, b.org_id AS org_id,
        host.kind AS org_kind, b.region_id AS region_id

@@ -6,8 +6,8 @@
 // :param as_of => date('2012-06-30')
 
 MATCH (d:DemoPoint)
-WHERE d.since IS NULL OR d.since <= $as_of
-WITH d, [(o:Organization)-[e:PAIRED_WITH]->(d) WHERE e.since IS NULL OR e.since <= $as_of | o.id] AS pairings
+WHERE active(d.since, NULL)
+WITH d, [(o:Organization)-[e:PAIRED_WITH]->(d) WHERE active(e.since, NULL) | o.id] AS pairings
 UNWIND CASE WHEN size(pairings) = 0 THEN [null] ELSE pairings END AS pairing
 RETURN d.id AS demo_point_id, d.name AS demo_name, d.org_id AS site_org_id, pairing AS pairing_org_id
 ORDER BY demo_point_id, pairing_org_id

@@ -10,10 +10,10 @@ MATCH (o:Organization)
 WITH o,
      EXISTS {
        MATCH (o)<-[:BELONGS_TO]-(w:WomenBody)
-       WHERE (w.founded IS NULL OR w.founded <= $as_of) AND (w.dissolved IS NULL OR w.dissolved > $as_of)
+       WHERE active(w.founded, w.dissolved)
      } AS covered,
      [(o)<-[:BELONGS_TO]-(pb:PartyBody)
-        WHERE (pb.founded IS NULL OR pb.founded <= $as_of) AND (pb.dissolved IS NULL OR pb.dissolved > $as_of)
+        WHERE active(pb.founded, pb.dissolved)
         | {grade: pb.grade,
            rank: coalesce([i IN range(0, size($grade_order) - 1) WHERE $grade_order[i] = pb.grade][0],
                           size($grade_order))}] AS ranked

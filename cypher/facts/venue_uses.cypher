@@ -5,7 +5,7 @@
 // :param as_of => date('2012-06-30')
 
 MATCH (b:Body)-[u:USES]->(v:Venue)
-WHERE (u.since IS NULL OR u.since <= $as_of) AND (u.until IS NULL OR u.until > $as_of)
-  AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+WHERE active(u.since, u.until)
+  AND active(b.founded, b.dissolved)
 RETURN v.id AS venue_id, v.name AS venue_name, b.id AS body_id, b.system AS system
 ORDER BY venue_id, body_id

@@ -6,6 +6,8 @@
 // 'link' row per linked body with its visits (flagged under $visits_per_year).
 // A link or post is in the year when it started by 31 December (or start is empty) and had not
 // ended by 1 January (until/end empty or later).
+// Each row's problem ('', links_outside, visits_under) and the bounds it was held to (expected_min,
+// expected_max); orgnet writes the `flag` words from them (empty here).
 // Same answers as `orgnet liaison-check PATH --year …`.
 //
 // Parameters (Neo4j Browser: paste these lines without the leading //):
@@ -35,12 +37,13 @@ CALL (p, first, last) {
 WITH p, links, reduce(total = 0, x IN links | total + x.visits) AS total
 WITH p,
      [{kind: 'executive', body_id: '', links: size(links), visits: total,
-       flag: CASE WHEN $links_min <= size(links) <= $links_max THEN ''
-                  ELSE 'links outside ' + toString($links_min) + '-' + toString($links_max) END}]
+       problem: CASE WHEN $links_min <= size(links) <= $links_max THEN '' ELSE 'links_outside' END,
+       low: $links_min, high: $links_max}]
      + [x IN links | {kind: 'link', body_id: x.body_id, links: null, visits: x.visits,
-                      flag: CASE WHEN x.visits >= $visits_per_year THEN ''
-                                 ELSE 'under ' + toString($visits_per_year) + ' visits' END}] AS rows
+                      problem: CASE WHEN x.visits >= $visits_per_year THEN '' ELSE 'visits_under' END,
+                      low: $visits_per_year, high: null}] AS rows
 UNWIND rows AS row
 RETURN row.kind AS kind, p.id AS person_id, p.name AS person_name, row.body_id AS body_id,
-       row.links AS links, row.visits AS visits, row.flag AS flag
+       row.links AS links, row.visits AS visits, '' AS flag, row.problem AS problem, row.low AS expected_min,
+       row.high AS expected_max
 ORDER BY kind, person_id, body_id

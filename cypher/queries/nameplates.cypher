@@ -14,12 +14,12 @@
 // Only organizations with two or more active bodies can have a pair: their bodies are grouped
 // first, so the posts of the (many) one-body organizations are never expanded.
 MATCH (b:Body)-[:BELONGS_TO]->(o:Organization)
-WHERE (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+WHERE active(b.founded, b.dissolved)
 WITH o, collect(b) AS bodies
 WHERE size(bodies) > 1
 UNWIND bodies AS b
 MATCH (p:Person)-[h:HOLDS]->(b)
-WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
+WHERE active(h.start, h.`end`)
 WITH o, b, collect(DISTINCT p) AS holders
 WITH o, collect({body: b, id: b.id, holders: holders}) AS held
 WHERE size(held) > 1

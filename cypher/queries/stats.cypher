@@ -40,9 +40,9 @@ CALL () {
   // counts go once to every stats region at or above any of its regions.
   MATCH (host:Organization)<-[:BELONGS_TO]-(b:Body)
   WHERE host.kind IN ['village', 'community']
-    AND (b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)
+    AND active(b.founded, b.dissolved)
   MATCH (p)-[h:HOLDS]->(b)
-  WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
+  WHERE active(h.start, h.`end`)
   WITH p, host.kind AS kind, collect(DISTINCT b.region_id) AS rids
   WITH kind, rids, count(p) AS people, count(CASE WHEN p.gender = 'F' THEN p END) AS women
   CALL (rids) {
@@ -63,13 +63,13 @@ CALL () {
   // women's congresses with an active chair, and whether a chair also holds an active post in the
   // village's party body or villagers' committee (rule 6). By region, rolled up.
   MATCH (w:WomenBody)
-  WHERE (w.founded IS NULL OR w.founded <= $as_of) AND (w.dissolved IS NULL OR w.dissolved > $as_of)
+  WHERE active(w.founded, w.dissolved)
   MATCH (reg:Region {id: w.region_id})
   OPTIONAL MATCH (w)-[:BELONGS_TO]->(host:Organization)
   WITH w, reg, host, host.kind AS kind,
        CASE WHEN w.type = 'congress' AND host.kind = 'village' THEN COLLECT {
          MATCH (chair:Person)-[h:HOLDS {role: 'chair'}]->(w)
-         WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
+         WHERE active(h.start, h.`end`)
          RETURN chair
        } ELSE [] END AS chairs
   WITH reg.id AS rid,
@@ -92,8 +92,8 @@ CALL () {
          UNWIND chairs AS chair
          MATCH (chair)-[h:HOLDS]->(x:Body)
          WHERE (x:PartyBody OR x.type = 'villagers_committee')
-           AND (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
-           AND (x.founded IS NULL OR x.founded <= $as_of) AND (x.dissolved IS NULL OR x.dissolved > $as_of)
+           AND active(h.start, h.`end`)
+           AND active(x.founded, x.dissolved)
            AND EXISTS { (x)-[:BELONGS_TO]->(host) }
        } THEN w END) AS congresses_seated
   MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
@@ -118,7 +118,7 @@ CALL () {
   WHERE o.two_new
   WITH o,
        [(o)<-[:BELONGS_TO]-(w:WomenBody)
-          WHERE (w.founded IS NULL OR w.founded <= $as_of) AND (w.dissolved IS NULL OR w.dissolved > $as_of)
+          WHERE active(w.founded, w.dissolved)
           | w.type] AS women
   WITH o.region_id AS rid,
        count(o) AS two_new,
@@ -163,12 +163,12 @@ CALL () {
   // stats region.
   MATCH (f:WomenBody)
   WHERE f.type = 'federation'
-    AND (f.founded IS NULL OR f.founded <= $as_of) AND (f.dissolved IS NULL OR f.dissolved > $as_of)
+    AND active(f.founded, f.dissolved)
     AND NOT EXISTS { (f)-[:BELONGS_TO]->(:Organization) }
   MATCH (reg:Region {id: f.region_id})
   WHERE reg.level IN $cadre_federation_levels
   MATCH (p:Person)-[h:HOLDS]->(f)
-  WHERE (h.start IS NULL OR h.start <= $as_of) AND (h.`end` IS NULL OR h.`end` > $as_of)
+  WHERE active(h.start, h.`end`)
   WITH reg.id AS rid, collect(DISTINCT p) AS people
   MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
   WHERE r.level IN $stats_levels
@@ -187,7 +187,7 @@ CALL () {
   UNION ALL
   // Demonstration points named by as_of, in the region of their organization, rolled up.
   MATCH (:DemoPoint)-[d:DEMO_AT]->(o:Organization)
-  WHERE d.since IS NULL OR d.since <= $as_of
+  WHERE active(d.since, NULL)
   WITH o.region_id AS rid, count(d) AS demo_points
   MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
   WHERE r.level IN $stats_levels

@@ -7,7 +7,7 @@ where one person holds too many posts.
 """
 
 from .api import Network, connect, load
-from .engines.base import TABLES_USED
+from .analyses import TABLES_USED
 from .errors import OrgnetError, ValidationError
 from .rules import Rules
 

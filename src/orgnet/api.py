@@ -18,9 +18,9 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import analyses
+from .analyses import ANALYSES, TABLES_USED, run
 from .dataset import Dataset, as_timestamp
-from .engines.base import TABLES_USED, Engine
+from .engines.base import Engine
 from .errors import InputError
 from .read import RawDataset, RawTable, read_dataset
 from .rules import Rules
@@ -58,9 +58,7 @@ class Network:
 
     def close(self) -> None:
         """Release the engine's resources (the Neo4j driver); nothing to do for networkx."""
-        close = getattr(self.engine, "close", None)
-        if close is not None:
-            close()
+        self.engine.close()
 
     def __enter__(self) -> Network:
         return self
@@ -83,30 +81,51 @@ class Network:
             raise InputError(f"the {self.engine.name} engine has no in-process networkx graph")
         return graph
 
+    def run(self, name: str, **args) -> pd.DataFrame:
+        """Any registered analysis or fact (``orgnet.analyses.ANALYSES``) by name.
+
+        ``as_of``, ``start`` and ``end`` take a date or an ISO string (``as_of`` defaults to today
+        when the analysis takes one); ``rules`` defaults to the reports' thresholds.
+
+        >>> load("tests/data/tiny").run("venues", as_of="2012-06-30").venue_id.tolist()
+        ['V1', 'V2']
+        """
+        record = ANALYSES.get(name)
+        if record is None:
+            raise InputError(f"no analysis called {name!r}; expected one of {', '.join(ANALYSES)}")
+        if "as_of" in record.args:
+            args.setdefault("as_of", None)
+        for key in ("as_of", "start", "end"):
+            if key in args:
+                args[key] = _day(args[key])
+        if "rules" in record.args:
+            args["rules"] = args.get("rules") or Rules()
+        return run(self.engine, name, **args)
+
     def gaps(self, as_of: date | str | None = None, rules: Rules | None = None) -> pd.DataFrame:
         """Organizations (and region-level bodies) that break a coverage rule."""
-        return self.engine.gaps(_day(as_of), rules or Rules())
+        return self.run("gaps", as_of=as_of, rules=rules)
 
     def overlaps(self, as_of=None, rules: Rules | None = None, min_posts: int | None = None) -> pd.DataFrame:
         """People holding at least ``min_posts`` active posts ("one person, many posts")."""
         rules = (rules or Rules()).with_overrides(min_posts=min_posts)
-        return self.engine.overlaps(_day(as_of), rules)
+        return self.run("overlaps", as_of=as_of, rules=rules)
 
     def nameplates(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
         """Pairs of bodies run by (nearly) the same people ("one team, several nameplates")."""
-        return self.engine.nameplates(_day(as_of), rules or Rules())
+        return self.run("nameplates", as_of=as_of, rules=rules)
 
     def plan(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
         """Where to build women's committees next, in the order the source recommends."""
-        return self.engine.plan(_day(as_of), rules or Rules())
+        return self.run("plan", as_of=as_of, rules=rules)
 
     def liaison_check(self, year: int | None = None, rules: Rules | None = None) -> pd.DataFrame:
         """Liaison links per federation executive and visits per link in ``year``."""
-        return self.engine.liaison_check(year or date.today().year, rules or Rules())
+        return self.run("liaison_check", year=year or date.today().year, rules=rules)
 
     def stats(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
         """The report figures per region (rolled up), each with numerator and denominator."""
-        return self.engine.stats(_day(as_of), rules or Rules())
+        return self.run("stats", as_of=as_of, rules=rules)
 
     def export(self, fmt: str, out, as_of=None, redact: bool = False) -> dict[str, int]:
         """Write the graph as graphml, gexf, json (node-link) or neo4j-csv; see ``orgnet.export``.
@@ -127,35 +146,35 @@ class Network:
     # -- beyond the snapshot (orgnet.analyses, computed from the engine's facts) -------------------
     def diff(self, start, end, rules: Rules | None = None) -> pd.DataFrame:
         """What changed between two dates: gaps opened/closed, bodies, posts, coverage per region."""
-        return analyses.diff(self.engine, _day(start), _day(end), rules or Rules())
+        return self.run("diff", start=start, end=end, rules=rules)
 
     def impact(self, person_id: str, as_of=None) -> pd.DataFrame:
         """The bodies left without a head, and the gaps opened, if this person left."""
-        return analyses.impact(self.engine, person_id, _day(as_of))
+        return self.run("impact", person_id=person_id, as_of=as_of)
 
     def key_people(self, as_of=None) -> pd.DataFrame:
         """Everyone whose departure leaves a body headless, ranked by the gaps it would open."""
-        return analyses.key_people(self.engine, _day(as_of))
+        return self.run("key_people", as_of=as_of)
 
     def composition(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
         """The leadership rules (women in teams, reserve cadres, congress chairs): pass or fail."""
-        return analyses.composition(self.engine, _day(as_of), rules or Rules())
+        return self.run("composition", as_of=as_of, rules=rules)
 
     def demo_reach(self, as_of=None, rules: Rules | None = None, hops: int | None = None) -> pd.DataFrame:
         """Demonstration points, pairing units, the organizations they reach, coverage in and out."""
-        return analyses.demo_reach(self.engine, _day(as_of), rules or Rules(), hops)
+        return self.run("demo_reach", as_of=as_of, rules=rules, hops=hops)
 
     def venues(self, as_of=None, min_bodies: int = 2) -> pd.DataFrame:
         """Rooms shared by several bodies (one room, many uses)."""
-        return analyses.venues(self.engine, _day(as_of), min_bodies)
+        return self.run("venues", as_of=as_of, min_bodies=min_bodies)
 
     def coverage(self, as_of=None, rules: Rules | None = None, by: str | None = None) -> pd.DataFrame:
         """Coverage of two-new organizations for every region up the tree, optionally by kind or grade."""
-        return analyses.coverage(self.engine, _day(as_of), rules or Rules(), by)
+        return self.run("coverage", as_of=as_of, rules=rules, by=by)
 
     def bridges(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
         """People with posts in both party and women's bodies, by betweenness on the person–body graph."""
-        return analyses.bridges(self.engine, _day(as_of), rules or Rules())
+        return self.run("bridges", as_of=as_of, rules=rules)
 
     # -- pictures (orgnet.viz: pyvis views, matplotlib charts, the HTML report) -------------------
     def view(self, kind: str = "coverage", as_of=None, rules: Rules | None = None, **options):

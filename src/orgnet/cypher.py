@@ -81,11 +81,46 @@ def facts() -> list[str]:
 
 
 def query(name: str) -> str:
-    """A shipped query's text by name (an analysis, else a fact)."""
+    """A shipped query's text by name (an analysis, else a fact), ``active(…)`` spelled out (``expand``)."""
     for folder, names in (("queries", queries()), ("facts", facts())):
         if name in names:
-            return read(f"{folder}/{name}.cypher")
+            return expand(read(f"{folder}/{name}.cypher"))
     raise InputError(f"no shipped query {name!r}; expected one of {', '.join(queries() + facts())}")
+
+
+_ACTIVE = re.compile(r"\bactive\(\s*([A-Za-z_][\w.`]*)\s*,\s*([A-Za-z_][\w.`]*)\s*\)")
+
+
+@cache
+def _active_fragment() -> str:
+    """``fragments/active.cypher`` without its comments: the one definition of "active on $as_of"."""
+    return " ".join(line.strip() for line in read("fragments/active.cypher").splitlines()
+                    if line.strip() and not line.strip().startswith("//"))
+
+
+def expand(text: str) -> str:
+    """``active(FIRST, LAST)`` in Cypher text replaced by its definition (``fragments/active.cypher``);
+    ``active(FIRST, NULL)`` keeps the first day's half. Comments are left as they are.
+
+    >>> expand("WHERE active(b.founded, b.dissolved) RETURN b")
+    'WHERE ((b.founded IS NULL OR b.founded <= $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)) RETURN b'
+    >>> expand("WHERE active(d.since, NULL)")
+    'WHERE ((d.since IS NULL OR d.since <= $as_of))'
+    """
+    first_half, second_half = _active_fragment().split(" AND ")
+
+    def spelled(match: re.Match) -> str:
+        first, last = match.group(1), match.group(2)
+        parts = [first_half.replace("FIRST", first)]
+        if last.upper() != "NULL":
+            parts.append(second_half.replace("LAST", last))
+        return "(" + " AND ".join(parts) + ")"
+
+    out, pos = [], 0
+    for comment in _COMMENT.finditer(text):  # comments keep their words
+        out += [_ACTIVE.sub(spelled, text[pos:comment.start()]), comment.group(0)]
+        pos = comment.end()
+    return "".join(out) + _ACTIVE.sub(spelled, text[pos:])
 
 
 def params(name_or_text: str) -> dict[str, str]:

@@ -1,18 +1,21 @@
-"""What every analysis returns: its columns and its row order, defined once for every engine.
+"""What an analysis returns, defined once for every engine: the ``Contract`` (columns, types, order).
 
-Each engine produces rows (dicts or a DataFrame); ``finish`` puts them into the contract's column
-order and sort order, so two engines that agree on the facts give equal DataFrames.
+Each analysis module in ``orgnet.analyses`` holds its own contract; an engine produces rows (dicts
+or a DataFrame) and ``Contract.finish`` puts them into the contract's columns, types and sort order,
+so two engines that agree on the facts give equal DataFrames. The ``stats`` figures are catalogued
+here (``FIGURES``), with how their values are shown (``figure_value``).
 
 Examples
 --------
->>> finish("overlaps", [{"person_id": "P2", "person_name": "李", "posts": 2, "bodies": "B1;B2", "systems": "party;women"},
-...                     {"person_id": "P1", "person_name": "王", "posts": 3, "bodies": "B1;B2;B3", "systems": "party"}]).person_id.tolist()
+>>> c = Contract(columns=("person_id", "posts"), order=(("posts", False), ("person_id", True)), ints=("posts",))
+>>> c.finish([{"person_id": "P2", "posts": 2}, {"person_id": "P1", "posts": 3}]).person_id.tolist()
 ['P1', 'P2']
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -20,17 +23,71 @@ import pandas as pd
 
 @dataclass(frozen=True)
 class Contract:
-    """Columns, in order, and how rows are sorted (column, ascending)."""
+    """What one analysis returns: its columns in order, their types, and how rows are sorted.
+
+    Attributes
+    ----------
+    columns : every column, in order: the documented ones first, then typed columns added later.
+    order : how rows are sorted, as (column, ascending) pairs; ties keep the engine's order.
+    ints, bools, floats : columns of those types (``Int64``, ``bool``, ``float``); the rest is text.
+    lists : columns holding a list of texts per row (written ``;``-joined to CSV, as arrays to JSON).
+    declared : columns sorted in a declared order of values rather than alphabetically.
+    derive : fills the columns rendered from others (e.g. ``gaps.detail``), before the rows are sorted.
+    """
 
     columns: tuple[str, ...]
     order: tuple[tuple[str, bool], ...]
     ints: tuple[str, ...] = ()
     bools: tuple[str, ...] = ()
     floats: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+    declared: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    derive: Callable[[pd.DataFrame], pd.DataFrame] | None = field(default=None, hash=False)
+
+    def finish(self, rows) -> pd.DataFrame:
+        """Rows (dicts or a DataFrame) → a DataFrame with exactly these columns, types and order.
+
+        >>> c = Contract(columns=("id", "n", "tags"), order=(("n", False), ("id", True)), ints=("n",), lists=("tags",))
+        >>> c.finish([{"id": "b", "n": 1, "tags": ["x"]}, {"id": "a", "n": 2}]).values.tolist()
+        [['a', 2, []], ['b', 1, ['x']]]
+        """
+        frame = pd.DataFrame(list(rows) if not isinstance(rows, pd.DataFrame) else rows)
+        for col in self.columns:
+            if col not in frame.columns:
+                frame[col] = None
+        if self.derive is not None:
+            frame = self.derive(frame)
+        frame = frame[list(self.columns)]
+        for col in self.ints:
+            frame[col] = pd.array(frame[col], dtype="Int64")
+        for col in self.bools:
+            frame[col] = frame[col].astype(bool)
+        for col in self.floats:
+            frame[col] = frame[col].astype(float)
+        for col in self.lists:
+            frame[col] = pd.Series([list(v) if isinstance(v, (list, tuple, np.ndarray)) else [] for v in frame[col]],
+                                   index=frame.index, dtype=object)
+        for col in self.texts:
+            frame[col] = as_text(frame[col])
+        keys = frame[[c for c, _ in self.order]].copy()
+        for col, declared in self.declared.items():
+            if col in keys.columns:
+                keys[col] = _declared_rank(keys[col], declared)
+        return frame.take(stable_order(keys, [a for _, a in self.order])).reset_index(drop=True)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The text columns (everything not typed otherwise)."""
+        typed = self.ints + self.bools + self.floats + self.lists
+        return tuple(c for c in self.columns if c not in typed)
 
 
-#: The gap rules, in the order their rows appear.
-GAP_RULES = ("committee_required", "liaison_required", "party_without_women", "vacant_head")
+def as_text(values: pd.Series) -> pd.Series:
+    """A column as text, empty for missing (pandas' Arrow-held ``str`` stays Arrow-held)."""
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.na_value is np.nan:
+        return values.fillna("")  # pandas' str, held in Arrow: no Python strings
+    return values.astype(object).where(values.notna(), "").astype(str)
+
 
 #: The report figures (``stats``): name → (unit, what it counts). Units: count, percent, years.
 FIGURES: dict[str, tuple[str, str]] = {
@@ -67,134 +124,6 @@ FIGURES: dict[str, tuple[str, str]] = {
 #: in each: the sum is an upper bound, and the printouts say so.
 PEOPLE_FIGURES = ("village_women_share", "community_women_share", "federation_cadres", "federation_cadres_avg_age",
                   "federation_cadres.college", "federation_cadres.bachelor", "federation_cadres.postgraduate")
-
-
-CONTRACTS: dict[str, Contract] = {
-    "gaps": Contract(
-        columns=("org_id", "org_name", "region_id", "rule", "detail"),
-        order=(("rule", True), ("org_id", True), ("region_id", True), ("detail", True)),
-    ),
-    "overlaps": Contract(
-        columns=("person_id", "person_name", "posts", "bodies", "systems"),
-        order=(("posts", False), ("person_id", True)),
-        ints=("posts",),
-    ),
-    "nameplates": Contract(
-        columns=("org_id", "org_name", "body_a", "body_b", "system_a", "system_b", "shared", "jaccard"),
-        order=(("jaccard", False), ("org_id", True), ("body_a", True), ("body_b", True)),
-        ints=("shared",),
-        floats=("jaccard",),
-    ),
-    "plan": Contract(
-        columns=("rank", "org_id", "org_name", "region_id", "female_staff", "ready", "party_grade", "candidates", "reasons"),
-        order=(("rank", True),),
-        ints=("rank", "female_staff", "candidates"),
-        bools=("ready",),
-    ),
-    "liaison_check": Contract(
-        columns=("kind", "person_id", "person_name", "body_id", "links", "visits", "flag"),
-        order=(("kind", True), ("person_id", True), ("body_id", True)),
-        ints=("links", "visits"),
-    ),
-    "stats": Contract(
-        columns=("region_id", "region_name", "level", "figure", "unit", "numerator", "denominator", "value"),
-        order=(("region_id", True), ("figure", True)),
-        ints=("numerator", "denominator"),
-        floats=("value",),
-    ),
-}
-
-#: Facts: the plain tables every engine serves, from which ``orgnet.analyses`` computes the
-#: analyses of change, risk, composition and reach once, for all engines alike.
-FACTS: dict[str, Contract] = {
-    "active_posts": Contract(
-        columns=("person_id", "person_name", "gender", "body_id", "body_name", "system", "type", "org_id",
-                 "org_kind", "region_id", "role"),
-        order=(("person_id", True), ("body_id", True), ("role", True)),
-    ),
-    "organizations": Contract(
-        columns=("org_id", "org_name", "kind", "region_id", "two_new", "female_staff", "covered", "party_grade"),
-        order=(("org_id", True),), ints=("female_staff",), bools=("two_new", "covered"),
-    ),
-    "bodies": Contract(columns=("body_id", "body_name", "system", "type", "org_id", "org_kind", "region_id"),
-                       order=(("body_id", True),)),
-    "regions": Contract(columns=("region_id", "region_name", "level", "parent_id"), order=(("region_id", True),)),
-    "people": Contract(columns=("person_id", "person_name", "gender", "reserve_cadre"), order=(("person_id", True),),
-                       bools=("reserve_cadre",)),
-    "events": Contract(columns=("change", "subject_id", "name", "region_id", "detail", "date"),
-                       order=(("date", True), ("change", True), ("subject_id", True), ("detail", True))),
-    "demo_links": Contract(columns=("demo_point_id", "demo_name", "site_org_id", "pairing_org_id"),
-                           order=(("demo_point_id", True), ("pairing_org_id", True))),
-    "venue_uses": Contract(columns=("venue_id", "venue_name", "body_id", "system"),
-                           order=(("venue_id", True), ("body_id", True))),
-}
-CONTRACTS.update(FACTS)
-
-#: Later analyses (orgnet.analyses): computed once from the facts, for every engine.
-CONTRACTS.update({
-    "diff": Contract(columns=("change", "subject_id", "name", "region_id", "detail", "before", "after"),
-                     order=(("change", True), ("subject_id", True), ("detail", True))),
-    "impact": Contract(columns=("person_id", "person_name", "body_id", "body_name", "system", "type", "org_id",
-                                "region_id", "new_gap"),
-                       order=(("person_id", True), ("body_id", True))),
-    "key_people": Contract(columns=("rank", "person_id", "person_name", "bodies_lost", "new_gaps", "posts", "systems",
-                                    "bodies"),
-                           order=(("rank", True),), ints=("rank", "bodies_lost", "new_gaps", "posts")),
-    "composition": Contract(columns=("rule", "numerator", "denominator", "value", "threshold", "passed"),
-                            order=(("rule", True),), ints=("numerator", "denominator"), floats=("value",),
-                            bools=("passed",)),
-    "demo_reach": Contract(columns=("kind", "demo_point_id", "org_id", "org_name", "hops", "numerator", "denominator",
-                                    "value"),
-                           order=(("kind", True), ("hops", True), ("org_id", True), ("demo_point_id", True)),
-                           ints=("hops", "numerator", "denominator"), floats=("value",)),
-    "venues": Contract(columns=("venue_id", "venue_name", "bodies", "body_ids", "systems"),
-                       order=(("bodies", False), ("venue_id", True)), ints=("bodies",)),
-    "coverage": Contract(columns=("region_id", "region_name", "level", "depth", "group", "numerator", "denominator",
-                                  "value"),
-                         order=(("depth", True), ("region_id", True), ("group", True)),
-                         ints=("depth", "numerator", "denominator"), floats=("value",)),
-    "bridges": Contract(columns=("person_id", "person_name", "party_posts", "women_posts", "betweenness"),
-                        order=(("betweenness", False), ("person_id", True)),
-                        ints=("party_posts", "women_posts"), floats=("betweenness",)),
-})
-
-#: The order of diff's rows and composition's rules.
-DIFF_CHANGES = ("gap_opened", "gap_closed", "body_founded", "body_dissolved", "post_started", "post_ended", "coverage")
-COMPOSITION_RULES = ("township_teams_with_woman", "department_teams_with_woman", "reserve_cadres_women",
-                     "congress_chairs_in_two_committees")
-
-#: Columns sorted in a declared order rather than alphabetically.
-_DECLARED_ORDER = {
-    ("gaps", "rule"): GAP_RULES,
-    ("stats", "figure"): tuple(FIGURES),
-    ("diff", "change"): DIFF_CHANGES,
-    ("composition", "rule"): COMPOSITION_RULES,
-    ("demo_reach", "kind"): ("pairing", "reach", "coverage_inside", "coverage_outside"),
-}
-
-
-def finish(analysis: str, rows) -> pd.DataFrame:
-    """Rows → a DataFrame with exactly the contract's columns, types and order."""
-    contract = CONTRACTS[analysis]
-    frame = pd.DataFrame(list(rows) if not isinstance(rows, pd.DataFrame) else rows, columns=list(contract.columns))
-    for col in contract.ints:
-        frame[col] = pd.array(frame[col], dtype="Int64")
-    for col in contract.bools:
-        frame[col] = frame[col].astype(bool)
-    for col in contract.floats:
-        frame[col] = frame[col].astype(float)
-    text = [c for c in contract.columns if c not in contract.ints + contract.bools + contract.floats]
-    for col in text:
-        if isinstance(frame[col].dtype, pd.StringDtype) and frame[col].dtype.na_value is np.nan:
-            frame[col] = frame[col].fillna("")  # pandas' str, held in Arrow: no Python strings
-        else:
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
-    keys = frame[[c for c, _ in contract.order]].copy()
-    for col in keys.columns:
-        declared = _DECLARED_ORDER.get((analysis, col))
-        if declared:
-            keys[col] = _declared_rank(keys[col], declared)
-    return frame.take(stable_order(keys, [a for _, a in contract.order])).reset_index(drop=True)
 
 
 def _declared_rank(values: pd.Series, declared: tuple[str, ...]) -> pd.Series:

@@ -20,6 +20,10 @@ from typing import Any
 
 COLUMN_TYPES = ("id", "str", "int", "bool", "date", "enum", "ref")
 
+#: The region levels a result names as an organization's township (``township_id``/``township_name``:
+#: the nearest region at or above it of one of these levels).
+TOWNSHIP_LEVELS = ("township", "street", "park")
+
 
 @dataclass(frozen=True)
 class Column:

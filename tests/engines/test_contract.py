@@ -14,7 +14,8 @@ import math
 import pandas as pd
 import pytest
 
-from orgnet.results import CONTRACTS, FIGURES
+from orgnet.analyses import CONTRACTS
+from orgnet.results import FIGURES
 from orgnet.rules import Rules
 from tests import expected_tiny as X
 from tests.conftest import TINY, engine_on
@@ -29,7 +30,7 @@ def engine(request):
 
 class TestContract:
     def test_gaps(self, engine):
-        frame = engine.gaps(X.AS_OF, Rules())
+        frame = engine.answer("gaps", as_of=X.AS_OF, rules=Rules())
         assert list(frame.columns) == list(CONTRACTS["gaps"].columns)
         assert list(zip(frame.org_id, frame.rule)) == X.GAPS
         details = {(o, r): d for o, r, d in zip(frame.org_id, frame.rule, frame.detail)}
@@ -40,10 +41,10 @@ class TestContract:
 
     def test_gaps_move_with_as_of(self, engine):
         # 2012-12-31: P13 chairs B11 from 2012-09-01, so O7's vacant head is filled.
-        late = engine.gaps("2012-12-31", Rules())
+        late = engine.answer("gaps", as_of="2012-12-31", rules=Rules())
         assert ("O7", "vacant_head") not in set(zip(late.org_id, late.rule))
         # 2009-06-30: B4 (2010) and B15 (2010) not founded yet: O8 also needs a committee; B20 did not exist.
-        early = engine.gaps("2009-06-30", Rules())
+        early = engine.answer("gaps", as_of="2009-06-30", rules=Rules())
         committee = early[early.rule == "committee_required"].org_id.tolist()
         assert committee == ["O1", "O10", "O2", "O8", "O9"]  # staff counts do not change with the date
         vacant = early[early.rule == "vacant_head"].detail.str.split(" ").str[0].tolist()
@@ -51,40 +52,40 @@ class TestContract:
         assert vacant == ["B12", "B13", "B8", "B10", "B11"]
 
     def test_gaps_thresholds_from_rules(self, engine):
-        frame = engine.gaps(X.AS_OF, Rules(committee_min_female=40))
+        frame = engine.answer("gaps", as_of=X.AS_OF, rules=Rules(committee_min_female=40))
         assert frame[frame.rule == "committee_required"].org_id.tolist() == ["O1"]
         liaison = frame[frame.rule == "liaison_required"].org_id.tolist()
         assert liaison == ["O10", "O2", "O3", "O9"]
 
     def test_overlaps(self, engine):
-        frame = engine.overlaps(X.AS_OF, Rules())
+        frame = engine.answer("overlaps", as_of=X.AS_OF, rules=Rules())
         assert list(frame.columns) == list(CONTRACTS["overlaps"].columns)
         assert list(frame[["person_id", "posts", "bodies", "systems"]].itertuples(index=False, name=None)) == X.OVERLAPS
         assert frame.person_name.iloc[0] == "王秀英"
-        assert engine.overlaps(X.AS_OF, Rules(min_posts=3)).person_id.tolist() == ["P1"]
+        assert engine.answer("overlaps", as_of=X.AS_OF, rules=Rules(min_posts=3)).person_id.tolist() == ["P1"]
 
     def test_nameplates(self, engine):
-        frame = engine.nameplates(X.AS_OF, Rules())
+        frame = engine.answer("nameplates", as_of=X.AS_OF, rules=Rules())
         rows = list(frame[["org_id", "body_a", "body_b", "shared", "jaccard"]].itertuples(index=False, name=None))
         assert rows == X.NAMEPLATES
-        assert engine.nameplates(X.AS_OF, Rules(nameplate_jaccard=0.6)).body_b.tolist() == ["B7"]
+        assert engine.answer("nameplates", as_of=X.AS_OF, rules=Rules(nameplate_jaccard=0.6)).body_b.tolist() == ["B7"]
 
     def test_plan(self, engine):
-        frame = engine.plan(X.AS_OF, Rules())
+        frame = engine.answer("plan", as_of=X.AS_OF, rules=Rules())
         rows = list(frame[["rank", "org_id", "ready", "party_grade", "candidates"]].itertuples(index=False, name=None))
         assert rows == X.PLAN
         assert frame.reasons.iloc[0] == "business stable; workforce stable; 1 candidate(s); party standard"
 
     def test_liaison_check(self, engine):
-        frame = engine.liaison_check(2012, Rules())
+        frame = engine.answer("liaison_check", year=2012, rules=Rules())
         rows = [tuple(None if pd.isna(v) else v for v in r)
                 for r in frame[["kind", "person_id", "body_id", "links", "visits", "flag"]].itertuples(index=False, name=None)]
         assert rows == X.LIAISON_2012
-        assert engine.liaison_check(2011, Rules()).query("kind == 'link'").body_id.tolist() == ["B11", "B4", "B5"]
+        assert engine.answer("liaison_check", year=2011, rules=Rules()).query("kind == 'link'").body_id.tolist() == ["B11", "B4", "B5"]
 
     @pytest.mark.parametrize("region, expected", [("R0", X.STATS_R0), ("R1", X.STATS_R1)])
     def test_stats(self, engine, region, expected):
-        frame = engine.stats(X.AS_OF, Rules())
+        frame = engine.answer("stats", as_of=X.AS_OF, rules=Rules())
         assert list(frame.columns) == list(CONTRACTS["stats"].columns)
         assert set(frame.region_id) == {"R0", "R1", "R2", "R5"}  # villages and communities roll up
         mine = frame[frame.region_id == region].set_index("figure")
@@ -117,7 +118,7 @@ def two_villages(tmp_path_factory):
 def test_stats_count_a_person_once_however_many_villages(request, two_villages, name):
     # Village post holders under R1 and R0: P1 (F, in R3 and R6) and P2 (M, in R3): 1 woman of 2
     # people. Counted once per region per person, not once per village (that would be 2 of 3).
-    frame = engine_on(request, name, two_villages).stats(X.AS_OF, Rules())
+    frame = engine_on(request, name, two_villages).answer("stats", as_of=X.AS_OF, rules=Rules())
     share = frame[frame.figure == "village_women_share"].set_index("region_id")
     for region in ["R0", "R1"]:
         assert (share.loc[region, "numerator"], share.loc[region, "denominator"]) == (1, 2), region

@@ -8,23 +8,27 @@ import tomllib
 import pytest
 
 from orgnet import cypher
-from orgnet.engines.base import ANALYSES
+from orgnet.analyses import ANALYSES as REGISTRY
 from orgnet.engines.neo4j import load_plan, parameters, query_params, return_columns
 from orgnet.graph import EDGES
-from orgnet.results import FACTS, FIGURES
+from orgnet.results import FIGURES
 from orgnet.rules import Rules
 from orgnet.schema import SCHEMA
 from tests.conftest import ROOT
 
 NODE_LABELS = [t.label for t in SCHEMA.node_tables()]
+ANALYSES = [name for name, record in REGISTRY.items() if record.kind == "analysis"]
+FACTS = [name for name, record in REGISTRY.items() if record.kind == "fact"]
 
 
 def test_every_analysis_has_a_query():
-    assert set(ANALYSES) <= set(cypher.queries())
+    assert set(ANALYSES) == set(cypher.queries())
+    assert all(REGISTRY[name].cypher == f"queries/{name}.cypher" for name in ANALYSES)
 
 
 def test_every_fact_has_a_query():
     assert set(FACTS) == set(cypher.facts())
+    assert all(REGISTRY[name].cypher == f"facts/{name}.cypher" for name in FACTS)
 
 
 @pytest.mark.parametrize("name", [*ANALYSES, *FACTS])

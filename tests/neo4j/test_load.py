@@ -10,11 +10,11 @@ import pytest
 
 from orgnet.api import load_dataset
 from orgnet.engines import neo4j as engine
-from orgnet.engines.base import ANALYSES
 from orgnet.engines.networkx import NetworkxEngine
 from orgnet.errors import ValidationError
 from orgnet.rules import Rules
 from tests.conftest import TINY
+from tests.engines.test_fast_path import answers
 
 pytestmark = pytest.mark.neo4j
 
@@ -24,13 +24,7 @@ def db_counts(neo4j_engine) -> dict[str, int]:
 
 
 def all_analyses(eng, day="2012-06-30") -> dict[str, pd.DataFrame]:
-    out = {a: getattr(eng, a)(day, Rules()) for a in ANALYSES if a != "liaison_check"}
-    out["liaison_check"] = eng.liaison_check(2012, Rules())
-    for fact in ("active_posts", "bodies", "demo_links", "venue_uses"):
-        out[fact] = getattr(eng, fact)(day)
-    out["organizations"] = eng.organizations(day, Rules())
-    out["regions"], out["people"] = eng.regions(), eng.people()
-    return out
+    return answers(eng, day, Rules())
 
 
 def assert_same_answers(a, b) -> None:

@@ -105,7 +105,7 @@ def test_tables_speak_the_reports_language(tiny, tiny_report, tmp_path):
 def test_tables_name_regions(tiny, tiny_report):
     """The gaps and plan tables name each organization's region, not its id."""
     own = tiny_report.split("<iframe", 1)[0]
-    regions = tiny.engine.regions().set_index("region_id")["region_name"]
+    regions = tiny.engine.answer("regions").set_index("region_id")["region_name"]
     first = tiny.gaps(AS_OF).iloc[0]
     row = re.search(rf"<td[^>]*>{first.org_id}</td>(.*?)</tr>", own, re.S).group(1)
     assert f">{html.escape(regions[first.region_id])}</td>" in row and f">{first.region_id}</td>" not in row

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..results import finish
+from ..results import Contract
 from ..rules import Rules
+from .record import Analysis
+
+#: The order of diff's rows.
+DIFF_CHANGES = ("gap_opened", "gap_closed", "body_founded", "body_dissolved", "post_started", "post_ended", "coverage")
 
 
 def _gap_key(row) -> tuple:
     # A vacant head belongs to its body; other gaps to the organization and rule.
-    return (row.org_id, row.region_id, row.rule, row.detail if row.rule == "vacant_head" else "")
+    return (row.org_id, row.region_id, row.rule, row.body_id)
 
 
 def diff(engine, start, end, rules: Rules) -> pd.DataFrame:
@@ -26,7 +30,8 @@ def diff(engine, start, end, rules: Rules) -> pd.DataFrame:
     [['gap_opened', 'O1'], ['gap_opened', 'O1'], ['gap_closed', 'O7'], ['body_dissolved', 'B15'], ['post_started', 'P13']]
     """
     rows = []
-    before, after = engine.gaps(start, rules), engine.gaps(end, rules)
+    before = engine.answer("gaps", as_of=start, rules=rules)
+    after = engine.answer("gaps", as_of=end, rules=rules)
     keys_before = {_gap_key(r): r for r in before.itertuples()}
     keys_after = {_gap_key(r): r for r in after.itertuples()}
     for change, mine, other in (("gap_opened", keys_after, keys_before), ("gap_closed", keys_before, keys_after)):
@@ -34,11 +39,12 @@ def diff(engine, start, end, rules: Rules) -> pd.DataFrame:
             if key not in other:
                 rows.append({"change": change, "subject_id": r.org_id, "name": r.org_name, "region_id": r.region_id,
                              "detail": f"{r.rule}: {r.detail}", "before": "", "after": ""})
-    for e in engine.events(start, end).itertuples():
+    for e in engine.answer("events", start=start, end=end).itertuples():
         rows.append({"change": e.change, "subject_id": e.subject_id, "name": e.name, "region_id": e.region_id,
                      "detail": f"{e.detail} on {e.date}", "before": "", "after": ""})
-    rows += _coverage_rows(engine.stats(start, rules), engine.stats(end, rules))
-    return finish("diff", rows)
+    rows += _coverage_rows(engine.answer("stats", as_of=start, rules=rules),
+                           engine.answer("stats", as_of=end, rules=rules))
+    return DIFF.finish(rows)
 
 
 def _coverage_rows(first: pd.DataFrame, last: pd.DataFrame) -> list[dict]:
@@ -55,3 +61,10 @@ def _coverage_rows(first: pd.DataFrame, last: pd.DataFrame) -> list[dict]:
 
 def _rate(row) -> str:
     return f"{row.value}% ({row.numerator}/{row.denominator})" if row.denominator else "n/a (0/0)"
+
+
+DIFF = Contract(columns=("change", "subject_id", "name", "region_id", "detail", "before", "after"),
+                order=(("change", True), ("subject_id", True), ("detail", True)), declared={"change": DIFF_CHANGES})
+
+ANALYSES = (Analysis(name="diff", kind="derived", contract=DIFF, derived=diff, args=("start", "end", "rules"),
+                     summary="What changed between two days: gaps, bodies, posts, coverage per region."),)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..results import figure_value, finish
+from ..results import Contract, figure_value
 from ..rules import Rules
+from .record import Analysis
+
+#: The order of composition's rules.
+COMPOSITION_RULES = ("township_teams_with_woman", "department_teams_with_woman", "reserve_cadres_women",
+                     "congress_chairs_in_two_committees")
 
 
 def composition(engine, as_of, rules: Rules) -> pd.DataFrame:
@@ -26,13 +31,13 @@ def composition(engine, as_of, rules: Rules) -> pd.DataFrame:
     >>> c[["rule", "numerator", "denominator", "passed"]].values.tolist()[0]
     ['township_teams_with_woman', 1, 2, False]
     """
-    posts, bodies = engine.active_posts(as_of), engine.bodies(as_of)
-    levels = engine.regions().set_index("region_id")["level"]
+    posts, bodies = engine.answer("active_posts", as_of=as_of), engine.answer("bodies", as_of=as_of)
+    levels = engine.answer("regions").set_index("region_id")["level"]
     women_in = posts[posts.gender == "F"].groupby("body_id").size()
     teams = bodies[(bodies.system == "admin") & (bodies.type == "team")]
     township = teams[teams.org_id.eq("") & teams.region_id.map(levels).isin(["township", "street"])]
     departments = teams[teams.org_kind == "organ"]
-    people = engine.people()
+    people = engine.answer("people")
     reserve = people[people.reserve_cadre]
     congress_num, congress_den = _congress_chairs(posts)
     rows = [
@@ -43,7 +48,7 @@ def composition(engine, as_of, rules: Rules) -> pd.DataFrame:
              f"≥ {rules.reserve_women_min_share:.0%}", lambda n, d: n / d >= rules.reserve_women_min_share),
         _row("congress_chairs_in_two_committees", congress_num, congress_den, "all", None),
     ]
-    return finish("composition", rows)
+    return COMPOSITION.finish(rows)
 
 
 def _row(rule: str, numerator, denominator: int, threshold: str, test) -> dict:
@@ -60,3 +65,11 @@ def _congress_chairs(posts: pd.DataFrame) -> tuple[int, int]:
     seats = set(zip(two.person_id, two.org_id))
     sits = {body for body, person, org in zip(chairs.body_id, chairs.person_id, chairs.org_id) if (person, org) in seats}
     return len(sits), chairs.body_id.nunique()
+
+
+COMPOSITION = Contract(columns=("rule", "numerator", "denominator", "value", "threshold", "passed"),
+                       order=(("rule", True),), ints=("numerator", "denominator"), floats=("value",),
+                       bools=("passed",), declared={"rule": COMPOSITION_RULES})
+
+ANALYSES = (Analysis(name="composition", kind="derived", contract=COMPOSITION, derived=composition,
+                     summary="The leadership rules (women in teams, reserve cadres, congress chairs): pass or fail."),)

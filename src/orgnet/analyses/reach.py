@@ -7,8 +7,9 @@ from itertools import combinations
 
 import pandas as pd
 
-from ..results import figure_value, finish
+from ..results import Contract, figure_value
 from ..rules import Rules
+from .record import Analysis
 
 GROUPINGS = {None: None, "kind": "kind", "grade": "party_grade"}
 
@@ -28,8 +29,8 @@ def coverage(engine, as_of, rules: Rules, by: str | None = None) -> pd.DataFrame
     """
     if by not in GROUPINGS:
         raise ValueError(f"by={by!r}: expected kind or grade")
-    regions = engine.regions().set_index("region_id")
-    orgs = engine.organizations(as_of, rules)
+    regions = engine.answer("regions").set_index("region_id")
+    orgs = engine.answer("organizations", as_of=as_of, rules=rules)
     orgs = orgs[orgs.two_new]
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for org in orgs.itertuples():
@@ -43,7 +44,7 @@ def coverage(engine, as_of, rules: Rules, by: str | None = None) -> pd.DataFrame
         rows.append({"region_id": region, "region_name": r.region_name, "level": r.level,
                      "depth": len(_chain(region, regions)) - 1, "group": group, "numerator": num,
                      "denominator": den, "value": figure_value("percent", num, den)})
-    return finish("coverage", rows)
+    return COVERAGE.finish(rows)
 
 
 def _chain(region: str, regions: pd.DataFrame) -> list[str]:
@@ -64,9 +65,9 @@ def demo_reach(engine, as_of, rules: Rules, hops: int | None = None) -> pd.DataF
     organization coverage of two-new organizations inside and outside that reach).
     """
     hops = rules.demo_hops if hops is None else hops
-    links = engine.demo_links(as_of)
-    posts = engine.active_posts(as_of)
-    orgs = engine.organizations(as_of, rules).set_index("org_id")
+    links = engine.answer("demo_links", as_of=as_of)
+    posts = engine.answer("active_posts", as_of=as_of)
+    orgs = engine.answer("organizations", as_of=as_of, rules=rules).set_index("org_id")
     neighbours: dict[str, set[str]] = defaultdict(set)
     for _, held in posts[posts.org_id != ""].groupby("person_id")["org_id"]:
         for a, b in combinations(sorted(set(held)), 2):
@@ -88,7 +89,7 @@ def demo_reach(engine, as_of, rules: Rules, hops: int | None = None) -> pd.DataF
     for kind, part in (("coverage_inside", two_new[inside]), ("coverage_outside", two_new[~inside])):
         num, den = int(part.covered.sum()), len(part)
         rows.append({"kind": kind, "numerator": num, "denominator": den, "value": figure_value("percent", num, den)})
-    return finish("demo_reach", rows)
+    return DEMO_REACH.finish(rows)
 
 
 def _nearest(points: pd.DataFrame, neighbours: dict[str, set[str]], hops: int) -> dict[str, tuple[int, str]]:
@@ -107,3 +108,22 @@ def _nearest(points: pd.DataFrame, neighbours: dict[str, set[str]], hops: int) -
                         seen.add(nxt)
                         queue.append((nxt, distance + 1))
     return best
+
+
+DEMO_REACH = Contract(columns=("kind", "demo_point_id", "org_id", "org_name", "hops", "numerator", "denominator",
+                                "value"),
+                      order=(("kind", True), ("hops", True), ("org_id", True), ("demo_point_id", True)),
+                      ints=("hops", "numerator", "denominator"), floats=("value",),
+                      declared={"kind": ("pairing", "reach", "coverage_inside", "coverage_outside")})
+COVERAGE = Contract(columns=("region_id", "region_name", "level", "depth", "group", "numerator", "denominator",
+                             "value"),
+                    order=(("depth", True), ("region_id", True), ("group", True)),
+                    ints=("depth", "numerator", "denominator"), floats=("value",))
+
+ANALYSES = (
+    Analysis(name="demo_reach", kind="derived", contract=DEMO_REACH, derived=demo_reach,
+             args=("as_of", "rules", "hops"),
+             summary="Demonstration points, pairing units, the organizations they reach, coverage in and out."),
+    Analysis(name="coverage", kind="derived", contract=COVERAGE, derived=coverage, args=("as_of", "rules", "by"),
+             summary="Coverage of two-new organizations for every region up the tree, optionally by kind or grade."),
+)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import InputError
-from ..results import finish
+from ..results import Contract
 from ..rules import Rules
 from ..schema import SCHEMA
+from .record import Analysis
 
 
 def _heads(posts: pd.DataFrame) -> pd.DataFrame:
@@ -35,10 +36,10 @@ def impact(engine, person_id: str, as_of) -> pd.DataFrame:
     >>> impact(orgnet.load("tests/data/tiny").engine, "P1", "2012-06-30")[["body_id", "new_gap"]].values.tolist()
     [['B8', 'vacant_head']]
     """
-    if person_id not in set(engine.people()["person_id"]):
+    if person_id not in set(engine.answer("people")["person_id"]):
         raise InputError(f"--person {person_id}: no such person")
-    lost = _sole_heads(engine.active_posts(as_of))
-    return finish("impact", lost[lost.person_id == person_id])
+    lost = _sole_heads(engine.answer("active_posts", as_of=as_of))
+    return IMPACT.finish(lost[lost.person_id == person_id])
 
 
 def key_people(engine, as_of) -> pd.DataFrame:
@@ -48,7 +49,7 @@ def key_people(engine, as_of) -> pd.DataFrame:
     posts, then id: the turnover risk the source describes ("when one person leaves, several bodies
     lose their head at once").
     """
-    posts = engine.active_posts(as_of)
+    posts = engine.answer("active_posts", as_of=as_of)
     lost = _sole_heads(posts)
     load = posts.groupby("person_id").agg(posts=("body_id", "size"), systems=("system", lambda s: ";".join(sorted(set(s)))))
     rows = []
@@ -60,7 +61,7 @@ def key_people(engine, as_of) -> pd.DataFrame:
     rows.sort(key=lambda r: (-r["new_gaps"], -r["bodies_lost"], -r["posts"], r["person_id"]))
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
-    return finish("key_people", rows)
+    return KEY_PEOPLE.finish(rows)
 
 
 def bridges(engine, as_of, rules: Rules) -> pd.DataFrame:
@@ -71,7 +72,7 @@ def bridges(engine, as_of, rules: Rules) -> pd.DataFrame:
     two systems meet. Only the connected pieces that hold such a person are walked; a piece larger
     than ``rules.bridges_exact_max_nodes`` is estimated from that many seeded sample sources.
     """
-    posts = engine.active_posts(as_of)
+    posts = engine.answer("active_posts", as_of=as_of)
     import networkx as nx  # imported here: only bridges needs it, and it takes 0.4 s to import
 
     graph = nx.Graph()
@@ -83,7 +84,7 @@ def bridges(engine, as_of, rules: Rules) -> pd.DataFrame:
     rows = [{"person_id": p, "person_name": names[p], "party_posts": int(per_system.at[p, "party"]),
              "women_posts": int(per_system.at[p, "women"]), "betweenness": round(score.get("P:" + p, 0.0), 6)}
             for p in both]
-    return finish("bridges", rows)
+    return BRIDGES.finish(rows)
 
 
 def _betweenness(graph, wanted: set[str], exact_max: int) -> dict[str, float]:
@@ -103,3 +104,21 @@ def _betweenness(graph, wanted: set[str], exact_max: int) -> dict[str, float]:
         raw = nx.betweenness_centrality(sub, k=k, normalized=False, seed=0)
         found.update({node: raw[node] * scale for node in wanted & piece})
     return found
+
+
+IMPACT = Contract(columns=("person_id", "person_name", "body_id", "body_name", "system", "type", "org_id",
+                           "region_id", "new_gap"), order=(("person_id", True), ("body_id", True)))
+KEY_PEOPLE = Contract(columns=("rank", "person_id", "person_name", "bodies_lost", "new_gaps", "posts", "systems",
+                               "bodies"), order=(("rank", True),), ints=("rank", "bodies_lost", "new_gaps", "posts"))
+BRIDGES = Contract(columns=("person_id", "person_name", "party_posts", "women_posts", "betweenness"),
+                   order=(("betweenness", False), ("person_id", True)), ints=("party_posts", "women_posts"),
+                   floats=("betweenness",))
+
+ANALYSES = (
+    Analysis(name="impact", kind="derived", contract=IMPACT, derived=impact, args=("person_id", "as_of"),
+             summary="If this person left: the bodies left without a head, and the gaps that would open."),
+    Analysis(name="key_people", kind="derived", contract=KEY_PEOPLE, derived=key_people, args=("as_of",),
+             summary="Everyone whose departure leaves a body headless, ranked by the gaps it would open."),
+    Analysis(name="bridges", kind="derived", contract=BRIDGES, derived=bridges, args=("as_of", "rules"),
+             summary="People with posts in both party and women's bodies, by betweenness."),
+)

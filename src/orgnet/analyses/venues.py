@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..results import finish
+from ..results import Contract
+from .record import Analysis
 
 
 def venues(engine, as_of, min_bodies: int = 2) -> pd.DataFrame:
@@ -16,11 +17,18 @@ def venues(engine, as_of, min_bodies: int = 2) -> pd.DataFrame:
     >>> venues(orgnet.load("tests/data/tiny").engine, "2012-06-30")[["venue_id", "bodies", "systems"]].values.tolist()
     [['V1', 3, 'admin;party;women'], ['V2', 2, 'party;women']]
     """
-    uses = engine.venue_uses(as_of)
+    uses = engine.answer("venue_uses", as_of=as_of)
     rows = []
     for venue, group in uses.groupby("venue_id"):
         bodies = sorted(set(group.body_id))
         if len(bodies) >= min_bodies:
             rows.append({"venue_id": venue, "venue_name": group.venue_name.iloc[0], "bodies": len(bodies),
                          "body_ids": ";".join(bodies), "systems": ";".join(sorted(set(group.system)))})
-    return finish("venues", rows)
+    return VENUES.finish(rows)
+
+
+VENUES = Contract(columns=("venue_id", "venue_name", "bodies", "body_ids", "systems"),
+                  order=(("bodies", False), ("venue_id", True)), ints=("bodies",))
+
+ANALYSES = (Analysis(name="venues", kind="derived", contract=VENUES, derived=venues, args=("as_of", "min_bodies"),
+                     summary="Rooms shared by several bodies (one room, many uses)."),)

@@ -1,8 +1,13 @@
-"""The engine protocol: every engine answers the same analyses with the same result contracts.
+"""The engine protocol: every engine answers the registered analyses and facts with the same contracts.
 
-An engine is anything with these methods; ``ENGINES`` maps a backend name to a factory. The result
-DataFrames follow ``orgnet.results.CONTRACTS`` (columns and row order), so engines can be compared
-with ``pandas.testing.assert_frame_equal``.
+An engine answers a name from ``orgnet.analyses.ANALYSES`` (an engine analysis or a fact: the
+derived analyses are computed from its facts by ``orgnet.analyses.run``), draws one day's subgraph
+for the views, and releases what it holds. Results follow the analysis's contract (columns, types,
+row order), so engines can be compared with ``pandas.testing.assert_frame_equal``.
+
+Engines: ``NetworkxEngine`` (embedded, over the coded tables, with a networkx graph on demand) and
+``Neo4jEngine`` (the shipped Cypher files on a server). Each is its own class; they share no base
+class, only this protocol and the registry.
 """
 
 from __future__ import annotations
@@ -12,38 +17,22 @@ from typing import Protocol, runtime_checkable
 
 import pandas as pd
 
-from ..rules import Rules
-
-#: The analyses every engine implements, by the name the CLI and the result contracts use.
-ANALYSES = ("gaps", "overlaps", "nameplates", "plan", "liaison_check", "stats")
-
-#: The tables each analysis reads: ``orgnet gaps`` reads these three files of a folder and no other
-#: (``tests/engines/test_tables_used.py`` holds every analysis to the same answer as on the whole
-#: dataset). The commands beyond these six, and the views and the report, read every table.
-TABLES_USED: dict[str, tuple[str, ...]] = {
-    "gaps": ("organizations", "bodies", "posts"),
-    "overlaps": ("bodies", "posts", "people"),
-    "nameplates": ("organizations", "bodies", "posts"),
-    "plan": ("organizations", "bodies", "posts", "people"),
-    "liaison_check": ("regions", "bodies", "posts", "people", "liaisons", "visits"),
-    "stats": ("regions", "organizations", "bodies", "posts", "people", "demo_points"),
-}
-
 
 @runtime_checkable
 class Engine(Protocol):
-    """What the CLI, the API and the views need from a graph store."""
+    """What the API, the CLI and the views need from a graph store."""
 
     name: str
 
-    def gaps(self, as_of: date, rules: Rules) -> pd.DataFrame: ...
+    def answer(self, analysis: str, **args) -> pd.DataFrame:
+        """The analysis or fact called ``analysis`` (a key of ``orgnet.analyses.ANALYSES``), with its
+        arguments by name (``as_of``, ``rules``, ``year``, ``start``, ``end``)."""
+        ...
 
-    def overlaps(self, as_of: date, rules: Rules) -> pd.DataFrame: ...
+    def subgraph(self, as_of: date, people: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """One day's (nodes, edges) for the views (columns: ``orgnet.viz.data``)."""
+        ...
 
-    def nameplates(self, as_of: date, rules: Rules) -> pd.DataFrame: ...
-
-    def plan(self, as_of: date, rules: Rules) -> pd.DataFrame: ...
-
-    def liaison_check(self, year: int, rules: Rules) -> pd.DataFrame: ...
-
-    def stats(self, as_of: date, rules: Rules) -> pd.DataFrame: ...
+    def close(self) -> None:
+        """Release what the engine holds (a driver); nothing for the embedded engine."""
+        ...

@@ -1,0 +1,88 @@
+"""``overlaps``: one person, many posts (一人多职) — everyone holding at least ``min_posts`` active posts.
+
+Columns: ``person_id, person_name, posts, bodies, systems`` (the documented contract: ``bodies`` and
+``systems`` as ``;``-joined ids and systems), then lists aligned with the person's bodies in id order:
+``body_ids``, ``body_names``, ``roles`` (her role(s) in that body, ``/``-joined), ``org_ids`` and
+``org_names`` (the host organization; empty for a region-level body).
+
+Also the fact ``post_load``: active posts per person holding any (the charts' distribution).
+
+Examples
+--------
+>>> from orgnet.api import load_dataset
+>>> from orgnet.engines.coded import Tables
+>>> from orgnet.rules import Rules
+>>> t = Tables(load_dataset("tests/data/tiny"))
+>>> o = embedded(t, "2012-06-30", Rules())
+>>> o.person_id.tolist()
+['P1', 'P2', 'P3', 'P4', 'P6', 'P7']
+>>> o.loc[0, "body_ids"] == o.loc[0, "bodies"].split(";"), len(o.loc[0, "roles"]) == len(o.loc[0, "body_ids"])
+(True, True)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..engines.coded import Tables, joined
+from ..results import Contract
+from ..rules import Rules
+from .record import Analysis
+
+
+def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
+    """People with at least ``rules.min_posts`` posts held on the day, and what they hold."""
+    d = t.on(as_of)
+    person, body, role = t.post_person[d.held], t.post_body[d.held], t.column("posts", "role")[d.held]
+    count = np.bincount(person, minlength=len(t.dataset["people"]))
+    keep = count[person] >= rules.min_posts
+    posts = pd.DataFrame({"person": person[keep], "body": body[keep], "role": role[keep]})
+    posts["body_id"] = t.text("bodies", "id").take(posts["body"].to_numpy())
+    held = (posts.sort_values(["person", "body_id", "role"]).drop_duplicates(["person", "body", "role"])
+            .groupby(["person", "body_id"], sort=True).agg(body=("body", "first"), role=("role", "/".join))
+            .reset_index())
+    at, host = held["body"].to_numpy(), t.body_host[held["body"].to_numpy()]
+    held["system"] = t.text("bodies", "system").take(at)
+    kinds = held[["person", "system"]].drop_duplicates().sort_values(["person", "system"])
+    who = pd.unique(held["person"].to_numpy())
+    per = held.groupby("person", sort=True)
+    return ANALYSIS.finish(pd.DataFrame({
+        "person_id": t.text("people", "id").take(who), "person_name": t.text("people", "name").take(who),
+        "posts": count[who], "bodies": joined(held["body_id"], held["person"]).array,
+        "systems": joined(kinds["system"], kinds["person"]).array,
+        "body_ids": _lists(per, who, held["body_id"]),
+        "body_names": _lists(per, who, t.text("bodies", "name").take(at)), "roles": _lists(per, who, held["role"]),
+        "org_ids": _lists(per, who, t.text("organizations", "id").take(host, allow_fill=True).fillna("")),
+        "org_names": _lists(per, who, t.text("organizations", "name").take(host, allow_fill=True).fillna(""))}))
+
+
+def _lists(groups, who: np.ndarray, values) -> list[list[str]]:
+    """Per person in ``who``, the values of her rows in row order, as a list."""
+    values, rows = np.asarray(values, dtype=object), groups.indices
+    return [values[rows[p]].tolist() for p in who]
+
+
+CONTRACT = Contract(
+    columns=("person_id", "person_name", "posts", "bodies", "systems", "body_ids", "body_names", "roles", "org_ids",
+             "org_names"),
+    order=(("posts", False), ("person_id", True)), ints=("posts",),
+    lists=("body_ids", "body_names", "roles", "org_ids", "org_names"))
+
+ANALYSIS = Analysis(
+    name="overlaps", contract=CONTRACT, summary="People holding several active posts (一人多职).",
+    embedded=embedded, cypher="queries/overlaps.cypher", tables=("organizations", "bodies", "posts", "people"))
+
+
+def post_load(t: Tables, as_of) -> pd.DataFrame:
+    """Active posts per person holding any, by person id."""
+    d = t.on(as_of)
+    count = np.bincount(t.post_person[d.held], minlength=len(t.dataset["people"]))
+    who = np.flatnonzero(count)
+    return POST_LOAD.finish(pd.DataFrame({"person_id": t.column("people", "id")[who], "posts": count[who]}))
+
+
+POST_LOAD = Analysis(
+    name="post_load", kind="fact", summary="Active posts per person holding any.", embedded=post_load,
+    cypher="facts/post_load.cypher", args=("as_of",),
+    contract=Contract(columns=("person_id", "posts"), order=(("person_id", True),), ints=("posts",)))
