@@ -33,6 +33,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .active import active
 from .dataset import Dataset
 from .errors import InputError
 from .graph import EDGES
@@ -74,18 +75,14 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, as_of=None, redact
 def snapshot_graph(graph: nx.MultiDiGraph, as_of) -> nx.MultiDiGraph:
     """A copy with only what is current on ``as_of``: bodies, posts, links, uses, visits, demo points."""
     day = pd.Timestamp(as_of).date()
-
-    def current(first, last) -> bool:
-        return (first is None or first <= day) and (last is None or last > day)
-
     keep = [n for n, a in graph.nodes(data=True)
-            if not (a["label"] == "Body" and not current(a["founded"], a["dissolved"]))
+            if not (a["label"] == "Body" and not active(a["founded"], a["dissolved"], day))
             and not (a["label"] == "DemoPoint" and a["since"] is not None and a["since"] > day)]
     cut = nx.MultiDiGraph(graph.subgraph(keep))
     drop = []
     for u, v, k, e in cut.edges(keys=True, data=True):
         span, start = _SPANS.get(e["type"]), _FROM.get(e["type"])
-        if (span and not current(e[span[0]], e[span[1]])) or (start and e[start] is not None and e[start] > day):
+        if (span and not active(e[span[0]], e[span[1]], day)) or (start and e[start] is not None and e[start] > day):
             drop.append((u, v, k))
     cut.remove_edges_from(drop)
     cut.graph["as_of"] = day.isoformat()

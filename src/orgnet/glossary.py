@@ -25,7 +25,7 @@ import string
 import numpy as np
 import pandas as pd
 
-from .gap_rules import RULES
+from . import gap_rules
 
 #: Body type words by (system, type).
 BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "general_branch"): ("党总支", "general branch"),
@@ -57,7 +57,7 @@ def gap_detail(gaps: pd.DataFrame, lang: str = "en") -> pd.Series:
     """Each gap row's ``detail`` in ``lang``, from its rule's template (``GapRule.detail_en``/``detail_zh``)."""
     out = pd.Series("", index=gaps.index, dtype=object)
     for rule, rows in gaps.groupby("rule", sort=False).groups.items():
-        record = RULES.get(rule)
+        record = gap_rules.RULES.get(rule)
         if record is None:
             continue
         template = record.detail_zh if lang == "zh" else record.detail_en

@@ -31,7 +31,8 @@ class Contract:
     order : how rows are sorted, as (column, ascending) pairs; ties keep the engine's order.
     ints, bools, floats : columns of those types (``Int64``, ``bool``, ``float``); the rest is text.
     lists : columns holding a list of texts per row (written ``;``-joined to CSV, as arrays to JSON).
-    declared : columns sorted in a declared order of values rather than alphabetically.
+    declared : columns sorted in a declared order of values rather than alphabetically (the order, or a
+        function returning it when it is read from a registry at the time of sorting).
     derive : fills the columns rendered from others (e.g. ``gaps.detail``), before the rows are sorted.
     """
 
@@ -41,7 +42,7 @@ class Contract:
     bools: tuple[str, ...] = ()
     floats: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
-    declared: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    declared: dict[str, tuple[str, ...] | Callable[[], tuple[str, ...]]] = field(default_factory=dict, hash=False)
     derive: Callable[[pd.DataFrame], pd.DataFrame] | None = field(default=None, hash=False)
 
     def finish(self, rows) -> pd.DataFrame:
@@ -72,7 +73,7 @@ class Contract:
         keys = frame[[c for c, _ in self.order]].copy()
         for col, declared in self.declared.items():
             if col in keys.columns:
-                keys[col] = _declared_rank(keys[col], declared)
+                keys[col] = _declared_rank(keys[col], declared() if callable(declared) else declared)
         return frame.take(stable_order(keys, [a for _, a in self.order])).reset_index(drop=True)
 
     @property

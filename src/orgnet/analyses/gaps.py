@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..engines.coded import Day, Tables, joined
-from ..gap_rules import GAP_RULES, RULE_IDS, RULES
+from .. import gap_rules
 from ..glossary import gap_detail
 from ..results import Contract
 from ..rules import Rules
@@ -92,7 +92,7 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
     """Every rule's rows on the day, with names and places filled in (remembered per day and rules)."""
     d = t.on(as_of)
     parts = []
-    for rule in GAP_RULES:
+    for rule in gap_rules.GAP_RULES:
         found = PREDICATES[rule.id](t, d, rules)
         if len(found):
             parts.append(found.assign(rule=rule.id))
@@ -124,7 +124,8 @@ def rows_of(t: Tables, found: pd.DataFrame) -> pd.DataFrame:
 
 def _with_words(frame: pd.DataFrame) -> pd.DataFrame:
     """What the rule's record says of each row: the body type it requires, and the ``detail`` words."""
-    frame["required_body_type"] = frame["rule"].map(lambda r: RULES[r].requires if r in RULES else "")
+    rules = gap_rules.RULES
+    frame["required_body_type"] = frame["rule"].map(lambda r: rules[r].requires if r in rules else "")
     frame["detail"] = gap_detail(frame.assign(head_role=frame["head_role"].fillna(""),
                                               body_id=frame["body_id"].fillna(""),
                                               body_type=frame["body_type"].fillna("")))
@@ -135,7 +136,8 @@ CONTRACT = Contract(
     columns=("org_id", "org_name", "region_id", "rule", "detail", "female_staff", "required_body_type", "body_id",
              "body_name", "body_type", "head_role", "party_body_ids", "region_name", "township_id", "township_name"),
     order=(("rule", True), ("org_id", True), ("region_id", True), ("body_id", True)),
-    ints=("female_staff",), lists=("party_body_ids",), declared={"rule": RULE_IDS}, derive=_with_words)
+    ints=("female_staff",), lists=("party_body_ids",), declared={"rule": lambda: gap_rules.RULE_IDS},
+    derive=_with_words)
 
 
 ANALYSIS = Analysis(
