@@ -215,6 +215,7 @@ def test_wrong_database_is_one_line(neo4j_engine, command):
 def test_server_too_old_is_refused(monkeypatch):
     """No 4.x server here: the version the server reports is faked; the check itself is real."""
     from orgnet.engines import neo4j as engine
+    from orgnet.engines.neo4j import connection
 
     class FakeDriver:
         closed = False
@@ -226,7 +227,7 @@ def test_server_too_old_is_refused(monkeypatch):
             FakeDriver.closed = True
 
     monkeypatch.setattr(engine.neo4j.GraphDatabase, "driver", lambda *a, **k: FakeDriver())
-    monkeypatch.setattr(engine, "server_version", lambda driver, database=None: "4.4.30")
+    monkeypatch.setattr(connection, "server_version", lambda driver, database=None: "4.4.30")
     secret = "s3cr3t-pw-old"
     result = runner.invoke(app, ["load", str(TINY), "--neo4j-uri", "bolt://old.example:7687"],
                            env=Env(NEO4J_PASSWORD=secret, NEO4J_USERNAME="neo4j", NEO4J_DATABASE=""))
@@ -384,7 +385,8 @@ def test_no_cypher_is_assembled_from_values():
 def test_statements_run_are_constants_or_shipped_files():
     """Every .run(...) / execute_* statement in the Neo4j code is a constant or a name bound from
     orgnet.cypher (files), never an expression built in place."""
-    for path in (ROOT / "src" / "orgnet" / "engines" / "neo4j.py", ROOT / "src" / "orgnet" / "cypher.py"):
+    neo4j_package = ROOT / "src" / "orgnet" / "engines" / "neo4j"
+    for path in (*sorted(neo4j_package.glob("*.py")), ROOT / "src" / "orgnet" / "cypher.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run" and node.args:

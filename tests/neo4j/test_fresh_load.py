@@ -14,6 +14,7 @@ import pytest
 from orgnet import cypher
 from orgnet.api import load_dataset
 from orgnet.engines import neo4j as engine
+from orgnet.engines.neo4j import load as loading
 from orgnet.engines.networkx import NetworkxEngine
 from orgnet.schema import SCHEMA
 from tests.conftest import TINY
@@ -49,7 +50,7 @@ def load_both_ways(neo4j_engine, dataset, monkeypatch) -> tuple:
     fresh = dump(driver, database)
     engine.wipe(driver, database)
     with monkeypatch.context() as m:  # the update path into the same empty database
-        m.setattr(engine, "database_is_empty", lambda *a, **k: False)
+        m.setattr(loading, "database_is_empty", lambda *a, **k: False)
         engine.load_dataset(driver, dataset, database=database, schema=False, batch_size=7)
     merged = dump(driver, database)
     return fresh, merged

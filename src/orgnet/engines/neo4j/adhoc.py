@@ -1,0 +1,126 @@
+"""Ad-hoc Cypher (``orgnet query``): the parameters of a query text (orgnet's defaults for the
+names it declares or uses, overridden by ``--param name=value`` strings typed like those defaults),
+running it read-only unless told to write, and its rows as a DataFrame for printing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from ... import cypher
+from ...errors import InputError
+from ...rules import Rules
+from .connection import plain, translate_errors
+from .engine import parameters
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def query_parameters(text: str, given: list[str], rules: Rules, today: date | None = None) -> dict:
+    """Parameters for a Cypher text: orgnet's defaults for those it declares or uses (as_of = today,
+    year = this year, the rule thresholds), overridden by ``name=value`` strings.
+
+    >>> p = query_parameters("RETURN $as_of, $min_posts, $x", ["as_of=2012-06-30", "x=[1, 2]"], Rules())
+    >>> p["as_of"], p["min_posts"], p["x"]
+    (datetime.date(2012, 6, 30), 2, [1, 2])
+    """
+    today = today or date.today()
+    defaults = parameters(rules, as_of=today, year=today.year)
+    wanted = list(cypher.params(text)) + sorted(cypher.used_params(text))
+    out = {name: defaults[name] for name in wanted if name in defaults}
+    for item in given:
+        name, sep, raw = item.partition("=")
+        name = name.strip().lstrip("$")
+        if not sep or not _NAME.match(name):
+            raise InputError(f"--param {item!r}: expected name=value")
+        out[name] = parse_value(name, raw.strip(), defaults.get(name))
+    missing = sorted(cypher.used_params(text) - set(out))
+    if missing:
+        raise InputError(f"the query needs {', '.join('$' + m for m in missing)}: add --param name=value")
+    return out
+
+
+def parse_value(name: str, raw: str, like=None):
+    """A ``--param`` value, typed like orgnet's default for that name, else guessed (JSON, date, text).
+
+    >>> parse_value("as_of", "2012-06-30", date.today()), parse_value("stats_levels", "county,township", [])
+    (datetime.date(2012, 6, 30), ['county', 'township'])
+    >>> parse_value("x", "30"), parse_value("x", "2012-06-30"), parse_value("x", "东村")
+    (30, datetime.date(2012, 6, 30), '东村')
+    """
+    import json
+
+    def fail(expected: str):
+        return InputError(f"--param {name}={raw!r}: expected {expected}")
+
+    if isinstance(like, date):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise fail("a date YYYY-MM-DD") from None
+    if isinstance(like, bool):
+        if raw.lower() not in ("true", "false"):
+            raise fail("true or false")
+        return raw.lower() == "true"
+    if isinstance(like, int | float):
+        try:
+            return type(like)(raw)
+        except ValueError:
+            raise fail("a whole number" if isinstance(like, int) else "a number") from None
+    if isinstance(like, list | dict):
+        if raw.startswith(("[", "{")):
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                raise fail("JSON") from None
+            if not isinstance(value, type(like)):
+                raise fail("a JSON list" if isinstance(like, list) else "a JSON object")
+            return value
+        if isinstance(like, dict):
+            raise fail("a JSON object")
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if _ISO_DATE.match(raw):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise fail("a valid date") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return raw
+
+
+def run_query(driver, text: str, params: dict, write: bool = False, database: str | None = None,
+              where: str = "the Neo4j server") -> tuple[list[str], list[list]]:
+    """Any Cypher statement: read-only unless ``write`` (the server refuses writes in a READ
+    transaction). Returns the column names and the rows as plain Python values."""
+
+    def work(tx):
+        result = tx.run(text, params)
+        rows = [plain(list(record.values())) for record in result]
+        return list(result.keys()), rows
+
+    with translate_errors(where), driver.session(database=database) as session:
+        return session.execute_write(work) if write else session.execute_read(work)
+
+
+def rows_frame(keys: list[str], rows: list[list], fmt: str = "table") -> pd.DataFrame:
+    """Query rows as a DataFrame for printing: dates as ISO text; lists and maps as JSON text
+    except in JSON output, where they stay structured."""
+    import json
+
+    def cell(value):
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, list | dict):
+            if fmt == "json":
+                return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+            return json.dumps(value, ensure_ascii=False, default=str)
+        return value
+
+    return pd.DataFrame([[cell(v) for v in row] for row in rows], columns=keys)

@@ -1,0 +1,206 @@
+"""Talking to a Neo4j server: connection settings (arguments or ``NEO4J_URI``, ``NEO4J_USERNAME``,
+``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), the driver and its version check, sessions running one
+statement (or one shipped file) in a managed transaction, values back as plain Python, and driver
+and server errors turned into orgnet's ``EngineError`` / ``InputError`` with one line each.
+
+The password is never printed, logged or put in an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from ... import cypher
+from ...errors import EngineError, InputError
+
+try:  # the driver is an optional dependency: pip install 'orgnet[neo4j]'
+    import neo4j
+    from neo4j import exceptions as neo4j_errors
+
+    # The driver logs each retried transaction (e.g. a deadlock between the fresh load's two
+    # concurrent transactions, which it retries) as a WARNING; with no logging configured Python
+    # would print those to stderr. A NullHandler leaves them to applications that set up logging.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
+except ImportError:  # pragma: no cover - exercised only without the extra
+    neo4j = None
+    neo4j_errors = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the server is: from arguments, else ``NEO4J_*`` environment variables."""
+
+    uri: str
+    username: str = "neo4j"
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    @classmethod
+    def resolve(cls, uri: str | None = None, username: str | None = None, password: str | None = None,
+                database: str | None = None) -> Settings:
+        env = os.environ
+        uri = uri or env.get("NEO4J_URI")
+        if not uri:
+            raise InputError("no Neo4j server given: pass --neo4j-uri (or uri=…) or set NEO4J_URI")
+        return cls(uri=uri, username=username or env.get("NEO4J_USERNAME") or "neo4j",
+                   password=password if password is not None else env.get("NEO4J_PASSWORD"),
+                   database=database or env.get("NEO4J_DATABASE") or None)
+
+    @property
+    def where(self) -> str:
+        """The URI for messages, without any ``user:password@`` part.
+
+        >>> Settings("neo4j://me:secret@db.example:7687").where
+        'neo4j://db.example:7687'
+        """
+        return re.sub(r"//[^/@]*@", "//", self.uri)
+
+
+def _require_driver():
+    if neo4j is None:
+        raise EngineError("the Neo4j driver is not installed: pip install 'orgnet[neo4j]'")
+    return neo4j
+
+
+def open_driver(settings: Settings, verify: bool = True):
+    """A driver for these settings, connectivity checked; errors become one-line ``EngineError``s."""
+    driver_module = _require_driver()
+    auth = (settings.username, settings.password) if settings.password is not None else None
+    with translate_errors(settings.where):
+        try:
+            driver = driver_module.GraphDatabase.driver(settings.uri, auth=auth, notifications_min_severity="OFF")
+        except ValueError as exc:  # a malformed URI
+            raise EngineError(f"Neo4j URI {settings.where!r} is not valid ({one_line(exc)})") from None
+        try:
+            if verify:
+                driver.verify_connectivity()
+                check_version(server_version(driver, settings.database), settings.where)
+        except BaseException:
+            driver.close()
+            raise
+    return driver
+
+
+#: The oldest Neo4j the shipped Cypher runs on (5.x syntax: constraints, CALL subqueries, date()).
+MIN_VERSION = (5, 0)
+
+
+def server_version(driver, database: str | None = None) -> str:
+    """The server's version ("5.26.0"), asked of ``database`` (so a missing database shows up here)."""
+    with driver.session(database=database) as session:
+        record = session.run("CALL dbms.components() YIELD name, versions "
+                             "WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version").single()
+    return str(record["version"]) if record and record["version"] is not None else ""
+
+
+def check_version(version: str, where: str = "the Neo4j server") -> None:
+    """Refuse servers older than ``MIN_VERSION`` with one clear line.
+
+    >>> check_version("5.26.0")
+    >>> check_version("4.4.12", "bolt://db:7687")
+    Traceback (most recent call last):
+    ...
+    orgnet.errors.EngineError: Neo4j at bolt://db:7687 is version 4.4.12; orgnet needs Neo4j 5.0 or later
+    """
+    found = tuple(int(part) for part in re.findall(r"\d+", version)[:2])
+    if found and found < MIN_VERSION:
+        need = ".".join(map(str, MIN_VERSION))
+        raise EngineError(f"Neo4j at {where} is version {version}; orgnet needs Neo4j {need} or later")
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line (the driver's own ``message`` when it has one)."""
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())
+
+
+@contextmanager
+def translate_errors(where: str = "the Neo4j server") -> Iterator[None]:
+    """Driver and server errors → ``EngineError`` with one line saying what went wrong."""
+    if neo4j_errors is None:
+        yield
+        return
+    try:
+        yield
+    except neo4j_errors.AuthError:
+        raise EngineError(f"Neo4j at {where} refused the credentials (check NEO4J_USERNAME / NEO4J_PASSWORD)") from None
+    except neo4j_errors.ServiceUnavailable as exc:
+        raise EngineError(f"Neo4j at {where} is not reachable: {one_line(exc)}") from None
+    except neo4j_errors.Neo4jError as exc:
+        if exc.code == "Neo.ClientError.Statement.AccessMode":
+            raise InputError("this query writes to the database; run it with --write to allow that") from None
+        if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+            raise EngineError(f"Neo4j at {where}: {one_line(exc)} (check NEO4J_DATABASE)") from None
+        raise EngineError(f"Neo4j error {exc.code}: {exc.message}") from None
+    except neo4j_errors.DriverError as exc:
+        raise EngineError(f"Neo4j driver error talking to {where}: {one_line(exc)}") from None
+
+
+# -- running statements ---------------------------------------------------------------------------
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value):
+    """A value from the server as plain Python (dates → ``datetime.date``, nodes → dicts)."""
+    if type(value) in _SCALARS:  # the common case first: no isinstance chain per value
+        return value
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if neo4j is not None:
+        if isinstance(value, neo4j.time.Date):
+            return value.to_native()
+        if isinstance(value, neo4j.time.DateTime | neo4j.time.Time):
+            return value.iso_format()
+        if isinstance(value, neo4j.graph.Node):
+            return {"labels": sorted(value.labels), **plain(dict(value))}
+        if isinstance(value, neo4j.graph.Relationship):
+            return {"type": value.type, **plain(dict(value))}
+        if isinstance(value, neo4j.graph.Path):
+            return [plain(n) for n in value.nodes]
+    return value
+
+
+def _plain_rows(result) -> list[dict]:
+    """Every record of a result as a dict of plain values (a record is a tuple: no ``data()``
+    round through the driver's own recursive transform)."""
+    keys = result.keys()
+    return [dict(zip(keys, map(plain, record))) for record in result]
+
+
+def run_read(driver, text: str, params: dict | None = None, database: str | None = None,
+             where: str = "the Neo4j server") -> list[dict]:
+    """Run one statement in a managed READ transaction (the server refuses writes); rows as dicts."""
+    with translate_errors(where), driver.session(database=database) as session:
+        return session.execute_read(lambda tx: [r.data() for r in tx.run(text, params or {})])
+
+
+def read_rows(driver, text: str, params: dict | None = None, database: str | None = None,
+              where: str = "the Neo4j server") -> list[dict]:
+    """``run_read``, with every value plain Python (``plain``) and big pulls."""
+    with translate_errors(where), driver.session(database=database, fetch_size=_FETCH_SIZE) as session:
+        return session.execute_read(lambda tx: _plain_rows(tx.run(text, params or {})))
+
+
+#: Records per PULL when reading results (the driver's default is 1,000).
+_FETCH_SIZE = 50_000
+
+
+def run_write(driver, text: str, params: dict | None = None, database: str | None = None,
+              where: str = "the Neo4j server") -> list[dict]:
+    """Run one statement in a managed write transaction (retried on transient errors)."""
+    with translate_errors(where), driver.session(database=database) as session:
+        return session.execute_write(lambda tx: [r.data() for r in tx.run(text, params or {})])
+
+
+def run_file(driver, name: str, database: str | None = None, where: str = "the Neo4j server") -> None:
+    """Run each statement of a multi-statement file (``schema.cypher``, ``load/ready.cypher``),
+    one write transaction each (schema commands cannot share a transaction with other writes)."""
+    for statement in cypher.statements(cypher.read(name)):
+        run_write(driver, statement, None, database, where)
