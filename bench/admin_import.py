@@ -83,13 +83,13 @@ def check(server, dataset_folder: Path, exported: dict) -> dict:
         net = orgnet.load(dataset_folder)
         day = _day(AS_OF)  # orgnet's reading of an as-of day, as bench.worker and bench.neo4j_worker use
         for name in ANALYSES:
-            args = (day.year,) if name == "liaison_check" else (day,)
+            args = {"year": day.year} if name == "liaison_check" else {"as_of": day}
             times = []
             for _ in range(2):
                 t = time.perf_counter()
-                got = getattr(engine, name)(*args, Rules())
+                got = engine.answer(name, rules=Rules(), **args)
                 times.append(round(time.perf_counter() - t, 2))
-            expected = getattr(net.engine, name)(*args, Rules())
+            expected = net.engine.answer(name, rules=Rules(), **args)
             try:
                 pd.testing.assert_frame_equal(got, expected)
                 same = True

@@ -53,11 +53,10 @@ def orgnet_side(task: str, folder: str, as_of: str):
     t0 = time.perf_counter()
     net = orgnet.load(folder)
     extra["load_s"] = round(time.perf_counter() - t0, 3)
-    method = getattr(net.engine, ANALYSIS[task])
     day, rules = _day(as_of), Rules()
     gc.collect()
     t0 = time.perf_counter()
-    frame = method(day, rules)
+    frame = net.engine.answer(ANALYSIS[task], as_of=day, rules=rules)
     seconds = time.perf_counter() - t0
     return frame, seconds, extra
 

@@ -25,13 +25,32 @@ from .errors import InputError, Problem
 
 
 def render(frame: pd.DataFrame, fmt: str) -> str:
-    """A DataFrame as CSV or JSON text (records; UTF-8, Chinese kept as is)."""
+    """A DataFrame as CSV or JSON text (records; UTF-8, Chinese kept as is). A list column is
+    ``;``-joined in CSV and an array in JSON.
+
+    >>> print(render(pd.DataFrame({"id": ["O1"], "party_body_ids": [["B1", "B2"]]}), "csv"), end="")
+    id,party_body_ids
+    O1,B1;B2
+    """
     if fmt == "csv":
-        frame = _spreadsheet_safe(frame)
+        frame = _spreadsheet_safe(joined_lists(frame))
         return _plain_csv(frame) or frame.to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         return frame.to_json(orient="records", force_ascii=False)
     raise InputError(f"format {fmt!r}: expected table, csv or json")
+
+
+def list_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns holding lists (the contracts' ``lists``)."""
+    return [c for c in frame.columns if frame[c].dtype == object and len(frame) and isinstance(frame[c].iloc[0], list)]
+
+
+def joined_lists(frame: pd.DataFrame, sep: str = ";") -> pd.DataFrame:
+    """Each list column as text, its items joined by ``sep``."""
+    lists = list_columns(frame)
+    if not lists:
+        return frame
+    return frame.assign(**{c: pd.array([sep.join(map(str, v)) for v in frame[c]], dtype="str") for c in lists})
 
 
 def _plain_csv(frame: pd.DataFrame) -> str | None:
@@ -106,7 +125,7 @@ def emit(frame: pd.DataFrame, fmt: str, out: Path | None, title: str, console: C
         console = console or Console()
         if not console.is_terminal:  # piped or logged: no terminal width to respect, keep rows whole
             console = Console(width=max(console.width, 200))
-        console.print(rich_table(frame, title))
+        console.print(rich_table(brief(frame), title))
         return
     text = render(frame, fmt)
     if out is not None:
@@ -208,13 +227,19 @@ def pick_regions(stats: pd.DataFrame, region: str | None, all_regions: bool) -> 
     return stats[stats["region_id"].isin(keep)].reset_index(drop=True)
 
 
+def brief(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns a terminal table shows (the contract's ``brief``, when the result has one; lists joined)."""
+    shown = [c for c in frame.attrs.get("brief", ()) if c in frame.columns]
+    return joined_lists(frame[shown] if shown else frame, "; ")
+
+
 def pick_rule(gaps: pd.DataFrame, rule: str | None) -> pd.DataFrame:
-    from .results import GAP_RULES
+    from . import gap_rules
 
     if rule is None:
         return gaps
-    if rule not in GAP_RULES:
-        raise InputError(f"--rule {rule}: expected one of {', '.join(GAP_RULES)}")
+    if rule not in gap_rules.RULES:
+        raise InputError(f"--rule {rule}: expected one of {', '.join(gap_rules.RULES)}")
     return gaps[gaps["rule"] == rule].reset_index(drop=True)
 
 
@@ -254,5 +279,5 @@ def print_summary(net, as_of, rules, top: int, console: Console) -> None:
     gaps = net.gaps(as_of, rules)
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
     console.print(rich_table(per_rule, "coverage gaps by rule"))
-    console.print(rich_table(gaps.head(top), f"first {top} coverage gaps"))
-    console.print(rich_table(net.overlaps(as_of, rules).head(top), f"top {top} post overlaps"))
+    console.print(rich_table(brief(gaps.head(top)), f"first {top} coverage gaps"))
+    console.print(rich_table(brief(net.overlaps(as_of, rules).head(top)), f"top {top} post overlaps"))

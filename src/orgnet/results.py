@@ -34,6 +34,7 @@ class Contract:
     declared : columns sorted in a declared order of values rather than alphabetically (the order, or a
         function returning it when it is read from a registry at the time of sorting).
     derive : fills the columns rendered from others (e.g. ``gaps.detail``), before the rows are sorted.
+    brief : the columns a terminal table shows (``orgnet.output.brief``); all of them when empty.
     """
 
     columns: tuple[str, ...]
@@ -44,6 +45,7 @@ class Contract:
     lists: tuple[str, ...] = ()
     declared: dict[str, tuple[str, ...] | Callable[[], tuple[str, ...]]] = field(default_factory=dict, hash=False)
     derive: Callable[[pd.DataFrame], pd.DataFrame] | None = field(default=None, hash=False)
+    brief: tuple[str, ...] = ()
 
     def finish(self, rows) -> pd.DataFrame:
         """Rows (dicts or a DataFrame) → a DataFrame with exactly these columns, types and order.
@@ -74,7 +76,10 @@ class Contract:
         for col, declared in self.declared.items():
             if col in keys.columns:
                 keys[col] = _declared_rank(keys[col], declared() if callable(declared) else declared)
-        return frame.take(stable_order(keys, [a for _, a in self.order])).reset_index(drop=True)
+        frame = frame.take(stable_order(keys, [a for _, a in self.order])).reset_index(drop=True)
+        if self.brief:
+            frame.attrs["brief"] = self.brief
+        return frame
 
     @property
     def texts(self) -> tuple[str, ...]:

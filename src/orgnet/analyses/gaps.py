@@ -137,7 +137,7 @@ CONTRACT = Contract(
              "body_name", "body_type", "head_role", "party_body_ids", "region_name", "township_id", "township_name"),
     order=(("rule", True), ("org_id", True), ("region_id", True), ("body_id", True)),
     ints=("female_staff",), lists=("party_body_ids",), declared={"rule": lambda: gap_rules.RULE_IDS},
-    derive=_with_words)
+    derive=_with_words, brief=("org_id", "org_name", "township_name", "rule", "detail"))
 
 
 ANALYSIS = Analysis(

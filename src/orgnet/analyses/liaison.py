@@ -92,7 +92,8 @@ CONTRACT = Contract(
     columns=("kind", "person_id", "person_name", "body_id", "links", "visits", "flag", "problem", "expected_min",
              "expected_max"),
     order=(("kind", True), ("person_id", True), ("body_id", True)),
-    ints=("links", "visits", "expected_min", "expected_max"), derive=_with_flag)
+    ints=("links", "visits", "expected_min", "expected_max"), derive=_with_flag,
+    brief=("kind", "person_id", "person_name", "body_id", "links", "visits", "flag"))
 
 ANALYSIS = Analysis(
     name="liaison_check", contract=CONTRACT,

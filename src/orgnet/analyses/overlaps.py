@@ -67,7 +67,8 @@ CONTRACT = Contract(
     columns=("person_id", "person_name", "posts", "bodies", "systems", "body_ids", "body_names", "roles", "org_ids",
              "org_names"),
     order=(("posts", False), ("person_id", True)), ints=("posts",),
-    lists=("body_ids", "body_names", "roles", "org_ids", "org_names"))
+    lists=("body_ids", "body_names", "roles", "org_ids", "org_names"),
+    brief=("person_id", "person_name", "posts", "systems", "body_names"))
 
 ANALYSIS = Analysis(
     name="overlaps", contract=CONTRACT, summary="People holding several active posts (一人多职).",

@@ -71,7 +71,9 @@ CONTRACT = Contract(
     columns=("rank", "org_id", "org_name", "region_id", "female_staff", "ready", "party_grade", "candidates",
              "reasons", "business_stable", "workforce_stable", "region_name", "township_id", "township_name"),
     order=(("rank", True),), ints=("rank", "female_staff", "candidates"),
-    bools=("ready", "business_stable", "workforce_stable"), derive=_with_reasons)
+    bools=("ready", "business_stable", "workforce_stable"), derive=_with_reasons,
+    brief=("rank", "org_id", "org_name", "township_name", "female_staff", "ready", "party_grade", "candidates",
+           "reasons"))
 
 ANALYSIS = Analysis(
     name="plan", contract=CONTRACT, summary="Where to build women's committees next, in the reports' order.",

@@ -16,10 +16,13 @@ Examples
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
 from ..active import active
+from ..rules import Rules
 from .coded import Day, Tables
 
 
@@ -99,3 +102,41 @@ def _edges(t: Tables, d: Day, people: bool) -> pd.DataFrame:
             edges("LIAISES_WITH", ("Person", t.refs("liaisons", "person_id", "people")), ("Body", liaison_body),
                   linked)]
     return pd.concat(parts, ignore_index=True).drop(columns="order")
+
+
+def from_facts(engine, day: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A subgraph from the engine facts every engine answers (used for Neo4j).
+
+    The facts carry less than the graph: no total staff, no body grades (the organization's best
+    party grade is kept as ``party_grade``), no employers (WORKS_AT) and no liaison links.
+    """
+    regions, orgs = engine.answer("regions"), engine.answer("organizations", as_of=day, rules=Rules())
+    bodies, people, posts = engine.answer("bodies", as_of=day), engine.answer("people"), engine.answer("active_posts", as_of=day)
+    frames = [
+        pd.DataFrame({"node": "Region:" + regions["region_id"], "label": "Region", "id": regions["region_id"],
+                      "name": regions["region_name"], "level": regions["level"], "parent_id": regions["parent_id"]}),
+        pd.DataFrame({"node": "Organization:" + orgs["org_id"], "label": "Organization", "id": orgs["org_id"],
+                      "name": orgs["org_name"], "kind": orgs["kind"], "region_id": orgs["region_id"],
+                      "two_new": orgs["two_new"], "female_staff": orgs["female_staff"],
+                      "party_grade": orgs["party_grade"]}),
+        pd.DataFrame({"node": "Body:" + bodies["body_id"], "label": "Body", "id": bodies["body_id"],
+                      "name": bodies["body_name"], "system": bodies["system"], "type": bodies["type"],
+                      "org_id": bodies["org_id"], "region_id": bodies["region_id"]}),
+        pd.DataFrame({"node": "Person:" + people["person_id"], "label": "Person", "id": people["person_id"],
+                      "name": people["person_name"], "gender": people["gender"]}),
+    ]
+    nodes = pd.concat([f for f in frames if len(f)], ignore_index=True)
+    has_parent = regions["parent_id"].fillna("") != ""
+    hosted = bodies["org_id"].fillna("") != ""
+    edges = pd.concat([
+        pd.DataFrame({"source": "Region:" + regions.loc[has_parent, "region_id"],
+                      "target": "Region:" + regions.loc[has_parent, "parent_id"], "type": "PART_OF"}),
+        pd.DataFrame({"source": "Organization:" + orgs["org_id"], "target": "Region:" + orgs["region_id"],
+                      "type": "LOCATED_IN"}),
+        pd.DataFrame({"source": "Body:" + bodies["body_id"],
+                      "target": ("Organization:" + bodies["org_id"].fillna("")).where(
+                          hosted, "Region:" + bodies["region_id"].fillna("")), "type": "BELONGS_TO"}),
+        pd.DataFrame({"source": "Person:" + posts["person_id"], "target": "Body:" + posts["body_id"],
+                      "type": "HOLDS", "role": posts["role"]}),
+    ], ignore_index=True)
+    return nodes, edges

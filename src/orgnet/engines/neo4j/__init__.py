@@ -8,7 +8,7 @@ transient errors are retried, and
 ``queries/<analysis>.cypher`` (one per analysis, parameterized by ``$as_of`` and the rule
 thresholds). This package only orchestrates: it turns tables into rows, picks the files, passes
 parameters (values always go in as parameters, never into the query text), and hands the rows to
-``orgnet.results.finish`` so that both engines return identical DataFrames.
+the analysis's contract (``orgnet.analyses``) so that both engines return identical DataFrames.
 
 The graph model is the networkx engine's (``orgnet.graph``): labels ``Region``, ``Organization``,
 ``Body`` (plus one label per system from ``schema.toml`` ``[system_labels]``), ``Person``,

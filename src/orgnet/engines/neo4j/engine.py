@@ -3,8 +3,8 @@
 on a database that ``orgnet.engines.neo4j.load`` filled.
 
 It only orchestrates: it picks the file, passes the parameters the file declares (values always go
-in as parameters, never into the query text), and hands the rows to ``orgnet.results.finish`` so
-that both engines return identical DataFrames.
+in as parameters, never into the query text), and hands the rows to the analysis's contract
+(``orgnet.analyses``) so that both engines return identical DataFrames.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ import pandas as pd
 
 from ... import cypher
 from ...errors import InputError
-from ...results import figure_value, finish
+from ...analyses.registry import ANALYSES
 from ...rules import Rules
-from ...schema import SCHEMA, Schema
+from ...schema import SCHEMA, TOWNSHIP_LEVELS, Schema
+from ..subgraph import from_facts
 from .connection import Settings, open_driver, read_rows
 from .load import DEFAULT_WORKERS, counts
 
@@ -31,6 +32,7 @@ def parameters(rules: Rules, as_of: date | None = None, year: int | None = None,
     out = {f.name: list(v) if isinstance(v := getattr(rules, f.name), tuple) else v for f in fields(rules)}
     out["head_roles"] = {k: list(v) for k, v in schema._head_roles.items()}
     out["head_roles_by_type"] = {k: list(v) for k, v in schema._head_roles_by_type.items()}
+    out["township_levels"] = list(TOWNSHIP_LEVELS)
     if as_of is not None:
         out["as_of"] = pd.Timestamp(as_of).date()
     if year is not None:
@@ -114,7 +116,7 @@ def collected(text: str, columns: list[str]) -> str:
 class Neo4jEngine:
     """Analyses answered by the shipped Cypher queries on an already loaded Neo4j database.
 
-    Same methods and results as ``NetworkxEngine``; see ``orgnet.engines.base.Engine``.
+    The same answers as ``NetworkxEngine`` (``orgnet.engines.base.Engine``), through the registry.
     """
 
     name = "neo4j"
@@ -178,71 +180,33 @@ class Neo4jEngine:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             return [row for rows in pool.map(one, branches) for row in rows]
 
-    def gaps(self, as_of, rules: Rules) -> pd.DataFrame:
-        return finish("gaps", self.run("gaps", rules, as_of=as_of))
+    def answer(self, analysis: str, **args) -> pd.DataFrame:
+        """The registered analysis or fact ``analysis``: its shipped query (``ANALYSES[…].cypher``),
+        run with the parameters the file declares, its rows through the record's ``from_cypher``
+        (when the query leaves a Python end) and its contract. A query with a ``CALL () { … UNION ALL
+        … }`` block (``stats``) runs in parts side by side (``run_parts``)."""
+        record = ANALYSES.get(analysis)
+        if record is None or record.kind == "derived":
+            raise InputError(f"{analysis!r} is not an engine analysis; expected one of "
+                             + ", ".join(n for n, a in ANALYSES.items() if a.kind != "derived"))
+        rules = args.pop("rules", None) or Rules()
+        days = {k: pd.Timestamp(v).date() for k, v in args.items() if k in ("as_of", "start", "end")}
+        name = record.cypher.rsplit("/", 1)[-1].removesuffix(".cypher")
+        if cypher.union_parts(cypher.query(name)):
+            rows = self.run_parts(name, rules, as_of=days.get("as_of"))
+        else:
+            rows = self.run(name, rules, as_of=days.get("as_of"), year=args.get("year"),
+                            **{k: v for k, v in days.items() if k != "as_of"})
+        if record.from_cypher is not None:
+            rows = record.from_cypher(rows, rules=rules)
+        return record.finish(rows)
 
-    def overlaps(self, as_of, rules: Rules) -> pd.DataFrame:
-        return finish("overlaps", self.run("overlaps", rules, as_of=as_of))
-
-    def nameplates(self, as_of, rules: Rules) -> pd.DataFrame:
-        rows = []
-        for row in self.run("nameplates", rules, as_of=as_of):
-            # Python's round (half to even on the exact binary value), as the networkx engine does;
-            # the query's own filter uses Cypher's round, which is never lower, so none are missed.
-            score = round(row["ratio"], 4)
-            if score >= rules.nameplate_jaccard:
-                rows.append({**row, "jaccard": score})
-        return finish("nameplates", rows)
-
-    def plan(self, as_of, rules: Rules) -> pd.DataFrame:
-        return finish("plan", self.run("plan", rules, as_of=as_of))
-
-    def liaison_check(self, year: int, rules: Rules) -> pd.DataFrame:
-        return finish("liaison_check", self.run("liaison_check", rules, year=year))
-
-    def stats(self, as_of, rules: Rules) -> pd.DataFrame:
-        """``stats.cypher``'s six parts side by side (``run_parts``), each region's figure rows
-        summed here as the query's end sums them: same rows, 20–40% less time than the whole query
-        (bench/README.md)."""
-        summed: dict[tuple, dict] = {}  # (region, figure) → the row with n and d summed
-        for row in self.run_parts("stats", rules, as_of=as_of):
-            into = summed.setdefault((row["region_id"], row["figure"]), row)
-            if into is not row:
-                into["n"] += row["n"]
-                into["d"] += row["d"]
-                into["unit"] = into["unit"] or row["unit"]  # the catalogue part's
-        rows = []
-        for r in summed.values():
-            denominator = None if r["unit"] == "count" else r["d"]
-            rows.append({"region_id": r["region_id"], "region_name": r["region_name"], "level": r["level"],
-                         "figure": r["figure"], "unit": r["unit"], "numerator": r["n"], "denominator": denominator,
-                         "value": figure_value(r["unit"], r["n"], denominator)})
-        return finish("stats", rows)
-
-    # -- facts: the plain tables orgnet.analyses computes the later analyses from (cypher/facts) ----
-    def active_posts(self, as_of) -> pd.DataFrame:
-        return finish("active_posts", self.run("active_posts", as_of=as_of))
-
-    def organizations(self, as_of, rules: Rules) -> pd.DataFrame:
-        return finish("organizations", self.run("organizations", rules, as_of=as_of))
-
-    def bodies(self, as_of) -> pd.DataFrame:
-        return finish("bodies", self.run("bodies", as_of=as_of))
-
-    def regions(self) -> pd.DataFrame:
-        return finish("regions", self.run("regions"))
-
-    def people(self) -> pd.DataFrame:
-        return finish("people", self.run("people"))
-
-    def events(self, start, end) -> pd.DataFrame:
-        return finish("events", self.run("events", start=pd.Timestamp(start).date(), end=pd.Timestamp(end).date()))
-
-    def demo_links(self, as_of) -> pd.DataFrame:
-        return finish("demo_links", self.run("demo_links", as_of=as_of))
-
-    def venue_uses(self, as_of) -> pd.DataFrame:
-        return finish("venue_uses", self.run("venue_uses", as_of=as_of))
+    def subgraph(self, as_of: date, people: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """One day's nodes and edges for the views, from the facts (``orgnet.engines.subgraph.from_facts``)."""
+        nodes, edges = from_facts(self, pd.Timestamp(as_of).date())
+        if not people:
+            nodes, edges = nodes[nodes["label"] != "Person"], edges[edges["type"] != "HOLDS"]
+        return nodes, edges
 
     def counts(self) -> dict[str, int]:
         return counts(self.driver, self.database, self.where)
