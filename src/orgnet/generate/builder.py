@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from ..active import active
 from ..results import figure_value
 from ..schema import SCHEMA
 from .names import (BRAND_FIRST, BRAND_SECOND, COMPANY_FORMS, FEMALE_CHARS, INDUSTRIES, LOCAL_SURNAMES, MALE_CHARS,
@@ -16,11 +17,6 @@ from .names import (BRAND_FIRST, BRAND_SECOND, COMPANY_FORMS, FEMALE_CHARS, INDU
 
 #: The day the calibrated profiles are calibrated for (the reports are from mid-2012).
 AS_OF = date(2012, 6, 30)
-
-
-def _current(first: date | None, last: date | None, day: date = AS_OF) -> bool:
-    """Whether something that began on ``first`` and ended on ``last`` (None: open) is current on ``day``."""
-    return (first is None or first <= day) and (last is None or last > day)
 
 
 class Builder:
@@ -148,7 +144,7 @@ class Builder:
             b = self.body_of[p["body_id"]]
             if b["org_id"] is None or self.org_of[b["org_id"]]["kind"] != host_kind:
                 continue
-            if _current(b["founded"], b["dissolved"]) and _current(p["start"], p["end"]):
+            if active(b["founded"], b["dissolved"], AS_OF) and active(p["start"], p["end"], AS_OF):
                 seen[p["person_id"]] = None
         return list(seen)
 
