@@ -10,6 +10,6 @@ from .api import Network, connect, load
 from .analyses import TABLES_USED
 from .errors import OrgnetError, ValidationError
 from .rules import Rules
+from .version import __version__
 
 __all__ = ["load", "connect", "Network", "Rules", "TABLES_USED", "OrgnetError", "ValidationError"]
-__version__ = "0.1.0"

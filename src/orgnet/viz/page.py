@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..output import write_atomic
 from .style import FONT_STACK
-from .views import Scene
+from .scene import Scene
 
 #: The vis-network build pyvis ships (the version its templates use).
 VIS_DIR = "templates/lib/vis-9.1.2"
@@ -110,7 +110,7 @@ def render_html(scene: Scene, net) -> str:
     """The whole page: vis-network inline, the pyvis nodes/edges/options as JSON, legend, title."""
     from markupsafe import Markup
 
-    from .. import __version__
+    from ..version import __version__
 
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     js, css = vis_assets()

@@ -77,7 +77,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
     """The report page as text."""
     from markupsafe import Markup
 
-    from .. import __version__
+    from ..version import __version__
 
     if lang not in ("zh", "en"):
         raise InputError(f"--lang {lang}: expected zh or en")
