@@ -32,8 +32,8 @@ GAPS = [
     ("O10", "party_without_women"), ("O2", "party_without_women"), ("", "vacant_head"), ("O7", "vacant_head"),
 ]
 GAP_DETAILS = {
-    ("O1", "committee_required"): "female_staff=45",
-    ("O3", "liaison_required"): "female_staff=12",
+    ("O1", "committee_required"): "45 female staff",
+    ("O3", "liaison_required"): "12 female staff",
     ("O10", "party_without_women"): "party bodies: B21",
     ("", "vacant_head"): "B20 (committee) has no active chair",
     ("O7", "vacant_head"): "B11 (organ_committee) has no active chair",
@@ -114,7 +114,7 @@ STATS_R1 = {
 # P13's chair post (2012-09-01) closes O7's vacant head. Coverage at R0 falls from 3/7 (O1 had B15)
 # to 2/7, at R5 from 2/4 to 1/4.
 DIFF = [
-    ("gap_opened", "O1", "committee_required: female_staff=45"),
+    ("gap_opened", "O1", "committee_required: 45 female staff"),
     ("gap_opened", "O1", "party_without_women: party bodies: B1"),
     ("gap_closed", "O7", "vacant_head: B11 (organ_committee) has no active chair"),
     ("body_dissolved", "B15", "women committee on 2012-03-01"),

@@ -186,9 +186,9 @@ class GraphWalk:
             female = a["female_staff"]
             big = a["two_new"] and female >= rules.committee_min_female
             if self.needs_committee(org, day, rules):
-                rows.append(self._gap("committee_required", f"female_staff={female}", a["id"], a["region_id"]))
+                rows.append(self._gap("committee_required", f"{female} female staff", a["id"], a["region_id"]))
             if not big and a["two_new"] and female >= rules.liaison_min_female and not women:
-                rows.append(self._gap("liaison_required", f"female_staff={female}", a["id"], a["region_id"]))
+                rows.append(self._gap("liaison_required", f"{female} female staff", a["id"], a["region_id"]))
             if party and not women:
                 ids = sorted(self.attrs(b)["id"] for b in party)
                 rows.append(self._gap("party_without_women", "party bodies: " + ";".join(ids), a["id"],
@@ -220,6 +220,7 @@ class GraphWalk:
                          "bodies": ";".join(ids),
                          "systems": ";".join(sorted({self.attrs(("Body", i))["system"] for i in ids})),
                          "body_ids": ids, "body_names": [self.attrs(("Body", i))["name"] for i in ids],
+                         "body_systems": [self.attrs(("Body", i))["system"] for i in ids],
                          "roles": ["/".join(sorted(roles[i])) for i in ids],
                          "org_ids": [h[1] if h else "" for h in hosts],
                          "org_names": [self.attrs(h)["name"] if h else "" for h in hosts]})
@@ -430,13 +431,14 @@ class GraphWalk:
             for change, day in (("body_founded", b["founded"]), ("body_dissolved", b["dissolved"])):
                 if day is not None and first < day <= last:
                     rows.append({"change": change, "subject_id": b["id"], "name": b["name"], "region_id": b["region_id"],
-                                 "detail": f"{b['system']} {b['type']}", "date": day.isoformat()})
+                                 "detail": f"{b['system']} {b['type']}", "date": day.isoformat(),
+                                 "body_id": b["id"], "role": ""})
             for person, e in self.in_edges(body, "HOLDS"):
                 for change, day in (("post_started", e["start"]), ("post_ended", e["end"])):
                     if day is not None and first < day <= last:
                         rows.append({"change": change, "subject_id": person[1], "name": self.attrs(person)["name"],
                                      "region_id": b["region_id"], "detail": f"{e['role']} of {b['id']}",
-                                     "date": day.isoformat()})
+                                     "date": day.isoformat(), "body_id": b["id"], "role": e["role"]})
         return rows
 
     def _demo_links_rows(self, day: date) -> list[dict]:

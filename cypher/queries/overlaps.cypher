@@ -1,6 +1,6 @@
 // overlaps: post overlaps (一人多职) on one day. One row per person holding at least $min_posts
 // active posts, with the bodies and systems they are in (sorted, ';'-separated), then lists aligned
-// with the bodies in id order: body_ids, body_names, roles (hers in that body, '/'-joined), org_ids,
+// with the bodies in id order: body_ids, body_names, body_systems, roles (hers in that body, '/'-joined), org_ids,
 // org_names (the host organization; '' for a region-level body).
 // A post (HOLDS) counts when start <= as_of (or empty), end is empty or later, and its body is
 // active (founded <= as_of or empty; dissolved empty or later). Two posts in one body count twice.
@@ -31,6 +31,7 @@ WITH p, posts, bodies, COLLECT { UNWIND bodies AS b RETURN DISTINCT b.system AS 
 RETURN p.id AS person_id, p.name AS person_name, posts,
        reduce(t = head(bodies).id, b IN tail(bodies) | t + ';' + b.id) AS bodies,
        reduce(t = head(systems), s IN tail(systems) | t + ';' + s) AS systems,
-       [b IN bodies | b.id] AS body_ids, [b IN bodies | b.name] AS body_names, [b IN bodies | b.roles] AS roles,
+       [b IN bodies | b.id] AS body_ids, [b IN bodies | b.name] AS body_names,
+       [b IN bodies | b.system] AS body_systems, [b IN bodies | b.roles] AS roles,
        [b IN bodies | b.org_id] AS org_ids, [b IN bodies | b.org_name] AS org_names
 ORDER BY posts DESC, person_id

@@ -73,7 +73,7 @@ GAP_RULES: tuple[GapRule, ...] = (
                        "women's work committee (Longyou, rule 1).",
         thresholds=("committee_min_female", "committee_types"),
         colour="#ff7f0e", ghost="#e6550d", ghost_zh="缺妇委会", ghost_en="missing women's committee",
-        detail_en="female_staff={female_staff}", detail_zh="女职工 {female_staff} 人"),
+        detail_en="{female_staff} female staff", detail_zh="女职工 {female_staff} 人"),
     GapRule(
         id="liaison_required", zh="缺妇女工作联络员", en="gap: liaison officer required",
         requires="liaison",
@@ -82,7 +82,7 @@ GAP_RULES: tuple[GapRule, ...] = (
                        "women's body appoints a women's work liaison officer (Longyou, rule 1).",
         thresholds=("committee_min_female", "liaison_min_female"),
         colour="#f7c948", ghost="#c99a06", ghost_zh="缺联络员", ghost_en="missing liaison officer",
-        detail_en="female_staff={female_staff}", detail_zh="女职工 {female_staff} 人"),
+        detail_en="{female_staff} female staff", detail_zh="女职工 {female_staff} 人"),
     GapRule(
         id="party_without_women", zh="有党组织无妇女组织", en="gap: party body, no women's body",
         requires="any",

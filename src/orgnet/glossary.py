@@ -13,7 +13,7 @@ Examples
 ...                      "party_body_ids": [[], []], "body_id": ["", "B7"], "body_type": ["", "congress"],
 ...                      "head_role": ["", "chair"]})
 >>> gap_detail(gaps).tolist()
-['female_staff=45', 'B7 (congress) has no active chair']
+['45 female staff', 'B7 (congress) has no active chair']
 >>> gap_detail(gaps, "zh").tolist()
 ['女职工 45 人', 'B7（妇代会）无在任主任']
 """

@@ -81,8 +81,10 @@ def test_query_runs_shipped_queries_and_files(neo4j_engine, env, tmp_path):
     result = run(env, "query", "gaps", "--param", "as_of=2012-06-30", "-f", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert {"org_id": "O3", "org_name": "小康超市", "region_id": "R1", "rule": "liaison_required",
-            "detail": "female_staff=12"} in rows
+    o3 = [{k: row[k] for k in ("org_id", "org_name", "region_id", "rule", "female_staff", "township_name")}
+          for row in rows if row["org_id"] == "O3"]
+    assert o3 == [{"org_id": "O3", "org_name": "小康超市", "region_id": "R1", "rule": "liaison_required",
+                   "female_staff": 12, "township_name": "东镇"}]
     strict = run(env, "query", "gaps", "-p", "as_of=2012-06-30", "-p", "committee_min_female=40", "-f", "csv")
     frame = pd.read_csv(io.StringIO(strict.stdout))
     assert sorted(frame[frame.rule == "committee_required"].org_id) == ["O1"]

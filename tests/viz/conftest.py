@@ -75,3 +75,23 @@ def chromium():
     require_chromium()
     with Chromium() as browser:
         yield browser
+
+
+class FactsOnly:
+    """The embedded engine's answers, drawn from the facts as the Neo4j engine draws (no graph, no tables)."""
+
+    name = "facts-only"
+
+    def __init__(self, engine):
+        self.engine = engine
+
+    def answer(self, analysis: str, **args):
+        return self.engine.answer(analysis, **args)
+
+    def subgraph(self, as_of, people: bool = True):
+        from orgnet.engines.subgraph import from_facts
+
+        return from_facts(self, as_of)
+
+    def close(self) -> None:
+        pass

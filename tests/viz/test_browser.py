@@ -62,7 +62,7 @@ def test_tiny_ghosts(chromium, tiny, tmp_path):
     assert run.node_count == 42  # 34 nodes and 8 ghosts
     assert "missing women's bodies: 8" in run.texts["header"]
     assert "缺妇委会（虚线）" in run.texts["#orgnet-legend"] and "missing women's body (dashed)" in run.texts["#orgnet-legend"]
-    assert run.tooltip and "缺妇委会 missing women's committee" in run.tooltip and "female_staff=45" in run.tooltip
+    assert run.tooltip and "缺妇委会 missing women's committee" in run.tooltip and "45 female staff" in run.tooltip
     assert run.tooltip_markup == 0
     ghost = vis_node_options(chromium, page, "Ghost:Organization:O1:committee_required")
     assert ghost["dashes"] == [5, 5] and ghost["label"] == "缺妇委会\nmissing women's committee"

@@ -17,8 +17,8 @@ from markupsafe import escape
 from orgnet.errors import InputError
 from orgnet.redact import pseudonym
 from orgnet.viz import view
-from orgnet.viz.data import FACTS
-from orgnet.viz.diff import HEAD_FILLED
+from orgnet.viz.views.diff import HEAD_FILLED
+from tests.viz.conftest import FactsOnly
 from orgnet.viz.style import BODY_CHANGE, CHANGE, CHANGED_PERSON, POST_ENDED, POST_STARTED
 from tests.expected_tiny import DIFF, DIFF_COVERAGE
 
@@ -84,7 +84,7 @@ def test_people_whose_posts_changed(diff_view):
 def test_tooltips_and_coverage_per_region(diff_view):
     tips = {k: n["title"] for k, n in nodes(diff_view).items()}
     o1 = tips["Organization:O1"]
-    assert "新增缺口 gap opened — committee_required: female_staff=45" in o1
+    assert "新增缺口 gap opened — committee_required: 45 female staff" in o1
     assert "party_without_women: party bodies: B1" in o1 and "撤销 dissolved 华美妇委会 (2012-03-01)" in o1
     assert "缺口消除 gap closed — vacant_head: B11" in tips["Organization:O7"]
     assert "变化 changes: 无 none" in tips["Organization:O8"]
@@ -158,18 +158,8 @@ def test_end_defaults_to_as_of(tiny):
 
 
 def test_from_facts_only(tiny):
-    class FactsOnly:
-        """The analyses and the facts, events included; no graph (as the Neo4j engine)."""
-
-        name = "facts-only"
-
-        def __getattr__(self, name):
-            if name in FACTS or name in ("gaps", "stats", "events"):
-                return getattr(tiny.engine, name)
-            raise AttributeError(name)
-
     a = view(tiny.engine, "diff", END, start=START)
-    b = view(FactsOnly(), "diff", END, start=START)
+    b = view(FactsOnly(tiny.engine), "diff", END, start=START)
     assert {n["id"]: n["color"] for n in a.nodes} == {n["id"]: n["color"] for n in b.nodes}
     assert {(e["from"], e["to"]) for e in a.edges} == {(e["from"], e["to"]) for e in b.edges}
 

@@ -54,9 +54,9 @@ def test_ghost_tooltip_names_rule_and_detail(tiny):
     tips = {n["id"]: n["title"] for n in tiny.view("coverage", AS_OF).nodes}
     o1 = tips["Ghost:Organization:O1:committee_required"]
     assert "缺妇委会 missing women's committee" in o1 and "华美服装厂 (O1)" in o1
-    assert "committee_required" in o1 and "female_staff=45" in o1
+    assert "committee_required" in o1 and "45 female staff" in o1
     assert "party bodies: B1" in tips["Ghost:Organization:O1:party_without_women"]
-    assert "female_staff=12" in tips["Ghost:Organization:O3:liaison_required"]
+    assert "12 female staff" in tips["Ghost:Organization:O3:liaison_required"]
     assert "party bodies: B21" in tips["Ghost:Organization:O10:party_without_women"]
 
 

@@ -93,7 +93,7 @@ def test_tables_speak_the_reports_language(tiny, tiny_report, tmp_path):
     (``female_staff=45``, ``2 candidate(s)``, ``admin;party``) become the report's words."""
     own = tiny_report.split("<iframe", 1)[0]
     gaps, plan = tiny.gaps(AS_OF), tiny.plan(AS_OF)
-    assert gaps.detail.str.startswith("female_staff=").any() and len(plan)
+    assert gaps.detail.str.endswith(" female staff").any() and len(plan)
     for raw in ("female_staff=", "candidate(s)", "business ", "workforce ", "party excellent", "admin;", "party;"):
         assert raw not in own, raw
     for said in ("女职工", "经营", "职工队伍", "党组织、"):

@@ -12,7 +12,9 @@ from markupsafe import escape
 from orgnet.errors import InputError
 from orgnet.redact import pseudonym
 from orgnet.viz import view
-from orgnet.viz.data import FACTS, Subgraph, conform_edges, conform_nodes, facts_subgraph, subgraph
+from orgnet.engines.subgraph import from_facts
+from orgnet.viz.data import Subgraph, conform_edges, conform_nodes, subgraph
+from tests.viz.conftest import FactsOnly
 from orgnet.viz.style import STATUS, SYSTEM
 from tests.viz.conftest import AS_OF, IMG_NAME, SCRIPT_NAME
 
@@ -255,35 +257,18 @@ class TestAnyEngine:
         from datetime import date
 
         full = subgraph(tiny.engine, AS_OF)
-        facts = Subgraph(conform_nodes(facts_subgraph(tiny.engine, date(2012, 6, 30))[0]),
-                         conform_edges(facts_subgraph(tiny.engine, date(2012, 6, 30))[1]))
+        nodes, edges = from_facts(tiny.engine, date(2012, 6, 30))
+        facts = Subgraph(conform_nodes(nodes), conform_edges(edges))
         assert set(full.attrs) == set(facts.attrs)
         shared = full.edges[full.edges["type"].isin(["PART_OF", "LOCATED_IN", "BELONGS_TO", "HOLDS"])]
         assert set(map(tuple, shared.values.tolist())) == set(map(tuple, facts.edges.values.tolist()))
 
     def test_views_from_facts_only(self, tiny):
-        class FactsOnly:
-            """An engine with the analyses and the facts, nothing else (as the Neo4j engine)."""
-
-            name = "facts-only"
-
-            def __getattr__(self, name):
-                if name in FACTS or name in ("gaps", "overlaps", "stats", "plan"):
-                    return getattr(tiny.engine, name)
-                raise AttributeError(name)
-
         for kind, options in [("coverage", {}), ("overlaps", {}), ("region", {"region": "R1"})]:
             a = view(tiny.engine, kind, AS_OF, **options)
-            b = view(FactsOnly(), kind, AS_OF, **options)
+            b = view(FactsOnly(tiny.engine), kind, AS_OF, **options)
             assert {n["id"] for n in a.nodes} == {n["id"] for n in b.nodes}, kind
             assert {(e["from"], e["to"]) for e in a.edges} == {(e["from"], e["to"]) for e in b.edges}, kind
-
-    def test_engine_without_facts_is_an_input_error(self):
-        class Bare:
-            name = "bare"
-
-        with pytest.raises(InputError, match="cannot draw views"):
-            subgraph(Bare(), AS_OF)
 
 
 @pytest.mark.neo4j

@@ -1,4 +1,10 @@
-"""What changed between two dates: gaps opened and closed, bodies and posts, coverage per region."""
+"""What changed between two dates: gaps opened and closed, bodies and posts, coverage per region.
+
+Columns: ``change, subject_id, name, region_id, detail, before, after`` (the documented contract;
+``detail`` is the row in words), then the typed columns: ``rule``, ``body_id`` and ``gap_detail`` (a
+gap's rule, its headless body, its own detail), ``role`` and ``date`` (an event's), ``shift`` (a
+region's change in two-new coverage, in percentage points).
+"""
 
 from __future__ import annotations
 
@@ -38,10 +44,12 @@ def diff(engine, start, end, rules: Rules) -> pd.DataFrame:
         for key, r in mine.items():
             if key not in other:
                 rows.append({"change": change, "subject_id": r.org_id, "name": r.org_name, "region_id": r.region_id,
-                             "detail": f"{r.rule}: {r.detail}", "before": "", "after": ""})
+                             "detail": f"{r.rule}: {r.detail}", "before": "", "after": "", "rule": r.rule,
+                             "body_id": r.body_id, "gap_detail": r.detail})
     for e in engine.answer("events", start=start, end=end).itertuples():
         rows.append({"change": e.change, "subject_id": e.subject_id, "name": e.name, "region_id": e.region_id,
-                     "detail": f"{e.detail} on {e.date}", "before": "", "after": ""})
+                     "detail": f"{e.detail} on {e.date}", "before": "", "after": "", "body_id": e.body_id,
+                     "role": e.role, "date": e.date})
     rows += _coverage_rows(engine.answer("stats", as_of=start, rules=rules),
                            engine.answer("stats", as_of=end, rules=rules))
     return DIFF.finish(rows)
@@ -53,9 +61,10 @@ def _coverage_rows(first: pd.DataFrame, last: pd.DataFrame) -> list[dict]:
     rows = []
     for region, now in last.iterrows():
         was = first.loc[region]
-        shift = "" if pd.isna(was.value) or pd.isna(now.value) else f"Δ {now.value - was.value:+.1f} points"
+        shift = float("nan") if pd.isna(was.value) or pd.isna(now.value) else round(now.value - was.value, 1)
         rows.append({"change": "coverage", "subject_id": region, "name": now.region_name, "region_id": region,
-                     "detail": shift, "before": _rate(was), "after": _rate(now)})
+                     "detail": "" if pd.isna(shift) else f"Δ {shift:+.1f} points", "before": _rate(was),
+                     "after": _rate(now), "shift": shift})
     return rows
 
 
@@ -63,7 +72,8 @@ def _rate(row) -> str:
     return f"{row.value}% ({row.numerator}/{row.denominator})" if row.denominator else "n/a (0/0)"
 
 
-DIFF = Contract(columns=("change", "subject_id", "name", "region_id", "detail", "before", "after"),
+DIFF = Contract(columns=("change", "subject_id", "name", "region_id", "detail", "before", "after", "rule", "body_id",
+                         "gap_detail", "role", "date", "shift"), floats=("shift",),
                 order=(("change", True), ("subject_id", True), ("detail", True)), declared={"change": DIFF_CHANGES})
 
 ANALYSES = (Analysis(name="diff", kind="derived", contract=DIFF, derived=diff, args=("start", "end", "rules"),

@@ -81,7 +81,8 @@ def events(t: Tables, start, end) -> pd.DataFrame:
         hit = (when > first) & (when <= last)
         parts.append(pd.DataFrame({"change": change, "subject_id": bodies["id"][hit], "name": bodies["name"][hit],
                                    "region_id": bodies["region_id"][hit],
-                                   "detail": bodies["system"][hit] + " " + bodies["type"][hit], "date": when[hit]}))
+                                   "detail": bodies["system"][hit] + " " + bodies["type"][hit], "date": when[hit],
+                                   "body_id": bodies["id"][hit], "role": ""}))
     body, person = t.post_body, t.post_person
     for change, col in (("post_started", "start"), ("post_ended", "end")):
         when = t.column("posts", col)
@@ -91,7 +92,7 @@ def events(t: Tables, start, end) -> pd.DataFrame:
             "name": t.column("people", "name")[person[hit]],
             "region_id": t.column("bodies", "region_id")[body[hit]],
             "detail": posts["role"][hit].to_numpy(dtype=object) + " of " + t.column("bodies", "id")[body[hit]],
-            "date": when[hit]}))
+            "date": when[hit], "body_id": t.column("bodies", "id")[body[hit]], "role": posts["role"][hit]}))
     frame = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(map(len, parts)) else None
     if frame is None:
         return EVENTS.finish([])
@@ -147,7 +148,7 @@ PEOPLE = _fact("people", "Every person.", people, Contract(
     columns=("person_id", "person_name", "gender", "reserve_cadre"), order=(("person_id", True),),
     bools=("reserve_cadre",)), args=())
 EVENTS = _fact("events", "Posts started or ended and bodies founded or dissolved between two days.", events, Contract(
-    columns=("change", "subject_id", "name", "region_id", "detail", "date"),
+    columns=("change", "subject_id", "name", "region_id", "detail", "date", "body_id", "role"),
     order=(("date", True), ("change", True), ("subject_id", True), ("detail", True))), args=("start", "end"))
 DEMO_LINKS = _fact("demo_links", "Demonstration points active on the day, their site and pairing units.", demo_links,
                    Contract(columns=("demo_point_id", "demo_name", "site_org_id", "pairing_org_id"),

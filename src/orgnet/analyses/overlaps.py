@@ -2,7 +2,7 @@
 
 Columns: ``person_id, person_name, posts, bodies, systems`` (the documented contract: ``bodies`` and
 ``systems`` as ``;``-joined ids and systems), then lists aligned with the person's bodies in id order:
-``body_ids``, ``body_names``, ``roles`` (her role(s) in that body, ``/``-joined), ``org_ids`` and
+``body_ids``, ``body_names``, ``body_systems``, ``roles`` (her role(s) in that body, ``/``-joined), ``org_ids`` and
 ``org_names`` (the host organization; empty for a region-level body).
 
 Also the fact ``post_load``: active posts per person holding any (the charts' distribution).
@@ -52,7 +52,8 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
         "posts": count[who], "bodies": joined(held["body_id"], held["person"]).array,
         "systems": joined(kinds["system"], kinds["person"]).array,
         "body_ids": _lists(per, who, held["body_id"]),
-        "body_names": _lists(per, who, t.text("bodies", "name").take(at)), "roles": _lists(per, who, held["role"]),
+        "body_names": _lists(per, who, t.text("bodies", "name").take(at)),
+        "body_systems": _lists(per, who, held["system"]), "roles": _lists(per, who, held["role"]),
         "org_ids": _lists(per, who, t.text("organizations", "id").take(host, allow_fill=True).fillna("")),
         "org_names": _lists(per, who, t.text("organizations", "name").take(host, allow_fill=True).fillna(""))}))
 
@@ -64,10 +65,10 @@ def _lists(groups, who: np.ndarray, values) -> list[list[str]]:
 
 
 CONTRACT = Contract(
-    columns=("person_id", "person_name", "posts", "bodies", "systems", "body_ids", "body_names", "roles", "org_ids",
-             "org_names"),
+    columns=("person_id", "person_name", "posts", "bodies", "systems", "body_ids", "body_names", "body_systems",
+             "roles", "org_ids", "org_names"),
     order=(("posts", False), ("person_id", True)), ints=("posts",),
-    lists=("body_ids", "body_names", "roles", "org_ids", "org_names"),
+    lists=("body_ids", "body_names", "body_systems", "roles", "org_ids", "org_names"),
     brief=("person_id", "person_name", "posts", "systems", "body_names"))
 
 ANALYSIS = Analysis(

@@ -244,12 +244,9 @@ def women_bodies_chart(stats: pd.DataFrame, lang: str = "zh") -> Chart:
 
 
 def posts_per_person(engine, as_of: date, rules: Rules) -> pd.Series:
-    """Active posts per person who holds any (the ``overlaps`` analysis with ``min_posts=1``, or the
-    engine's ``post_load`` when it has one: the same counts without listing every body)."""
-    if hasattr(engine, "post_load"):
-        return engine.post_load(as_of)
-    frame = engine.overlaps(as_of, rules.with_overrides(min_posts=1))
-    return frame["posts"].astype(int)
+    """Active posts per person who holds any (the fact ``post_load``), by person id."""
+    frame = engine.answer("post_load", as_of=as_of)
+    return pd.Series(frame["posts"].astype(int).to_numpy(), index=frame["person_id"], name="posts")
 
 
 def chart(engine, kind: str, as_of: date | str | None = None, rules: Rules | None = None, lang: str = "zh",
@@ -262,7 +259,7 @@ def chart(engine, kind: str, as_of: date | str | None = None, rules: Rules | Non
     if kind == "post-load":
         data = posts_per_person(engine, day, rules)
         return post_load_chart(data, min_posts, lang)
-    stats = engine.stats(day, rules)
+    stats = engine.answer("stats", as_of=day, rules=rules)
     return coverage_chart(stats, lang) if kind == "coverage" else women_bodies_chart(stats, lang)
 
 

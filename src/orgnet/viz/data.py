@@ -2,14 +2,11 @@
 
 The analyses (``gaps``, ``overlaps`` …) say *what* is wrong; a view also needs *where*: the region
 tree, which organization hosts which body, who holds which post. ``subgraph(engine, as_of)`` returns
-that as a ``Subgraph`` of two DataFrames, from the first of:
-
-1. ``engine.subgraph(as_of: datetime.date) -> (nodes, edges)``, an optional engine method returning
-   the two DataFrames described here (extra columns are ignored, missing ones are filled);
-2. ``engine.graph``, the networkx engine's graph (everything below);
-3. the engine facts every engine answers (``regions``, ``organizations``, ``bodies``, ``people``,
-   ``active_posts``; see ``orgnet.results.CONTRACTS``): all but employers, liaison links, total
-   staff and body grades. This is how the Neo4j engine draws.
+that as a ``Subgraph`` of two DataFrames, from the engine's ``subgraph`` (``orgnet.engines.base.Engine``;
+extra columns are ignored, missing ones are filled): the embedded engine reads its tables
+(``orgnet.engines.subgraph``), the Neo4j engine builds it from the facts every engine answers
+(``regions``, ``organizations``, ``bodies``, ``people``, ``active_posts``): all but employers, liaison
+links, total staff and body grades. ``networkx_subgraph`` reads the same from a networkx graph.
 
 Nodes — one row per node; a column that does not apply to a node's label is ``""`` (text),
 ``False`` (bool) or ``<NA>`` (int):
@@ -75,6 +72,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..active import active
 from ..dataset import as_timestamp
 from ..errors import InputError
 
@@ -95,87 +93,31 @@ PERSON_EDGES = ("HOLDS", "WORKS_AT", "LIAISES_WITH")
 
 
 def subgraph(engine, as_of: date | str, people: bool = True) -> Subgraph:
-    """One day's nodes and edges from any engine (see the module docstring for the columns).
+    """One day's nodes and edges from any engine (``Engine.subgraph``; see the module docstring for
+    the columns).
 
     ``people=False`` leaves out the people and the edges from them: the coverage view draws
     regions, organizations and bodies only, and on a province that saves most of the work.
     """
     day = as_timestamp(as_of).date()
-    if hasattr(engine, "subgraph"):
-        try:
-            nodes, edges = engine.subgraph(day, people=people)
-        except TypeError:  # an engine whose subgraph takes only the day
-            nodes, edges = engine.subgraph(day)
-    elif getattr(engine, "graph", None) is not None:
-        nodes, edges = networkx_subgraph(engine.graph, day)
-    elif all(hasattr(engine, fact) for fact in FACTS):
-        nodes, edges = facts_subgraph(engine, day)
-    else:
-        raise InputError(f"the {getattr(engine, 'name', type(engine).__name__)} engine cannot draw views: "
-                         "it has neither subgraph(as_of) nor the facts " + ", ".join(FACTS))
+    nodes, edges = engine.subgraph(day, people=people)
     if not people:
         nodes = nodes[nodes["label"] != "Person"]
         edges = edges[~edges["type"].isin(PERSON_EDGES)]
     return Subgraph(conform_nodes(nodes), conform_edges(edges))
 
 
-#: The engine facts (``orgnet.results.CONTRACTS``) a subgraph can be built from on any engine.
-FACTS = ("regions", "organizations", "bodies", "people", "active_posts")
-
-
-def facts_subgraph(engine, day: date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A subgraph from the engine facts every engine answers (used for Neo4j).
-
-    The facts carry less than the graph: no total staff, no body grades (the organization's best
-    party grade is kept as ``party_grade``), no employers (WORKS_AT) and no liaison links.
-    """
-    from ..rules import Rules
-
-    regions, orgs = engine.regions(), engine.organizations(day, Rules())
-    bodies, people, posts = engine.bodies(day), engine.people(), engine.active_posts(day)
-    frames = [
-        pd.DataFrame({"node": "Region:" + regions["region_id"], "label": "Region", "id": regions["region_id"],
-                      "name": regions["region_name"], "level": regions["level"], "parent_id": regions["parent_id"]}),
-        pd.DataFrame({"node": "Organization:" + orgs["org_id"], "label": "Organization", "id": orgs["org_id"],
-                      "name": orgs["org_name"], "kind": orgs["kind"], "region_id": orgs["region_id"],
-                      "two_new": orgs["two_new"], "female_staff": orgs["female_staff"],
-                      "party_grade": orgs["party_grade"]}),
-        pd.DataFrame({"node": "Body:" + bodies["body_id"], "label": "Body", "id": bodies["body_id"],
-                      "name": bodies["body_name"], "system": bodies["system"], "type": bodies["type"],
-                      "org_id": bodies["org_id"], "region_id": bodies["region_id"]}),
-        pd.DataFrame({"node": "Person:" + people["person_id"], "label": "Person", "id": people["person_id"],
-                      "name": people["person_name"], "gender": people["gender"]}),
-    ]
-    nodes = pd.concat([f for f in frames if len(f)], ignore_index=True)
-    has_parent = regions["parent_id"].fillna("") != ""
-    hosted = bodies["org_id"].fillna("") != ""
-    edges = pd.concat([
-        pd.DataFrame({"source": "Region:" + regions.loc[has_parent, "region_id"],
-                      "target": "Region:" + regions.loc[has_parent, "parent_id"], "type": "PART_OF"}),
-        pd.DataFrame({"source": "Organization:" + orgs["org_id"], "target": "Region:" + orgs["region_id"],
-                      "type": "LOCATED_IN"}),
-        pd.DataFrame({"source": "Body:" + bodies["body_id"],
-                      "target": ("Organization:" + bodies["org_id"].fillna("")).where(
-                          hosted, "Region:" + bodies["region_id"].fillna("")), "type": "BELONGS_TO"}),
-        pd.DataFrame({"source": "Person:" + posts["person_id"], "target": "Body:" + posts["body_id"],
-                      "type": "HOLDS", "role": posts["role"]}),
-    ], ignore_index=True)
-    return nodes, edges
-
-
 def networkx_subgraph(graph, day: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The networkx engine's ``subgraph``: read the ``MultiDiGraph`` built by ``orgnet.graph``."""
-    from ..engines.networkx import is_current
-
-    rows, active = [], set()
+    rows, alive = [], set()
     for node, a in graph.nodes(data=True):
         label = a["label"]
         if label not in LABELS:
             continue
         if label == "Body":
-            if not is_current(a.get("founded"), a.get("dissolved"), day):
+            if not active(a.get("founded"), a.get("dissolved"), day):
                 continue
-            active.add(node)
+            alive.add(node)
         rows.append({"node": node, **{c: a.get(c) for c in NODE_COLUMNS if c != "node"}})
     edges = []
     for u, v, e in graph.edges(data=True):
@@ -183,11 +125,11 @@ def networkx_subgraph(graph, day: date) -> tuple[pd.DataFrame, pd.DataFrame]:
         if kind in ("PART_OF", "LOCATED_IN", "WORKS_AT"):
             keep = True
         elif kind == "BELONGS_TO":
-            keep = u in active
+            keep = u in alive
         elif kind == "HOLDS":
-            keep = v in active and is_current(e.get("start"), e.get("end"), day)
+            keep = v in alive and active(e.get("start"), e.get("end"), day)
         elif kind == "LIAISES_WITH":
-            keep = v in active and is_current(e.get("since"), e.get("until"), day)
+            keep = v in alive and active(e.get("since"), e.get("until"), day)
         else:
             keep = False
         if keep:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,11 +29,13 @@ from ..dataset import as_timestamp
 from ..errors import InputError
 from ..output import write_atomic
 from ..redact import pseudonyms
-from ..results import FIGURES, GAP_RULES, PEOPLE_FIGURES, figure_value
+from .. import gap_rules
+from ..glossary import gap_detail, plan_reasons
+from ..results import FIGURES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
 from . import charts
 from .page import _environment, render
-from .style import BODY_TYPE, FONT_STACK, GRADE, HEAD_WORDS, STATUS, SYSTEM, WORDS, Note, pair, words
+from .style import FONT_STACK, GRADE, STATUS, SYSTEM, WORDS, Note, pair, words
 from .views import DEFAULT_MAX_NODES, build_scene
 
 TOP_ROWS = 20
@@ -83,13 +84,13 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
         raise InputError(f"--lang {lang}: expected zh or en")
     day = as_timestamp(as_of).date()
     rules = rules or Rules()
-    stats = engine.stats(day, rules)
-    gaps = engine.gaps(day, rules)
-    overlaps = engine.overlaps(day, rules.with_overrides(min_posts=2))
-    plan = engine.plan(day, rules)
+    stats = engine.answer("stats", as_of=day, rules=rules)
+    gaps = engine.answer("gaps", as_of=day, rules=rules)
+    overlaps = engine.answer("overlaps", as_of=day, rules=rules.with_overrides(min_posts=2))
+    plan = engine.answer("plan", as_of=day, rules=rules)
     if redact:
         overlaps = redact_people(overlaps)
-    regions = engine.regions()
+    regions = engine.answer("regions")
     places = dict(zip(regions["region_id"], regions["region_name"]))  # the tables name regions, not ids
     root = root_rows(stats)
     view = render(build_scene(engine, "coverage", day, rules, max_nodes=max_nodes, min_posts=min_posts,
@@ -210,97 +211,49 @@ def _cell(value) -> str:
 
 def gaps_by_rule(gaps: pd.DataFrame, lang: str) -> Table:
     counts = gaps.groupby("rule").size()
-    frame = pd.DataFrame({"rule": [pair({r: (STATUS[r].zh, STATUS[r].en)}, r, lang) for r in GAP_RULES],
-                          "organizations": [int(counts.get(r, 0)) for r in GAP_RULES]})
+    rules = gap_rules.RULE_IDS
+    frame = pd.DataFrame({"rule": [pair({r: (STATUS[r].zh, STATUS[r].en)}, r, lang) for r in rules],
+                          "organizations": [int(counts.get(r, 0)) for r in rules]})
     return _table("gaps-by-rule", words("gaps_by_rule", lang), frame, ["rule", "organizations"], lang, 10,
                   numeric=("organizations",))
 
 
 def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
-    """The first gaps; ``places`` names each region id."""
-    frame = gaps.copy()
+    """The first gaps, their details in the report's language (``orgnet.glossary``); ``places`` names each region id."""
+    frame = gaps.head(TOP_ROWS + 1).copy()
+    frame["detail"] = gap_detail(frame, lang)
     frame["rule"] = [pair({r: (STATUS[r].zh, STATUS[r].en)}, r, lang) if r in STATUS else r for r in frame["rule"]]
-    return _table("top-gaps", words("top_gaps", lang), frame, ["org_id", "org_name", "region_id", "rule", "detail"],
-                  lang, TOP_ROWS, formats={"detail": lambda v: gap_detail(_cell(v), lang),
-                                           "region_id": lambda v: places.get(v, _cell(v))})
+    table = _table("top-gaps", words("top_gaps", lang), frame, ["org_id", "org_name", "region_id", "rule", "detail"],
+                   lang, TOP_ROWS, formats={"region_id": lambda v: places.get(v, _cell(v))})
+    if len(gaps) > TOP_ROWS:
+        table.more = words("showing", lang).format(n=TOP_ROWS, total=f"{len(gaps):,}")
+    return table
 
 
 def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool) -> Table:
-    columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "bodies", "systems"]
+    columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "body_names", "body_systems"]
     return _table("top-overlaps", words("top_overlaps", lang), overlaps, columns, lang, TOP_ROWS, numeric=("posts",),
-                  formats={"systems": lambda v: systems_said(_cell(v), lang)})
+                  formats={"body_names": "、".join if lang == "zh" else ", ".join,
+                           "body_systems": lambda v: systems_said(v, lang)})
 
 
 def plan_rows(plan: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
     """The plan's first rows; ``places`` names each region id."""
     yes, no = words("yes", lang), words("no", lang)
+    plan = plan.assign(reasons=plan_reasons(plan, lang))  # in the report's language (orgnet.glossary)
     return _table("plan", words("plan", lang), plan,
                   ["rank", "org_id", "org_name", "region_id", "female_staff", "ready", "party_grade", "candidates",
                    "reasons"], lang, PLAN_ROWS, numeric=("rank", "female_staff", "candidates"),
                   formats={"ready": lambda v: yes if v else no,
                            "party_grade": lambda v: pair(GRADE, _cell(v), lang),
-                           "region_id": lambda v: places.get(v, _cell(v)),
-                           "reasons": lambda v: plan_reasons(_cell(v), lang)})
+                           "region_id": lambda v: places.get(v, _cell(v))})
 
 
-# The analyses' own texts (the same from every engine, for programs) in the report's words. A text
-# of another shape is shown as it is.
-_FEMALE_STAFF = re.compile(r"female_staff=(\d+)")
-_PARTY_BODIES = re.compile(r"party bodies: (.+)")
-_NO_HEAD = re.compile(r"(\S+) \((\w+)\) has no active (\S+)")
+def systems_said(systems: list[str], lang: str) -> str:
+    """The distinct systems of a person's bodies, in order of first appearance, in words.
 
-
-def gap_detail(detail: str, lang: str) -> str:
-    """A coverage gap's detail in the report's language.
-
-    >>> gap_detail("female_staff=45", "zh"), gap_detail("female_staff=45", "en")
-    ('女职工 45 人', '45 female staff')
-    >>> gap_detail("B7 (congress) has no active chair", "zh")
-    'B7（妇代会）无在任主任'
-    >>> gap_detail("party bodies: B1;B2", "zh")
-    '党组织：B1;B2'
-    """
-    if m := _FEMALE_STAFF.fullmatch(detail):
-        return f"女职工 {m[1]} 人" if lang == "zh" else f"{m[1]} female staff"
-    if (m := _PARTY_BODIES.fullmatch(detail)) and lang == "zh":
-        return f"党组织：{m[1]}"
-    if (m := _NO_HEAD.fullmatch(detail)) and lang == "zh":
-        heads = "/".join(pair(HEAD_WORDS, role, "zh") for role in m[3].split("/"))
-        return f"{m[1]}（{pair(BODY_TYPE, ('women', m[2]), 'zh', m[2])}）无在任{heads}"
-    return detail
-
-
-_REASONS_ZH = {"business stable": "经营稳定", "business not stable": "经营不稳定", "workforce stable": "职工队伍稳定",
-               "workforce not stable": "职工队伍不稳定", "no candidate": "无合适人选"}
-
-
-def plan_reasons(reasons: str, lang: str) -> str:
-    """The building plan's reasons ("two stable, one suitable", and the party grade) in Chinese.
-
-    >>> plan_reasons("business stable; workforce not stable; 2 candidate(s); party excellent", "zh")
-    '经营稳定；职工队伍不稳定；合适人选 2 名；党组织优秀'
-    >>> plan_reasons("business not stable; workforce stable; no candidate; party none", "zh")
-    '经营不稳定；职工队伍稳定；无合适人选；无党组织'
-    """
-    if lang != "zh":
-        return reasons
-    out = []
-    for reason in reasons.split("; "):
-        if m := re.fullmatch(r"(\d+) candidate\(s\)", reason):
-            out.append(f"合适人选 {m[1]} 名")
-        elif reason.startswith("party "):
-            grade = reason.removeprefix("party ")
-            out.append(pair(GRADE, grade, "zh") if grade == "none" else "党组织" + pair(GRADE, grade, "zh"))
-        else:
-            out.append(_REASONS_ZH.get(reason, reason))
-    return "；".join(out)
-
-
-def systems_said(systems: str, lang: str) -> str:
-    """``admin;party;women`` → 行政、党组织、妇女组织 (or administration, party, women's).
-
-    >>> systems_said("party;women", "zh"), systems_said("party;women", "en")
+    >>> systems_said(["party", "women", "party"], "zh"), systems_said(["party", "women"], "en")
     ('党组织、妇女组织', "party, women's")
     """
-    names = [getattr(SYSTEM[s], lang) if s in SYSTEM else s for s in systems.split(";") if s]
+    names = [getattr(SYSTEM[s], lang) if s in SYSTEM else s for s in dict.fromkeys(systems)]
     return ("、" if lang == "zh" else ", ").join(names)

@@ -13,7 +13,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from .. import gap_rules
+from ..glossary import BODY_TYPE, GRADE, HEAD_WORDS  # noqa: F401  (the words, re-exported for the views)
 
 #: Fonts that hold Chinese glyphs, then a generic fallback (browser pages and canvas labels).
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", '
@@ -38,15 +42,31 @@ class Swatch:
         return {"zh": self.zh, "en": self.en}.get(lang, f"{self.zh} {self.en}")
 
 
-#: Coverage status of an organization, in legend order (gaps in ``GAP_RULES`` order).
-STATUS: dict[str, Swatch] = {
-    "covered": Swatch("#2ca02c", "dot", "已覆盖", "covered"),
-    "committee_required": Swatch("#ff7f0e", "dot", "缺妇女工作委员会", "gap: women's committee required (≥30 women)"),
-    "liaison_required": Swatch("#f7c948", "dot", "缺妇女工作联络员", "gap: liaison officer required"),
-    "party_without_women": Swatch("#9467bd", "dot", "有党组织无妇女组织", "gap: party body, no women's body"),
-    "vacant_head": Swatch("#8c564b", "dot", "妇女组织负责人空缺", "gap: women's body without a head"),
-    "not_required": Swatch("#c7c7c7", "dot", "无需建立", "not required"),
-}
+class _Live(Mapping):
+    """A mapping made afresh from the gap-rule registry each time it is read, so a rule added to
+    ``orgnet.gap_rules`` shows in every legend without another edit."""
+
+    def __init__(self, make):
+        self._make = make
+
+    def __getitem__(self, key):
+        return self._make()[key]
+
+    def __iter__(self):
+        return iter(self._make())
+
+    def __len__(self) -> int:
+        return len(self._make())
+
+
+COVERED = Swatch("#2ca02c", "dot", "已覆盖", "covered")
+NOT_REQUIRED = Swatch("#c7c7c7", "dot", "无需建立", "not required")
+
+#: Coverage status of an organization, in legend order: covered, each gap rule (``orgnet.gap_rules``,
+#: its colour and words), not required.
+STATUS: Mapping[str, Swatch] = _Live(lambda: {
+    "covered": COVERED, **{r.id: Swatch(r.colour, "dot", r.zh, r.en) for r in gap_rules.GAP_RULES},
+    "not_required": NOT_REQUIRED})
 
 #: Body systems: colour and the one-character glyph drawn inside a body's node.
 SYSTEM: dict[str, Swatch] = {
@@ -69,25 +89,18 @@ VACANT = Swatch("#e377c2", "circle", "负责人空缺（粗虚线边框）", "va
 DASHES = [5, 5]
 
 #: Ghosts: a dashed node for each women's body a rule requires and the organization lacks.
-#: Rule → the words of the node's label (what is missing).
-GHOST_WORDS: dict[str, tuple[str, str]] = {
-    "committee_required": ("缺妇委会", "missing women's committee"),
-    "liaison_required": ("缺联络员", "missing liaison officer"),
-    "party_without_women": ("缺妇女组织", "missing women's body"),
-}
+#: Rule → the words of the node's label (what is missing), from the rule's record.
+GHOST_WORDS: Mapping[str, tuple[str, str]] = _Live(lambda: {r.id: (r.ghost_zh, r.ghost_en)
+                                                            for r in gap_rules.GAP_RULES if r.ghost})
 GHOST_FILL = "#fbe6f3"  # the women's pink, faded
-#: The ghost's dashed border: its rule's status colour, darkened so it reads on the faded fill.
-GHOST_BORDER = {"committee_required": "#e6550d", "liaison_required": "#c99a06", "party_without_women": "#7b4fa6"}
-GHOST: dict[str, Swatch] = {
-    rule: Swatch(GHOST_FILL, "dot", f"{zh}（虚线）", f"{en} (dashed)", border=GHOST_BORDER[rule], dashed=True)
-    for rule, (zh, en) in GHOST_WORDS.items()
-}
+#: The ghost's dashed border: its rule's ghost colour (its status colour, darkened so it reads on the fill).
+GHOST: Mapping[str, Swatch] = _Live(lambda: {
+    r.id: Swatch(GHOST_FILL, "dot", f"{r.ghost_zh}（虚线）", f"{r.ghost_en} (dashed)", border=r.ghost, dashed=True)
+    for r in gap_rules.GAP_RULES if r.ghost})
 GHOST_COUNT = Swatch(GHOST_FILL, "dot", "缺失的妇女组织数（虚线，按区域）", "missing women's bodies per region (dashed)",
                      border="#ad1457", dashed=True)
 GHOST_MARK = Swatch("#ffffff", "dot", "缺妇女组织的单位（虚线边框）", "organization missing a women's body (dashed border)",
                     border="#37474f", dashed=True)
-#: The head a vacant body lacks, by head role ("无主任 no chair"); a federation's chair is 主席.
-HEAD_WORDS = {"chair": ("主任", "chair"), "secretary": ("书记", "secretary"), "liaison": ("联络员", "liaison officer")}
 
 #: The diff view: what happened to an organization between the two dates (fill colour).
 CHANGE: dict[str, Swatch] = {
@@ -117,22 +130,9 @@ KIND = {"enterprise": ("非公企业", "enterprise"), "social_org": ("社会组�
         "organ": ("机关", "government organ"), "institution": ("事业单位", "public institution"),
         "village": ("村", "village"), "community": ("社区", "community"),
         "park_admin": ("园区管委会", "park administration")}
-GRADE = {"excellent": ("优秀", "excellent"), "standard": ("达标", "standard"), "weak": ("后进", "weak"),
-         "unrated": ("未定级", "unrated"), "none": ("无党组织", "no party body"), "": ("未定级", "unrated")}
 ROLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", "deputy secretary"),
         "chair": ("主任/主席", "chair"), "vice_chair": ("副主任/副主席", "vice chair"), "member": ("委员", "member"),
         "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive")}
-#: Body type words by (system, type), then by type alone.
-BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "general_branch"): ("党总支", "general branch"),
-             ("party", "branch"): ("党支部", "party branch"), ("women", "federation"): ("妇联", "women's federation"),
-             ("women", "committee"): ("妇委会", "women's committee"),
-             ("women", "work_committee"): ("妇女工作委员会", "women's work committee"),
-             ("women", "congress"): ("妇代会", "women's congress"),
-             ("women", "organ_committee"): ("机关妇委会", "organ women's committee"),
-             ("women", "liaison"): ("妇女工作联络员", "women's work liaison officer"),
-             ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union branch"),
-             ("youth", "committee"): ("团委", "youth league committee"), ("youth", "branch"): ("团支部", "youth league branch"),
-             ("admin", "team"): ("领导班子", "leadership team"), ("admin", "villagers_committee"): ("村委会", "villagers' committee")}
 
 #: The report's and charts' words (figures from ``orgnet.results.FIGURES`` and headings).
 WORDS: dict[str, tuple[str, str]] = {
@@ -188,6 +188,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "person_name": ("姓名", "name"),
     "posts": ("职务数", "posts"),
     "bodies": ("所任机构", "bodies"),
+    "body_names": ("所任机构", "bodies"),
+    "body_systems": ("系统", "systems"),
     "systems": ("系统", "systems"),
     "rank": ("序号", "rank"),
     "female_staff": ("女职工", "female staff"),

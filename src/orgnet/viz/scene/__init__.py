@@ -13,11 +13,11 @@ from .draw import (Draw, box_margin, box_radius, finish, place, short, start_sce
                    vacant_words)
 from .fold import (Scope, choose_detail, detail_sizes, fold_note, fold_org, fold_region, roots_by_gaps, scope,
                    tree_bodies)
-from .model import (CANVAS, DEFAULT_MAX_NODES, DEFAULT_MIN_POSTS, GHOST_RULES, TREE_EDGE, Coverage, Scene,
+from .model import (CANVAS, DEFAULT_MAX_NODES, DEFAULT_MIN_POSTS, TREE_EDGE, Coverage, Scene,
                     ViewRequest, coverage_of, fit_scale)
 from .tree import build_tree, lay_out_tree, region_font, tree_view
 
-__all__ = ["CANVAS", "DEFAULT_MAX_NODES", "DEFAULT_MIN_POSTS", "GHOST_RULES", "TREE_EDGE", "Coverage", "Draw",
+__all__ = ["CANVAS", "DEFAULT_MAX_NODES", "DEFAULT_MIN_POSTS", "TREE_EDGE", "Coverage", "Draw",
            "Scene", "Scope", "ViewRequest", "box_margin", "box_radius", "build_tree", "choose_detail",
            "coverage_of", "detail_sizes", "finish", "fit_scale", "fold_note", "fold_org", "fold_region",
            "lay_out_tree", "place", "region_font", "roots_by_gaps", "scope", "short", "start_scene",

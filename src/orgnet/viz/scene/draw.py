@@ -16,7 +16,7 @@ from ...redact import pseudonyms
 from ..data import Subgraph
 from ..style import (DASHES, GHOST, GHOST_COUNT, GHOST_WORDS, GRADE, HEAD_WORDS, KIND, LEVEL, ORGANIZATION, PERSON,
                      REGION, ROLE, STANDOUT, STATUS, SYSTEM, VACANT, Swatch, body_type, pair)
-from .model import GHOST_RULES, GHOST_VADJUST, Coverage, Scene, ViewRequest, coverage_of
+from .model import GHOST_VADJUST, Coverage, Scene, ViewRequest, coverage_of
 
 
 # -- nodes: specs and tooltips -------------------------------------------------------------------
@@ -163,7 +163,7 @@ class Draw:
         n = len(missing)
         tally = Counter(rule for rule, _ in missing)
         lines = [f"{self.sub.node(region)['name']}: 缺失的妇女组织 {n} 个 missing women's bodies: {n}"]
-        lines += [f"  {GHOST_WORDS[r][0]} {GHOST_WORDS[r][1]}: {tally[r]}" for r in GHOST_RULES if tally.get(r)]
+        lines += [f"  {zh} {en}: {tally[r]}" for r, (zh, en) in GHOST_WORDS.items() if tally.get(r)]
         size = 8 + 5 * math.sqrt(n)
         spec = {"id": node, "label": str(n), "shape": "dot", "size": round(size, 1), "title": "\n".join(lines),
                 "color": {"background": GHOST_COUNT.color, "border": GHOST_COUNT.border},

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...results import GAP_RULES
+from ... import gap_rules
 from ..data import Subgraph
 from ..style import Note
 from .draw import Draw
@@ -92,7 +92,7 @@ def fold_region(sc: Scope, region: str, depth: int) -> str:
 
 def roots_by_gaps(draw: Draw, sc: Scope) -> list[str]:
     """The top regions, those with the most organizations with a gap first (then by name)."""
-    gaps = Counter(sc.chain[sc.home[o]][-1] for o in sc.orgs if draw.cov.status.get(o) in GAP_RULES)
+    gaps = Counter(sc.chain[sc.home[o]][-1] for o in sc.orgs if draw.cov.status.get(o) in gap_rules.RULES)
     return sorted(sc.tops, key=lambda r: (-gaps.get(r, 0), draw.sub.node(r)["name"], r))
 
 

@@ -13,13 +13,11 @@ from datetime import date
 
 import pandas as pd
 
-from ...results import GAP_RULES
+from ... import gap_rules
 from ...rules import Rules
 from ..data import Subgraph
-from ..style import GHOST_WORDS, STATUS, Swatch
+from ..style import STATUS, Swatch
 
-#: The gap rules whose rows become ghosts: a women's body the organization should have and lacks.
-GHOST_RULES = tuple(GHOST_WORDS)
 DEFAULT_MAX_NODES = 1500
 DEFAULT_MIN_POSTS = 3
 #: The canvas the layout is sized for (CSS pixels), to pick label sizes readable at first sight.
@@ -77,24 +75,25 @@ class Coverage:
     status: dict[str, str]  # organization node → a key of STATUS
     gaps: dict[str, list[str]]  # organization node → "rule: detail" lines
     vacant: set[str]  # body nodes without an active head
-    missing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # org node → [(GHOST_RULES rule, detail)]
+    missing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # org node → [(ghost rule, detail)]
     vacant_detail: dict[str, str] = field(default_factory=dict)  # body node → the vacant_head row's detail
 
 
 def coverage_of(sub: Subgraph, gaps: pd.DataFrame) -> Coverage:
     """Status per organization: its first gap rule, else covered (has a women's body), else not required."""
-    rank = {rule: i for i, rule in enumerate(GAP_RULES)}
+    rank = {rule: i for i, rule in enumerate(gap_rules.RULE_IDS)}
+    ghostly = set(gap_rules.GHOST_RULES)  # rules whose rows become ghosts: a body the organization lacks
     found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     vacant, vacant_detail = set(), {}
     missing: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for org_id, rule, detail in zip(*(gaps[c].to_numpy(dtype=object) for c in ("org_id", "rule", "detail"))):
-        if rule == "vacant_head" and detail:
-            body = f"Body:{detail.split(' ')[0]}"
-            vacant.add(body)
-            vacant_detail[body] = detail
+    columns = ("org_id", "rule", "detail", "body_id")
+    for org_id, rule, detail, body_id in zip(*(gaps[c].to_numpy(dtype=object) for c in columns)):
+        if rule == "vacant_head" and body_id:
+            vacant.add(f"Body:{body_id}")
+            vacant_detail[f"Body:{body_id}"] = detail
         if org_id:
             found[f"Organization:{org_id}"].append((rank.get(rule, len(rank)), rule, detail))
-            if rule in GHOST_RULES and f"Organization:{org_id}" in sub.attrs:
+            if rule in ghostly and f"Organization:{org_id}" in sub.attrs:
                 missing[f"Organization:{org_id}"].append((rule, detail))
     status, lines = {}, {}
     for org in sub.of_label("Organization"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from ...results import GAP_RULES
+from ... import gap_rules
 from .. import layout
 from ..style import (COUNT, DASHES, GHOST, GHOST_COUNT, GHOST_MARK, PERSON, REGION, ROLE, STANDOUT, STATUS, SYSTEM,
                      VACANT, pair)
@@ -214,7 +214,7 @@ def tree_view(draw: Draw, scene: Scene, tops: list[str], systems, levels: list[s
     if ghosts:
         scene.legend += {"counts": [GHOST_COUNT], "marked": [GHOST_MARK]}.get(detail, list(GHOST.values()))
     tally = Counter(draw.cov.status.get(o) for o in whole.orgs)
-    gaps = sum(n for s, n in tally.items() if s in GAP_RULES)
+    gaps = sum(n for s, n in tally.items() if s in gap_rules.RULES)
     scene.facts = [f"组织 organizations: {len(whole.orgs):,}", f"有缺口 with a gap: {gaps:,}",
                    f"已覆盖 covered: {tally.get('covered', 0):,}"] + scene.facts
     if ghosts:

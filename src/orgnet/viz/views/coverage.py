@@ -24,7 +24,7 @@ def coverage_scene(engine, request: ViewRequest) -> Scene:
     People only matter when every body is drawn (their tooltips name the holders), so the subgraph
     is read without them first, and again with them only when the view is drawn to its bodies.
     """
-    gaps = engine.gaps(request.as_of, request.rules)
+    gaps = engine.answer("gaps", as_of=request.as_of, rules=request.rules)
     scene = draw_coverage(subgraph(engine, request.as_of, people=False), gaps, request)
     if scene.detail != "bodies":
         return scene

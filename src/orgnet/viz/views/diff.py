@@ -63,30 +63,27 @@ class Changes:
 
 def changes_of(engine, start: date, end: date, rules: Rules, names: dict[str, str] | None) -> Changes:
     """Read the diff rows and the events between ``start`` and ``end`` into ``Changes``."""
-    from ...analyses import diff
+    from ...analyses import run
 
-    rows = diff(engine, start, end, rules)
+    rows = run(engine, "diff", start=start, end=end, rules=rules)
     ch = Changes()
     ch.tally.update(rows["change"].tolist())
-    for change, subject, detail, before, after in zip(rows["change"], rows["subject_id"], rows["detail"],
-                                                      rows["before"], rows["after"]):
+    for row in rows.itertuples():
+        change, subject = row.change, row.subject_id
         if change in ("gap_opened", "gap_closed"):
             if subject:
-                (ch.opened if change == "gap_opened" else ch.closed)[f"Organization:{subject}"].append(detail)
-            rule, _, text = detail.partition(": ")
-            if rule == "vacant_head" and text:
-                body = f"Body:{text.split(' ')[0]}"
-                (ch.head_vacated if change == "gap_opened" else ch.head_filled)[body] = text
+                (ch.opened if change == "gap_opened" else ch.closed)[f"Organization:{subject}"].append(row.detail)
+            if row.rule == "vacant_head" and row.body_id:
+                side = ch.head_vacated if change == "gap_opened" else ch.head_filled
+                side[f"Body:{row.body_id}"] = row.gap_detail
         elif change == "coverage":
-            shift = f"（{detail}）" if detail else ""
-            ch.coverage[f"Region:{subject}"] = f"{before} → {after}{shift}"
-    for change, subject, detail, day in zip(*(engine.events(start, end)[c] for c in
-                                              ("change", "subject_id", "detail", "date"))):
-        day = str(day)[:10]
+            shift = f"（{row.detail}）" if row.detail else ""
+            ch.coverage[f"Region:{subject}"] = f"{row.before} → {row.after}{shift}"
+    for row in engine.answer("events", start=start, end=end).itertuples():  # in date order
+        change, subject, day, body, role = row.change, row.subject_id, str(row.date)[:10], row.body_id, row.role
         if change in ("body_founded", "body_dissolved"):
             (ch.founded if change == "body_founded" else ch.dissolved)[f"Body:{subject}"] = day
-        elif change in ("post_started", "post_ended"):
-            role, _, body = detail.rpartition(" of ")
+        else:
             person = names.get(subject, subject) if names else subject
             ch.posts[f"Body:{body}"].append((f"Person:{person}", change, role, day))
     return ch
@@ -109,8 +106,8 @@ class DiffDraw(Draw):
 
     def __init__(self, sub: Subgraph, before: Subgraph, ch: Changes, rules: Rules, engine, end: date, start: date,
                  min_posts: int):
-        super().__init__(sub, coverage_of(sub, engine.gaps(end, rules)), min_posts)
-        self.before = Draw(before, coverage_of(before, engine.gaps(start, rules)), min_posts)
+        super().__init__(sub, coverage_of(sub, engine.answer("gaps", as_of=end, rules=rules)), min_posts)
+        self.before = Draw(before, coverage_of(before, engine.answer("gaps", as_of=start, rules=rules)), min_posts)
         self.ch = ch
         self.gone = {b for b in before.of_label("Body") if b not in sub.attrs}  # dissolved in between
         self.bodies_of: dict[str, list[str]] = defaultdict(list)  # host → bodies drawn (later day + dissolved)

@@ -21,7 +21,7 @@ def ego_scene(engine, request: ViewRequest) -> Scene:
     InputError
         Neither or both of ``--person`` and ``--org``, or one not in the data.
     """
-    gaps = engine.gaps(request.as_of, request.rules)
+    gaps = engine.answer("gaps", as_of=request.as_of, rules=request.rules)
     sub = subgraph(engine, request.as_of)
     if (request.person is None) == (request.org is None):
         raise InputError("the ego view needs exactly one of --person ID or --org ID")

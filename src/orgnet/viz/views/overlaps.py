@@ -12,7 +12,7 @@ from ..style import PERSON, ROLE, STANDOUT, SYSTEM, VACANT, Note, pair
 
 def overlaps_scene(engine, request: ViewRequest) -> Scene:
     """The overlaps view of ``request.as_of``."""
-    gaps = engine.gaps(request.as_of, request.rules)
+    gaps = engine.answer("gaps", as_of=request.as_of, rules=request.rules)
     draw, scene, _ = start_scene(subgraph(engine, request.as_of), gaps, "overlaps", request)
     overlaps_view(draw, scene, request.max_nodes)
     return scene

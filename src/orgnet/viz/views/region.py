@@ -17,7 +17,7 @@ def region_scene(engine, request: ViewRequest) -> Scene:
     InputError
         No ``--region``, or one not in the data.
     """
-    gaps = engine.gaps(request.as_of, request.rules)
+    gaps = engine.answer("gaps", as_of=request.as_of, rules=request.rules)
     sub = subgraph(engine, request.as_of)
     if request.region is None:
         raise InputError("the region view needs --region ID")
