@@ -1,0 +1,105 @@
+"""The analysis commands: the report's figures and the checks it asks for (gaps, overlaps, nameplates,
+the building plan, liaison compliance)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+
+from .. import output
+from ..rules import Rules
+from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, open_network,
+                     reads_only, redactable, with_backend)
+
+
+@reads_only("stats")
+@redactable
+@with_backend
+@handles_errors
+def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
+          region: Annotated[Optional[str], typer.Option(help="Only this region (default: the root regions).")] = None,
+          all_regions: Annotated[bool, typer.Option("--all-regions", help="Every region in the stats levels.")] = False,
+          fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
+    """The report figures (counts and rates with numerator/denominator), rolled up the region tree.
+
+    Example: `orgnet stats data/beihu --as-of 2012-06-30`
+    """
+    frame = open_network(path, "stats").stats(as_of, Rules.from_toml(rules))
+    emit(output.pick_regions(frame, region, all_regions), fmt, out, "figures")
+
+
+@reads_only("gaps")
+@redactable
+@with_backend
+@handles_errors
+def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
+         rule: Annotated[Optional[str], typer.Option(help="Only this rule's rows.")] = None,
+         fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
+    """Coverage gaps: one row per organization and rule it breaks.
+
+    Rules: committee_required, liaison_required, party_without_women, vacant_head.
+
+    Example: `orgnet gaps data/longyou --as-of 2012-06-30 --format csv -o gaps.csv`
+    """
+    frame = open_network(path, "gaps").gaps(as_of, Rules.from_toml(rules))
+    emit(output.pick_rule(frame, rule), fmt, out, "coverage gaps")
+
+
+@reads_only("overlaps")
+@redactable
+@with_backend
+@handles_errors
+def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
+             min_posts: Annotated[Optional[int], typer.Option("--min-posts", min=1, help="Fewest active posts to list (default 2).")] = None,
+             fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
+    """Post overlaps (一人多职): people with several active posts, and in which systems.
+
+    Example: `orgnet overlaps data/beihu --as-of 2012-06-30 --min-posts 3`
+    """
+    frame = open_network(path, "overlaps").overlaps(as_of, Rules.from_toml(rules), min_posts=min_posts)
+    emit(frame, fmt, out, "post overlaps")
+
+
+@reads_only("nameplates")
+@redactable
+@with_backend
+@handles_errors
+def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
+               fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
+    """Nameplate overlaps (一套班子几块牌子): bodies in one organization run by the same people.
+
+    Example: `orgnet nameplates data/beihu --as-of 2012-06-30`
+    """
+    frame = open_network(path, "nameplates").nameplates(as_of, Rules.from_toml(rules))
+    emit(frame, fmt, out, "nameplate overlaps")
+
+
+@reads_only("plan")
+@redactable
+@with_backend
+@handles_errors
+def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
+         fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
+    """Where to build women's committees next: ready first (两稳定一合适), then by party grade, then size.
+
+    Example: `orgnet plan data/longyou --as-of 2012-06-30`
+    """
+    frame = open_network(path, "plan").plan(as_of, Rules.from_toml(rules))
+    emit(frame, fmt, out, "building plan")
+
+
+@reads_only("liaison_check")
+@redactable
+@with_backend
+@handles_errors
+def liaison_check(path: DatasetOpt = None,
+                  year: Annotated[Optional[int], typer.Option(help="Calendar year to check (default: this year).")] = None,
+                  rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
+    """Liaison compliance (挂钩联系): 1–3 linked bodies per executive, 2+ visits per link a year.
+
+    Example: `orgnet liaison-check data/longyou --year 2012`
+    """
+    frame = open_network(path, "liaison_check").liaison_check(year or date.today().year, Rules.from_toml(rules))
+    emit(frame, fmt, out, "liaison check")

@@ -1,0 +1,205 @@
+"""What the ``orgnet`` commands share: option types, the backend and error decorators, opening and printing.
+
+Errors from the library (``OrgnetError``) become one line on stderr and an exit code: 2 for bad input,
+1 for anything else. ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import inspect
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import pandas as pd
+import typer
+from rich.console import Console
+
+from .. import output
+from ..api import Network, load
+from ..engines.base import TABLES_USED
+from ..errors import InputError, OrgnetError, ValidationError
+from ..schema import SCHEMA
+
+err = Console(stderr=True)
+_debug = False
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+Dataset = Annotated[Path, typer.Argument(help="A folder of CSV files or an .xlsx workbook.", show_default=False)]
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="The day to look at, YYYY-MM-DD (default: today).")]
+RulesFile = Annotated[Optional[Path], typer.Option("--rules", help="TOML file overriding rule thresholds.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people; csv or json for programs.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+DatasetOpt = Annotated[Optional[Path], typer.Argument(
+    help="A folder of CSV files or an .xlsx workbook (not with --backend neo4j).", show_default=False)]
+
+
+class Backend(str, Enum):
+    networkx = "networkx"
+    neo4j = "neo4j"
+
+
+NEO4J_HELP = "Neo4j connection"
+Neo4jUri = Annotated[Optional[str], typer.Option(
+    "--neo4j-uri", help="Neo4j server, e.g. bolt://localhost:7687 (default: $NEO4J_URI).",
+    show_default=False, rich_help_panel=NEO4J_HELP)]
+Neo4jUser = Annotated[Optional[str], typer.Option(
+    "--neo4j-user", help="Neo4j user (default: $NEO4J_USERNAME, else neo4j).", show_default=False,
+    rich_help_panel=NEO4J_HELP)]
+Neo4jPassword = Annotated[Optional[str], typer.Option(
+    "--neo4j-password", help="Neo4j password (default: $NEO4J_PASSWORD; prefer the variable, options show "
+    "in the process list).", show_default=False, rich_help_panel=NEO4J_HELP)]
+Neo4jDatabase = Annotated[Optional[str], typer.Option(
+    "--neo4j-database", help="Database name (default: $NEO4J_DATABASE, else the server's default).",
+    show_default=False, rich_help_panel=NEO4J_HELP)]
+BackendOpt = Annotated[Backend, typer.Option(
+    "--backend", help="networkx: read PATH and analyse in memory; neo4j: query a database filled by "
+    "`orgnet load`.", rich_help_panel=NEO4J_HELP)]
+
+
+class _Backend:
+    """The --backend and --neo4j-* options of the running analysis command, and what it opened."""
+
+    def __init__(self, backend: Backend = Backend.networkx, **settings):
+        self.backend = backend
+        self.settings = settings
+        self.opened: list[Network] = []
+
+
+_backend: contextvars.ContextVar[_Backend] = contextvars.ContextVar("orgnet_backend", default=_Backend())
+
+
+def with_backend(command):
+    """Give an analysis command `--backend networkx|neo4j` and the `--neo4j-*` connection options."""
+    extra = {
+        "backend": (BackendOpt, Backend.networkx), "neo4j_uri": (Neo4jUri, None), "neo4j_user": (Neo4jUser, None),
+        "neo4j_password": (Neo4jPassword, None), "neo4j_database": (Neo4jDatabase, None),
+    }
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        options = {name: kwargs.pop(name, default) for name, (_, default) in extra.items()}
+        state = _Backend(options.pop("backend"), **options)
+        token = _backend.set(state)
+        try:
+            return command(*args, **kwargs)
+        finally:
+            _backend.reset(token)
+            for net in state.opened:
+                net.close()
+
+    sig = inspect.signature(command, eval_str=True)
+    params = [*sig.parameters.values(),
+              *(inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a) for n, (a, d) in extra.items())]
+    wrapper.__signature__ = sig.replace(parameters=params)
+    return wrapper
+
+
+def handles_errors(command):
+    """Turn library errors into one clear line and the right exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ValidationError as exc:
+            output.print_problems(exc.problems, err)
+            raise typer.Exit(exc.exit_code) from None
+        except OrgnetError as exc:
+            if _debug:
+                raise
+            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("interrupted; no output file was left half-written")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if _debug:
+                raise
+            err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                      markup=True, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+# The app's callback (no docstring: the app's help is the Typer's own).
+def main_options(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False) -> None:
+    global _debug
+    _debug = debug
+
+
+def tables_used(*analyses: str) -> tuple[str, ...]:
+    """The tables the analyses read between them, in the schema's order."""
+    wanted = {t for a in analyses for t in TABLES_USED[a]}
+    return tuple(t for t in SCHEMA.tables if t in wanted)
+
+
+def reads_only(*analyses: str):
+    """Say in a command's help which tables it reads (``TABLES_USED``), and that validate reads all."""
+    def mark(command):
+        tables = ", ".join(tables_used(*analyses))
+        command.__doc__ += (f"\n\nReads only {tables} (on --backend networkx); "
+                            "`orgnet validate` checks every table.")
+        return command
+
+    return mark
+
+
+def open_network(path: Path | None, *analyses: str) -> Network:
+    """The dataset at PATH on networkx, or the Neo4j database (--backend neo4j).
+
+    With ``analyses``, only the tables they use are read and checked (``TABLES_USED``)."""
+    state = _backend.get()
+    if state.backend == Backend.neo4j:
+        if path is not None:
+            raise InputError(f"{path}: PATH is not used with --backend neo4j; the data comes from the server "
+                             "(fill it with `orgnet load PATH`)")
+        from ..api import connect
+
+        s = state.settings
+        net = connect(s["neo4j_uri"], s["neo4j_user"], s["neo4j_password"], s["neo4j_database"])
+        state.opened.append(net)
+        return net
+    if path is None:
+        raise InputError("missing PATH: a folder of CSV files or an .xlsx workbook (or --backend neo4j)")
+    with err.status(f"loading {path} …") as status:
+        return load(path, on_stage=lambda text: status.update(f"{text} …"), tables=tables_used(*analyses) if analyses else None)
+
+
+_redacting: contextvars.ContextVar[bool] = contextvars.ContextVar("orgnet_redact", default=False)
+
+
+def redactable(command):
+    """Give a table command `--redact`: people in its output become stable pseudonyms."""
+
+    @functools.wraps(command)
+    def wrapper(*args, redact: bool = False, **kwargs):
+        token = _redacting.set(redact)
+        try:
+            return command(*args, **kwargs)
+        finally:
+            _redacting.reset(token)
+
+    sig = inspect.signature(command, eval_str=True)
+    option = Annotated[bool, typer.Option("--redact", help="Replace people's names and ids with stable pseudonyms.")]
+    wrapper.__signature__ = sig.replace(parameters=[
+        *sig.parameters.values(), inspect.Parameter("redact", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=option)])
+    return wrapper
+
+
+def emit(frame: pd.DataFrame, fmt: Format, out: Path | None, title: str) -> None:
+    """Print or write a command's table, with people pseudonymized under ``--redact``."""
+    if _redacting.get():
+        from ..redact import redact_frame
+
+        frame = redact_frame(frame)
+    output.emit(frame, fmt.value, out, title)

@@ -1,0 +1,198 @@
+"""The commands around the data itself: validate, load into Neo4j, query it, generate, export, the schema."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import pandas as pd
+import typer
+from rich.console import Console
+
+from .. import output
+from ..api import load_dataset
+from ..errors import InputError, OrgnetError
+from ..rules import Rules
+from .common import (AsOf, Dataset, Format, FormatOpt, Neo4jDatabase, Neo4jPassword, Neo4jUri, Neo4jUser, OutputOpt,
+                     RulesFile, emit, err, handles_errors, open_network)
+
+
+@handles_errors
+def validate(path: Dataset) -> None:
+    """Check a dataset against the contract; list every problem (exit 2) or print counts.
+
+    Example: `orgnet validate data/beihu`
+    """
+    dataset = load_dataset(path)
+    counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items() if n)
+    typer.echo(f"ok: {path}: {counts}")
+
+
+@handles_errors
+def load_command(path: Dataset, neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None,
+                 neo4j_password: Neo4jPassword = None, neo4j_database: Neo4jDatabase = None,
+                 batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 20_000,
+                 wipe: Annotated[bool, typer.Option("--wipe", help="First delete orgnet's nodes (Region, Organization, "
+                                                    "Body, Person, DemoPoint) and their relationships.")] = False,
+                 yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe deletes.")] = False) -> None:
+    """Validate a dataset, then write it into Neo4j (MERGE: loading twice changes nothing) and print the counts.
+
+    Bad input writes nothing. Rows deleted from the files since an earlier load stay until `--wipe`.
+
+    Example: `orgnet load data/beihu --neo4j-uri bolt://localhost:7687 --wipe --yes`
+    """
+    from ..engines import neo4j as engine
+
+    dataset = load_dataset(path)
+    settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+    database = settings.database or "(default database)"
+    driver = engine.open_driver(settings)
+    try:
+        if wipe:
+            _wipe(driver, settings, f"{settings.where} {database}", yes)
+        with _table_bars() as progress:
+            counts = engine.load_dataset(driver, dataset, batch_size, progress, settings.database, settings.where)
+    finally:
+        driver.close()
+    frame = pd.DataFrame({"label or type": list(counts), "count": list(counts.values())})
+    typer.echo(f"loaded {path} into {settings.where} {database}; read back from the server:")
+    Console().print(output.rich_table(frame, "nodes and relationships"))
+
+
+def _wipe(driver, settings, where: str, yes: bool) -> None:
+    """Delete orgnet's nodes before a load, once confirmed (``--yes``, or asked on a terminal)."""
+    from ..engines import neo4j as engine
+
+    if not yes and not _confirm(f"Delete every orgnet node and relationship in {where}?"):
+        raise OrgnetError("not confirmed: nothing was deleted or loaded")
+    with err.status("wiping …"):
+        gone = engine.wipe(driver, settings.database, where=settings.where)
+    err.print(f"wiped {gone} nodes", highlight=False)
+
+
+@contextlib.contextmanager
+def _table_bars() -> Iterator[Callable[[str, int, int], None]]:
+    """Progress bars on stderr, one per table; yields the ``progress(table, done, total)`` callback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err) as bars:
+        tasks: dict[str, int] = {}
+
+        def progress(table: str, done: int, total: int) -> None:
+            if table not in tasks:
+                tasks[table] = bars.add_task(table, total=total, start=False)
+                return
+            bars.start_task(tasks[table])
+            bars.update(tasks[table], completed=done)
+            if done >= total:
+                bars.stop_task(tasks[table])
+
+        yield progress
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise InputError("--wipe deletes data: add --yes to confirm when not running interactively")
+    return typer.confirm(question, default=False)
+
+
+@handles_errors
+def query(name: Annotated[Optional[str], typer.Argument(
+              help="A .cypher file, or the name of a shipped query (gaps, overlaps, nameplates, plan, "
+                   "liaison_check, stats).", show_default=False)] = None,
+          param: Annotated[Optional[list[str]], typer.Option(
+              "--param", "-p", help="name=value, repeatable: dates as YYYY-MM-DD, lists as JSON or a,b,c. "
+                                    "Shipped queries default to today and the rule defaults.")] = None,
+          list_queries: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
+          write: Annotated[bool, typer.Option("--write", help="Allow the query to write (default: read-only).")] = False,
+          rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None,
+          neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None, neo4j_password: Neo4jPassword = None,
+          neo4j_database: Neo4jDatabase = None) -> None:
+    """Run a Cypher file (read-only unless `--write`) and print its rows as a table, CSV or JSON.
+
+    Examples: `orgnet query --list` · `orgnet query gaps --param as_of=2012-06-30 -f csv` ·
+    `orgnet query my.cypher --param region=R1`
+    """
+    from .. import cypher
+    from ..engines import neo4j as engine
+
+    if list_queries:
+        frame = pd.DataFrame([{"query": q, "kind": kind, "parameters": " ".join(f"${n}" for n in cypher.params(q)),
+                               "what": cypher.summary(cypher.query(q)).split(": ", 1)[-1]}
+                              for kind, names in (("analysis", cypher.queries()), ("fact", cypher.facts()))
+                              for q in names])
+        emit(frame, fmt, out, "shipped queries (cypher/queries and cypher/facts)")
+        return
+    if name is None:
+        raise InputError("missing FILE: a .cypher file or a shipped query name (see orgnet query --list)")
+    text = _query_text(name)
+    params = engine.query_parameters(text, param or [], Rules.from_toml(rules))
+    settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+    driver = engine.open_driver(settings)
+    try:
+        keys, rows = engine.run_query(driver, text, params, write, settings.database, settings.where)
+    finally:
+        driver.close()
+    emit(engine.rows_frame(keys, rows, fmt.value), fmt, out, name)
+
+
+def _query_text(name: str) -> str:
+    from .. import cypher
+
+    path = Path(name)
+    if path.suffix == ".cypher" or path.exists():
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: not a readable Cypher file ({exc})") from None
+    return cypher.query(name)
+
+
+@handles_errors
+def generate(out: Annotated[Path, typer.Argument(help="Folder to write the files into.")],
+             profile: Annotated[str, typer.Option(help="longyou or beihu (calibrated to the reports), or scale.")] = "beihu",
+             seed: Annotated[int, typer.Option(help="Random seed: same seed, same files.")] = 2012,
+             orgs: Annotated[Optional[int], typer.Option(help="Number of organizations (scale profile).")] = None,
+             fmt: Annotated[str, typer.Option("--format", help="csv (UTF-8) or parquet (typed columns).")] = "csv") -> None:
+    """Write a synthetic dataset (Chinese names, realistic structure), one file per table.
+
+    Example: `orgnet generate --profile scale --orgs 1000000 --seed 1 --format parquet out/province`
+    """
+    from ..generate import generate as make
+
+    counts = make(profile, seed, out, orgs=orgs, fmt=fmt)
+    typer.echo(f"wrote {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    neo4j_csv = "neo4j-csv"
+
+
+@handles_errors
+def export(path: Dataset,
+           to: Annotated[ExportFormat, typer.Option("--to", help="graphml/gexf (Gephi, Cytoscape), json (node-link), "
+                                                    "neo4j-csv (neo4j-admin database import).")] = ...,
+           out: Annotated[Path, typer.Option("--output", "-o", help="The file (a folder for neo4j-csv).")] = ...,
+           as_of: AsOf = None,
+           redact: Annotated[bool, typer.Option("--redact", help="Replace person names with stable pseudonyms.")] = False) -> None:
+    """Export the graph for other tools; `--as-of` keeps only what was current that day.
+
+    Example: `orgnet export data/beihu --to gexf -o beihu.gexf --as-of 2012-06-30 --redact`
+    """
+    counts = open_network(path).export(to.value, out, as_of=as_of, redact=redact)
+    typer.echo(f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges")
+
+
+def schema() -> None:
+    """Print the data contract (tables, columns, types, Chinese aliases) as Markdown."""
+    from ..schema import schema_markdown
+
+    typer.echo(schema_markdown())
