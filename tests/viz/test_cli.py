@@ -96,3 +96,11 @@ def test_help_has_examples():
     for command in ("viz", "chart", "report"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_the_cli_offers_every_registered_view():
+    """``orgnet viz --view`` lists exactly the views of the registry (``orgnet.viz.views.VIEWS``)."""
+    from orgnet.cli.pictures import ViewKind
+    from orgnet.viz.views import VIEWS
+
+    assert [k.value for k in ViewKind] == list(VIEWS)

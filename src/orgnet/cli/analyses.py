@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .. import gap_rules
 from .. import output
 from ..rules import Rules
 from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, open_network,
@@ -35,11 +36,10 @@ def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 @with_backend
 @handles_errors
 def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
-         rule: Annotated[Optional[str], typer.Option(help="Only this rule's rows.")] = None,
+         rule: Annotated[Optional[str], typer.Option(
+             help="Only this rule's rows: " + ", ".join(gap_rules.RULE_IDS) + " (orgnet schema lists them).")] = None,
          fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
-    """Coverage gaps: one row per organization and rule it breaks.
-
-    Rules: committee_required, liaison_required, party_without_women, vacant_head.
+    """Coverage gaps: one row per organization and rule it breaks (the rules: `orgnet schema`).
 
     Example: `orgnet gaps data/longyou --as-of 2012-06-30 --format csv -o gaps.csv`
     """

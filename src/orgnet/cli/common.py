@@ -19,7 +19,7 @@ from rich.console import Console
 
 from .. import output
 from ..api import Network, load
-from ..engines.base import TABLES_USED
+from ..analyses import TABLES_USED
 from ..errors import InputError, OrgnetError, ValidationError
 from ..schema import SCHEMA
 

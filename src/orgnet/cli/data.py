@@ -103,12 +103,15 @@ def _confirm(question: str) -> bool:
 
 @handles_errors
 def query(name: Annotated[Optional[str], typer.Argument(
-              help="A .cypher file, or the name of a shipped query (gaps, overlaps, nameplates, plan, "
-                   "liaison_check, stats).", show_default=False)] = None,
+              help="A .cypher file, or the name of a shipped query (orgnet query --list). Your own files may "
+                   "say active(x.first, x.last) for 'active on $as_of'.", show_default=False)] = None,
           param: Annotated[Optional[list[str]], typer.Option(
               "--param", "-p", help="name=value, repeatable: dates as YYYY-MM-DD, lists as JSON or a,b,c. "
                                     "Shipped queries default to today and the rule defaults.")] = None,
           list_queries: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
+          show: Annotated[bool, typer.Option(
+              "--print", help="Print the query's Cypher, active(…) spelled out, ready for Neo4j Browser; run nothing.")]
+          = False,
           write: Annotated[bool, typer.Option("--write", help="Allow the query to write (default: read-only).")] = False,
           rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None,
           neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None, neo4j_password: Neo4jPassword = None,
@@ -116,21 +119,20 @@ def query(name: Annotated[Optional[str], typer.Argument(
     """Run a Cypher file (read-only unless `--write`) and print its rows as a table, CSV or JSON.
 
     Examples: `orgnet query --list` · `orgnet query gaps --param as_of=2012-06-30 -f csv` ·
-    `orgnet query my.cypher --param region=R1`
+    `orgnet query my.cypher --param region=R1` · `orgnet query gaps --print` (for Neo4j Browser)
     """
     from .. import cypher
     from ..engines import neo4j as engine
 
     if list_queries:
-        frame = pd.DataFrame([{"query": q, "kind": kind, "parameters": " ".join(f"${n}" for n in cypher.params(q)),
-                               "what": cypher.summary(cypher.query(q)).split(": ", 1)[-1]}
-                              for kind, names in (("analysis", cypher.queries()), ("fact", cypher.facts()))
-                              for q in names])
-        emit(frame, fmt, out, "shipped queries (cypher/queries and cypher/facts)")
+        emit(shipped_queries(), fmt, out, "shipped queries (cypher/queries and cypher/facts)")
         return
     if name is None:
         raise InputError("missing FILE: a .cypher file or a shipped query name (see orgnet query --list)")
-    text = _query_text(name)
+    text = cypher.expand(_query_text(name))
+    if show:
+        typer.echo(text)
+        return
     params = engine.query_parameters(text, param or [], Rules.from_toml(rules))
     settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
     driver = engine.open_driver(settings)
@@ -139,6 +141,16 @@ def query(name: Annotated[Optional[str], typer.Argument(
     finally:
         driver.close()
     emit(engine.rows_frame(keys, rows, fmt.value), fmt, out, name)
+
+
+def shipped_queries() -> pd.DataFrame:
+    """The registry's analyses and facts with their Cypher files' parameters (``orgnet query --list``)."""
+    from .. import cypher
+    from ..analyses import ANALYSES
+
+    return pd.DataFrame([{"query": name, "kind": a.kind, "file": a.cypher,
+                          "parameters": " ".join(f"${n}" for n in cypher.params(cypher.read(a.cypher))),
+                          "what": a.summary} for name, a in ANALYSES.items() if a.kind != "derived"])
 
 
 def _query_text(name: str) -> str:
@@ -192,7 +204,9 @@ def export(path: Dataset,
 
 
 def schema() -> None:
-    """Print the data contract (tables, columns, types, Chinese aliases) as Markdown."""
+    """Print the data contract (tables, columns, types, Chinese aliases) and the gap rules as Markdown."""
+    from ..gap_rules import rules_markdown
     from ..schema import schema_markdown
 
     typer.echo(schema_markdown())
+    typer.echo("\n## Gap rules (orgnet gaps)\n\n" + rules_markdown())
