@@ -2,8 +2,9 @@
 
 A baseline that answered differently would make every ratio in bench/README.md meaningless, so each
 one is checked here against the networkx engine on the tiny dataset and on the Beihu sample at two
-dates: same columns, dtypes, values and row order (``assert_frame_equal``), and already in the
-contract's form (``results.finish`` changes nothing). ``bench.run`` checks the same at every size
+dates: same columns (the typed ones, lists included), dtypes, values and row order
+(``assert_frame_equal``), already in the contract's form (``orgnet.analyses.finish`` changes
+nothing), and the same CSV bytes (lists ``;``-joined). ``bench.run`` checks the same at every size
 it measures.
 """
 
@@ -15,10 +16,10 @@ import pandas as pd
 import pytest
 
 import orgnet
-from orgnet import results
+from orgnet import analyses, gap_rules, results
 from orgnet.output import render
 from orgnet.rules import Rules
-from orgnet.schema import SCHEMA
+from orgnet.schema import SCHEMA, TOWNSHIP_LEVELS
 
 from bench.baselines import common, gaps, graph, load, overlaps, projection, stats
 
@@ -48,8 +49,23 @@ def test_baseline_equals_orgnet(networks, task, folder, as_of):
     expected = getattr(networks(folder), analysis)(as_of=as_of)
     got = module.run(ROOT / folder, as_of)
     pd.testing.assert_frame_equal(got, expected)
-    pd.testing.assert_frame_equal(results.finish(analysis, got), got)
+    pd.testing.assert_frame_equal(analyses.finish(analysis, got), got)
     assert len(got) > 0
+
+
+def test_overlaps_baseline_joins_several_roles_in_one_body(tmp_path):
+    """A person with several posts in one body (one of them twice): one entry, her roles sorted and
+    "/"-joined, as orgnet has it (neither dataset above has such a person)."""
+    import shutil
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(ROOT / "tests/data/tiny", folder)
+    with open(folder / "posts.csv", "a", encoding="utf-8") as fh:
+        fh.write("P1,B6,executive,2008-01-01,\nP1,B6,member,2009-01-01,\nP1,B6,chair,2009-01-01,2010-01-01\n")
+    for as_of in ("2012-06-30", "2009-06-30"):
+        got = overlaps.run(folder, as_of)
+        pd.testing.assert_frame_equal(got, orgnet.load(folder).overlaps(as_of=as_of))
+        assert any("/" in role for roles in got["roles"] for role in roles)
 
 
 @pytest.mark.parametrize("folder", ["tests/data/tiny", "data/beihu"])
@@ -79,10 +95,16 @@ def test_baseline_cli_writes_the_csv_orgnet_writes(networks, tmp_path, task):
 
 
 def test_baselines_use_orgnets_contracts_and_rules():
-    for name, (columns, order, ints, floats) in common.CONTRACTS.items():
-        contract = results.CONTRACTS[name]
-        assert (columns, order, ints, floats) == (contract.columns, contract.order, contract.ints, contract.floats)
-    assert common.GAP_RULES == results.GAP_RULES
+    for name, (columns, order, ints, floats, lists) in common.CONTRACTS.items():
+        contract = analyses.CONTRACTS[name]
+        assert (columns, order, ints, floats, lists) == (contract.columns, contract.order, contract.ints,
+                                                         contract.floats, contract.lists), name
+        assert not contract.bools, name
+        declared = {col: values() if callable(values) else values for col, values in contract.declared.items()}
+        assert declared == {col: values for (task, col), values in common.DECLARED.items() if task == name}, name
+    assert common.GAP_RULES == gap_rules.RULE_IDS
+    assert common.GAP_REQUIRES == {rule.id: rule.requires for rule in gap_rules.GAP_RULES}
+    assert gaps.TOWNSHIP_LEVELS == TOWNSHIP_LEVELS
     assert common.FIGURES == tuple(results.FIGURES)
     assert common.UNITS == {name: unit for name, (unit, _) in results.FIGURES.items()}
     rules = Rules()

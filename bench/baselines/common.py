@@ -7,8 +7,9 @@ just the columns a task needs, ids turned into integer positions (``Index.get_in
 hand-written script for one known export would do.
 
 They import only pandas and numpy, not orgnet, so their end-to-end runs don't pay for importing
-orgnet either. ``finish`` below therefore repeats ``orgnet.results.finish`` for the four contracts
-used here; ``tests/test_bench_baselines.py`` checks that it stays identical (columns, order, dtypes)
+orgnet either. ``finish`` below therefore repeats ``orgnet.analyses.finish`` for the four contracts
+used here, and ``write_csv`` orgnet's CSV (``orgnet.output.render``: list columns ``;``-joined);
+``tests/test_bench_baselines.py`` checks that they stay identical (columns, order, dtypes, bytes)
 to orgnet's, and that every baseline's answer equals orgnet's.
 """
 
@@ -101,14 +102,33 @@ def pick(series: pd.Series, at: np.ndarray) -> pd.Series:
     return series.take(at).reset_index(drop=True)
 
 
+def lists(values: pd.Series, starts: np.ndarray) -> list[list[str]]:
+    """``values`` cut into consecutive runs beginning at ``starts`` (ascending positions, the first
+    0), one list of text per run. Arrow builds the lists (``ListArray.to_pylist``), not a Python loop.
+
+    >>> lists(pd.Series(["B1", "B2", "B3"]), np.array([0, 2]))
+    [['B1', 'B2'], ['B3']]
+    """
+    import pyarrow as pa
+
+    items = pa.array(values, type=pa.large_string())
+    if isinstance(items, pa.ChunkedArray):  # as read_csv leaves a large file's columns
+        items = items.combine_chunks()
+    offsets = pa.array(np.append(starts, len(values)), type=pa.int64())
+    return pa.LargeListArray.from_arrays(offsets, items).to_pylist()
+
+
 def mask(series: pd.Series, *values) -> np.ndarray:
     """Rows whose value is one of ``values``, as a numpy bool array."""
     hit = series == values[0] if len(values) == 1 else series.isin(values)
     return hit.to_numpy(dtype=bool, na_value=False)
 
 
-# -- orgnet.results contracts, repeated (see the module docstring) ----------------------------------
+# -- orgnet.analyses contracts, repeated (see the module docstring) ----------------------------------
 GAP_RULES = ("committee_required", "liaison_required", "party_without_women", "vacant_head")
+# The women's body type each rule asks for (orgnet.gap_rules: ``requires``; "" for a head, not a body).
+GAP_REQUIRES = {"committee_required": "work_committee", "liaison_required": "liaison", "party_without_women": "any",
+                "vacant_head": ""}
 FIGURES = ("townships", "streets", "two_new_orgs", "two_new_30plus", "two_new_30plus_committee", "two_new_coverage",
            "liaison_officers", "women_bodies.federation", "women_bodies.committee", "women_bodies.work_committee",
            "women_bodies.congress", "women_bodies.organ_committee", "women_bodies.liaison",
@@ -120,29 +140,40 @@ UNITS = {f: "count" for f in FIGURES} | {f: "percent" for f in (
     "two_new_30plus_committee", "two_new_coverage", "village_women_share", "community_women_share",
     "congress_chairs_in_two_committees")} | {"federation_cadres_avg_age": "years"}
 
-#: name → (columns, order [(column, ascending)], ints, floats)
+#: name → (columns, order [(column, ascending)], ints, floats, lists)
 CONTRACTS = {
-    "gaps": (("org_id", "org_name", "region_id", "rule", "detail"),
-             (("rule", True), ("org_id", True), ("region_id", True), ("detail", True)), (), ()),
-    "overlaps": (("person_id", "person_name", "posts", "bodies", "systems"),
-                 (("posts", False), ("person_id", True)), ("posts",), ()),
+    "gaps": (("org_id", "org_name", "region_id", "rule", "detail", "female_staff", "required_body_type", "body_id",
+              "body_name", "body_type", "head_role", "party_body_ids", "region_name", "township_id", "township_name"),
+             (("rule", True), ("org_id", True), ("region_id", True), ("body_id", True)), ("female_staff",), (),
+             ("party_body_ids",)),
+    "overlaps": (("person_id", "person_name", "posts", "bodies", "systems", "body_ids", "body_names", "roles",
+                  "org_ids", "org_names"),
+                 (("posts", False), ("person_id", True)), ("posts",), (),
+                 ("body_ids", "body_names", "roles", "org_ids", "org_names")),
     "nameplates": (("org_id", "org_name", "body_a", "body_b", "system_a", "system_b", "shared", "jaccard"),
-                   (("jaccard", False), ("org_id", True), ("body_a", True), ("body_b", True)), ("shared",), ("jaccard",)),
+                   (("jaccard", False), ("org_id", True), ("body_a", True), ("body_b", True)), ("shared",),
+                   ("jaccard",), ()),
     "stats": (("region_id", "region_name", "level", "figure", "unit", "numerator", "denominator", "value"),
-              (("region_id", True), ("figure", True)), ("numerator", "denominator"), ("value",)),
+              (("region_id", True), ("figure", True)), ("numerator", "denominator"), ("value",), ()),
 }
 DECLARED = {("gaps", "rule"): GAP_RULES, ("stats", "figure"): FIGURES}
 
 
 def finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """The contract's columns, dtypes (text: str, '' for empty; Int64; float) and row order."""
-    columns, order, ints, floats = CONTRACTS[name]
+    """The contract's columns, dtypes (text: str, '' for empty; Int64; float; a list per row, [] for
+    empty) and row order."""
+    columns, order, ints, floats, list_columns = CONTRACTS[name]
     frame = frame[list(columns)].copy()
     for col in columns:
         if col in ints:
             frame[col] = pd.array(frame[col], dtype="Int64")
         elif col in floats:
             frame[col] = frame[col].astype(float)
+        elif col in list_columns:
+            values = frame[col].to_numpy(dtype=object, copy=True)
+            for row in np.flatnonzero(pd.isna(values)):  # only the rows without a list
+                values[row] = []
+            frame[col] = pd.Series(values, index=frame.index, dtype=object)
         elif isinstance(frame[col].dtype, pd.StringDtype) and frame[col].dtype.na_value is np.nan:
             frame[col] = frame[col].fillna("")
         else:
@@ -156,9 +187,16 @@ def finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[index].reset_index(drop=True)
 
 
+def csv_text(frame: pd.DataFrame) -> str:
+    """CSV as ``orgnet … -f csv`` writes it: a list column's items ``;``-joined in one cell."""
+    joined_lists = {col: frame[col].str.join(";").astype("str") for col in frame.columns
+                    if frame[col].dtype == object and len(frame) and isinstance(frame[col].iloc[0], list)}
+    return frame.assign(**joined_lists).to_csv(index=False, lineterminator="\n")
+
+
 def write_csv(frame: pd.DataFrame, out: str | Path) -> None:
     """CSV as ``orgnet … -f csv -o OUT`` writes it."""
-    Path(out).write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    Path(out).write_text(csv_text(frame), encoding="utf-8")
 
 
 def main(task: str, run, argv: list[str] | None = None) -> int:
@@ -174,7 +212,7 @@ def main(task: str, run, argv: list[str] | None = None) -> int:
     if args.output:
         write_csv(frame, args.output)
     else:
-        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(csv_text(frame))
     if args.time:
         print(f"{task}: {len(frame)} rows in {time.perf_counter() - t0:.3f} s", file=sys.stderr)
     return 0

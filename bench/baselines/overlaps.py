@@ -1,4 +1,5 @@
-"""Baseline for ``orgnet overlaps``: people with at least 2 active posts, their bodies and systems.
+"""Baseline for ``orgnet overlaps``: people with at least 2 active posts, their bodies and systems,
+and per body (in id order) its name, her roles there and its host organization.
 
 ``python -m bench.baselines.overlaps FOLDER --as-of 2012-06-30 -o overlaps.csv``
 """
@@ -16,8 +17,9 @@ from . import common as c
 def load(folder) -> dict[str, pd.DataFrame]:
     return {
         "people": c.read(folder, "people", ["id", "name"]),
-        "bodies": c.read(folder, "bodies", ["id", "system", "founded", "dissolved"]),
-        "posts": c.read(folder, "posts", ["person_id", "body_id", "start", "end"]),
+        "organizations": c.read(folder, "organizations", ["id", "name"]),
+        "bodies": c.read(folder, "bodies", ["id", "name", "system", "org_id", "founded", "dissolved"]),
+        "posts": c.read(folder, "posts", ["person_id", "body_id", "role", "start", "end"]),
     }
 
 
@@ -31,18 +33,40 @@ def compute(t: dict[str, pd.DataFrame], as_of, min_posts: int = c.MIN_POSTS) -> 
     body = body[held]
     count = np.bincount(person, minlength=len(people))
     keep = count[person] >= min_posts
-    pairs = pd.DataFrame({"person": person[keep], "body": body[keep]}).drop_duplicates()
-    pairs["body_id"] = c.pick(bodies["id"], pairs["body"].to_numpy()).set_axis(pairs.index)
-    pairs["system"] = c.pick(bodies["system"], pairs["body"].to_numpy()).set_axis(pairs.index)
-    listed = pairs.sort_values(["person", "body_id"])
-    listed = c.joined(listed["body_id"], listed["person"])
-    systems = pairs[["person", "system"]].drop_duplicates().sort_values(["person", "system"])
-    systems = c.joined(systems["system"], systems["person"])
-    who = listed.index.to_numpy()
-    frame = pd.DataFrame({"person_id": c.pick(people["id"], who), "person_name": c.pick(people["name"], who),
-                          "posts": count[who], "bodies": listed.reset_index(drop=True),
-                          "systems": systems.reset_index(drop=True)})
-    return c.finish("overlaps", frame)
+    # one row per (person, body, role) held, in (person, body id, role) order
+    holds = pd.DataFrame({"person": person[keep], "body": body[keep],
+                          "role": posts["role"][held][keep].reset_index(drop=True)}).drop_duplicates()
+    holds["body_id"] = c.pick(bodies["id"], holds["body"].to_numpy()).set_axis(holds.index)
+    holds = holds.sort_values(["person", "body_id", "role"]).reset_index(drop=True)
+    # one row per (person, body), her roles there "/"-joined
+    who, at = holds["person"].to_numpy(), holds["body"].to_numpy()
+    new = (np.diff(who, prepend=-1) != 0) | (np.diff(at, prepend=-1) != 0)
+    roles = (holds["role"] + "/").groupby(np.cumsum(new), sort=True).sum().str[:-1]
+    pairs = holds[new].reset_index(drop=True).assign(role=roles.to_numpy())
+    return c.finish("overlaps", per_person(t, pairs, count))
+
+
+def per_person(t: dict[str, pd.DataFrame], pairs: pd.DataFrame, count: np.ndarray) -> pd.DataFrame:
+    """One row per person from her (person, body, roles) rows in (person, body id) order: the joined
+    ids and systems, and the lists aligned with her bodies."""
+    people, orgs, bodies = t["people"], t["organizations"], t["bodies"]
+    person, body = pairs["person"].to_numpy(), pairs["body"].to_numpy()
+    starts = np.flatnonzero(np.diff(person, prepend=-1))
+    who = person[starts]
+    systems = pd.DataFrame({"person": person, "system": c.pick(bodies["system"], body)})
+    systems = systems.drop_duplicates().sort_values(["person", "system"])
+    host = c.positions(orgs["id"], bodies["org_id"])[body]
+
+    def hosts(column: str) -> pd.Series:
+        return pd.Series(orgs[column].array.take(host, allow_fill=True)).fillna("")
+
+    return pd.DataFrame({
+        "person_id": c.pick(people["id"], who), "person_name": c.pick(people["name"], who), "posts": count[who],
+        "bodies": c.joined(pairs["body_id"], pairs["person"]).to_numpy(),
+        "systems": c.joined(systems["system"], systems["person"]).to_numpy(),
+        "body_ids": c.lists(pairs["body_id"], starts), "body_names": c.lists(c.pick(bodies["name"], body), starts),
+        "roles": c.lists(pairs["role"], starts), "org_ids": c.lists(hosts("id"), starts),
+        "org_names": c.lists(hosts("name"), starts)})
 
 
 def run(folder, as_of=c.AS_OF) -> pd.DataFrame:
