@@ -25,6 +25,9 @@ def modules() -> dict[str, Path]:
     """Every orgnet module (imported, so a broken import fails here) → its source file."""
     found = {"orgnet": Path(orgnet.__file__)}
     for info in pkgutil.walk_packages(orgnet.__path__, "orgnet."):
+        if info.name.endswith(".__main__"):  # runs the CLI when imported
+            found[info.name] = Path(orgnet.__file__).parent.joinpath(*info.name.split(".")[1:]).with_suffix(".py")
+            continue
         found[info.name] = Path(importlib.import_module(info.name).__file__)
     return found
 

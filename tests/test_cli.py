@@ -59,7 +59,7 @@ def test_output_file(tmp_path):
     out = tmp_path / "gaps.csv"
     result = run("gaps", TINY, *AS_OF, "--format", "csv", "--output", out)
     assert result.exit_code == 0 and result.stdout == ""
-    assert pd.read_csv(out).shape == (10, 5)
+    assert pd.read_csv(out).shape == (10, len(CONTRACTS["gaps"].columns))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
 
 

@@ -93,7 +93,7 @@ def rows(t: dict[str, pd.DataFrame], found: pd.DataFrame) -> pd.DataFrame:
     region = np.where(own >= 0, own, org_region)
     town = np.where(region >= 0, township_of(regions)[np.maximum(region, 0)], -1)
     female = pd.array(orgs["female_staff"], dtype="Int64").take(org, allow_fill=True)
-    staff = "female_staff=" + pd.Series(female).astype("str")
+    staff = pd.Series(female).astype("str") + " female staff"
     rule = found["rule"].astype("str")
     return pd.DataFrame({
         "org_id": named(orgs["id"], org), "org_name": named(orgs["name"], org),

@@ -65,7 +65,7 @@ def per_person(t: dict[str, pd.DataFrame], pairs: pd.DataFrame, count: np.ndarra
         "bodies": c.joined(pairs["body_id"], pairs["person"]).to_numpy(),
         "systems": c.joined(systems["system"], systems["person"]).to_numpy(),
         "body_ids": c.lists(pairs["body_id"], starts), "body_names": c.lists(c.pick(bodies["name"], body), starts),
-        "roles": c.lists(pairs["role"], starts), "org_ids": c.lists(hosts("id"), starts),
+        "body_systems": c.lists(c.pick(bodies["system"], body), starts), "roles": c.lists(pairs["role"], starts), "org_ids": c.lists(hosts("id"), starts),
         "org_names": c.lists(hosts("name"), starts)})
 
 

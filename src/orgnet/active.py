@@ -24,8 +24,10 @@ import numpy as np
 
 def active(first, last, day: date):
     """``first <= day < last`` with empty ends open, for two dates (``None``: empty) or two whole
-    columns of ``datetime64`` (``NaT``: empty)."""
+    columns of ``datetime64`` (``NaT``: empty). ``last=None`` for a column: only the first day counts
+    (a demonstration point is named on a day and stays one)."""
     if isinstance(first, np.ndarray):
         at = np.datetime64(day, "s")
-        return (np.isnat(first) | (first <= at)) & (np.isnat(last) | (last > at))
+        begun = np.isnat(first) | (first <= at)
+        return begun if last is None else begun & (np.isnat(last) | (last > at))
     return (first is None or first <= day) and (last is None or last > day)

@@ -77,12 +77,12 @@ def snapshot_graph(graph: nx.MultiDiGraph, as_of) -> nx.MultiDiGraph:
     day = pd.Timestamp(as_of).date()
     keep = [n for n, a in graph.nodes(data=True)
             if not (a["label"] == "Body" and not active(a["founded"], a["dissolved"], day))
-            and not (a["label"] == "DemoPoint" and a["since"] is not None and a["since"] > day)]
+            and not (a["label"] == "DemoPoint" and not active(a["since"], None, day))]
     cut = nx.MultiDiGraph(graph.subgraph(keep))
     drop = []
     for u, v, k, e in cut.edges(keys=True, data=True):
         span, start = _SPANS.get(e["type"]), _FROM.get(e["type"])
-        if (span and not active(e[span[0]], e[span[1]], day)) or (start and e[start] is not None and e[start] > day):
+        if (span and not active(e[span[0]], e[span[1]], day)) or (start and not active(e[start], None, day)):
             drop.append((u, v, k))
     cut.remove_edges_from(drop)
     cut.graph["as_of"] = day.isoformat()

@@ -40,6 +40,7 @@ def active_posts(t: Tables, as_of) -> pd.DataFrame:
         "org_kind": t.org_kind(host), "region_id": t.column("bodies", "region_id")[body],
         "role": t.column("posts", "role")[d.held]}))
 
+
 def organizations(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
     """Every organization with its coverage and best party grade on the day (fact ``organizations``)."""
     d = t.on(as_of)
@@ -50,6 +51,7 @@ def organizations(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
         "two_new": orgs["two_new"], "female_staff": orgs["female_staff"], "covered": women > 0,
         "party_grade": t.party_grade(d, rules)}))
 
+
 def bodies(t: Tables, as_of) -> pd.DataFrame:
     """Every body active on the day, with its host's kind (fact ``bodies``)."""
     active = t.on(as_of).active
@@ -59,17 +61,20 @@ def bodies(t: Tables, as_of) -> pd.DataFrame:
         "org_id": t.column("bodies", "org_id")[active], "org_kind": t.org_kind(t.body_host[active]),
         "region_id": t.column("bodies", "region_id")[active]}))
 
+
 def regions(t: Tables) -> pd.DataFrame:
     """The region tree (fact ``regions``)."""
     r = t.dataset["regions"]
     return REGIONS.finish(pd.DataFrame({"region_id": r["id"], "region_name": r["name"], "level": r["level"],
                                            "parent_id": r["parent_id"]}))
 
+
 def people(t: Tables) -> pd.DataFrame:
     """Every person (fact ``people``)."""
     p = t.dataset["people"]
     return PEOPLE.finish(pd.DataFrame({"person_id": p["id"], "person_name": p["name"], "gender": p["gender"],
                                           "reserve_cadre": p["reserve_cadre"]}))
+
 
 def events(t: Tables, start, end) -> pd.DataFrame:
     """Posts started or ended and bodies founded or dissolved in ``(start, end]`` (fact ``events``)."""
@@ -99,18 +104,20 @@ def events(t: Tables, start, end) -> pd.DataFrame:
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
     return EVENTS.finish(frame)
 
+
 def demo_links(t: Tables, as_of) -> pd.DataFrame:
     """Demonstration points active on the day, their site and pairing units (fact ``demo_links``)."""
-    at = np.datetime64(pd.Timestamp(as_of).date(), "s")
+    day = pd.Timestamp(as_of).date()
     points, pairings = t.dataset["demo_points"], t.dataset["pairings"]
-    named = points[np.isnat(t.column("demo_points", "since")) | (t.column("demo_points", "since") <= at)]
-    paired = pairings[np.isnat(t.column("pairings", "since")) | (t.column("pairings", "since") <= at)]
+    named = points[active(t.column("demo_points", "since"), None, day)]
+    paired = pairings[active(t.column("pairings", "since"), None, day)]
     frame = named[["id", "name", "org_id"]].merge(
         paired[["demo_point_id", "org_id"]].rename(columns={"org_id": "pairing_org_id"}),
         left_on="id", right_on="demo_point_id", how="left")
     return DEMO_LINKS.finish(pd.DataFrame({"demo_point_id": frame["id"], "demo_name": frame["name"],
                                               "site_org_id": frame["org_id"],
                                               "pairing_org_id": frame["pairing_org_id"]}))
+
 
 def venue_uses(t: Tables, as_of) -> pd.DataFrame:
     """Rooms and the active bodies using them on the day (fact ``venue_uses``)."""

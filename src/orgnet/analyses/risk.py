@@ -54,10 +54,12 @@ def key_people(engine, as_of) -> pd.DataFrame:
     load = posts.groupby("person_id").agg(posts=("body_id", "size"), systems=("system", lambda s: ";".join(sorted(set(s)))))
     rows = []
     for person, group in lost.groupby("person_id"):
+        group = group.sort_values("body_id")
         rows.append({"person_id": person, "person_name": group["person_name"].iloc[0],
                      "bodies_lost": len(group), "new_gaps": int((group["new_gap"] != "").sum()),
                      "posts": int(load.at[person, "posts"]), "systems": load.at[person, "systems"],
-                     "bodies": ";".join(sorted(group["body_id"]))})
+                     "bodies": ";".join(group["body_id"]), "body_ids": group["body_id"].tolist(),
+                     "body_names": group["body_name"].tolist()})
     rows.sort(key=lambda r: (-r["new_gaps"], -r["bodies_lost"], -r["posts"], r["person_id"]))
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
@@ -109,7 +111,9 @@ def _betweenness(graph, wanted: set[str], exact_max: int) -> dict[str, float]:
 IMPACT = Contract(columns=("person_id", "person_name", "body_id", "body_name", "system", "type", "org_id",
                            "region_id", "new_gap"), order=(("person_id", True), ("body_id", True)))
 KEY_PEOPLE = Contract(columns=("rank", "person_id", "person_name", "bodies_lost", "new_gaps", "posts", "systems",
-                               "bodies"), order=(("rank", True),), ints=("rank", "bodies_lost", "new_gaps", "posts"))
+                               "bodies", "body_ids", "body_names"),
+                      order=(("rank", True),), ints=("rank", "bodies_lost", "new_gaps", "posts"),
+                      lists=("body_ids", "body_names"))
 BRIDGES = Contract(columns=("person_id", "person_name", "party_posts", "women_posts", "betweenness"),
                    order=(("betweenness", False), ("person_id", True)), ints=("party_posts", "women_posts"),
                    floats=("betweenness",))

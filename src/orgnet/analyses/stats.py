@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..active import active
 from ..engines.coded import Day, Tables
 from ..results import FIGURES, Contract, figure_value
 from ..rules import Rules
@@ -76,7 +77,7 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
     fig.update(_post_holders(t, d, rules, roll))
     since = t.column("demo_points", "since")
     site = t.refs("demo_points", "org_id", "organizations")
-    named = (np.isnat(since) | (since <= np.datetime64(d.day, "s"))) & (site >= 0)
+    named = active(since, None, d.day) & (site >= 0)
     fig["demo_points"] = (roll(t.org_region[site[named]]), None)
     return ANALYSIS.finish(_rows(t, fig, np.flatnonzero(roll.shown)))
 
