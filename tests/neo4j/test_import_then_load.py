@@ -37,6 +37,6 @@ def test_load_after_import_changes_nothing(neo4j_engine, tmp_path):
         assert _counts(driver, database) == (exported["nodes"], exported["edges"])
         on_neo4j = Neo4jEngine(driver, database, neo4j_engine.settings.uri)
         for day in ("2010-06-30", "2012-06-30"):
-            pd.testing.assert_frame_equal(on_neo4j.gaps(pd.Timestamp(day).date(), Rules()), net.gaps(day))
+            pd.testing.assert_frame_equal(on_neo4j.answer("gaps", as_of=day, rules=Rules()), net.gaps(day))
     finally:
         run_write(driver, "MATCH (n) DETACH DELETE n", database=database)
