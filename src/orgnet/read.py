@@ -35,6 +35,8 @@ from .schema import SCHEMA, Schema
 
 #: Tried in this order; the first that decodes the whole file wins.
 ENCODINGS = ("utf-8-sig", "gb18030")
+#: The longest column name accepted, in characters: a longer "header" is data or garbage.
+MAX_HEADER_CHARS = 10_000
 
 
 @dataclass
@@ -185,7 +187,7 @@ def _utf8_fast(data: bytes) -> pd.DataFrame | None:
     careful path, which names whatever is wrong."""
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     # (single bytes first: ``in`` is a memchr for one byte, a slower search for three)
-    if b"\x00" in body[:65536] or (b"\xef" in body and b"\xef\xbb\xbf" in body):
+    if b"\x00" in body or (b"\xef" in body and b"\xef\xbb\xbf" in body):
         return None
     newline = body.find(b"\n")
     try:
@@ -194,11 +196,27 @@ def _utf8_fast(data: bytes) -> pd.DataFrame | None:
         return None
     if "," not in header:
         return None
-    names = [n.strip() for n in next(csv.reader([header]), [])]
-    if len(set(names)) != len(names) or not all(names):
+    names = _header_names(header)
+    if names is None or len(set(names)) != len(names) or not all(names):
         return None
     frame = _arrow_csv(body, names)
     return None if frame is None else _drop_empty_rows(frame)
+
+
+def _header_names(header: str) -> list[str] | None:
+    """A header line's column names; None when one is over ``MAX_HEADER_CHARS`` (not a header)."""
+    if len(header) > MAX_HEADER_CHARS and max(map(len, header.split(","))) > MAX_HEADER_CHARS:
+        return None
+    try:
+        names = [n.strip() for n in next(csv.reader([header]), [])]
+    except csv.Error:  # (a quoted name past the csv module's field limit)
+        return None
+    return None if any(len(n) > MAX_HEADER_CHARS for n in names) else names
+
+
+def _row_of(data: bytes, at: int) -> int:
+    """The line number (1 is the header) of byte ``at``."""
+    return data.count(b"\n", 0, at) + 1
 
 
 def _table_expectation(schema: Schema) -> str:
@@ -212,12 +230,18 @@ def _decode(name: str, data: bytes, problems: list[Problem]) -> tuple[str, str] 
     if b"\x00" in data[:65536]:
         problems.append(Problem(name, None, None, None, "a text CSV file (this one is binary)"))
         return None
+    if b"\x00" in data:
+        problems.append(Problem(name, _row_of(data, data.index(b"\x00")), None, None,
+                                "text without NUL bytes (this row holds one: was the file cut or padded?)"))
+        return None
+    furthest = 0  # the bad byte is where the encoding that read furthest stopped
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), ("utf-8" if encoding == "utf-8-sig" else encoding)
-        except UnicodeDecodeError:
-            continue
-    problems.append(Problem(file.name, None, None, None, "text in UTF-8 or GB18030"))
+        except UnicodeDecodeError as exc:
+            furthest = max(furthest, exc.start)
+    problems.append(Problem(name, _row_of(data, furthest), None, None,
+                            "text in UTF-8 or GB18030 (a byte in this row is neither)"))
     return None
 
 
@@ -227,7 +251,11 @@ def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame 
         return None
     newline = text.find("\n")
     header = text if newline < 0 else text[:newline]  # not split(): that would copy the whole file
-    names = [n.strip() for n in next(csv.reader([header]), [])]
+    names = _header_names(header)
+    if names is None:
+        problems.append(Problem(source, 1, None, header, f"a header of column names (at most {MAX_HEADER_CHARS:,} "
+                                                          "characters each)"))
+        return None
     repeated = sorted({n for n in names if names.count(n) > 1 and n})
     if repeated:
         problems.extend(Problem(source, 1, n, n, f"one column for {n} (it appears twice)") for n in repeated)
@@ -301,9 +329,13 @@ def _field_count_problems(text: str, source: str, header: str) -> list[Problem]:
         return [Problem(source, n, None, line.rstrip("\r"), f"{width} fields like the header, got {line.count(',') + 1}")
                 for n, line in counts]
     rows = csv.reader(io.StringIO(text))
-    width = len(next(rows, []))
-    return [Problem(source, n, None, ",".join(row), f"{width} fields like the header, got {len(row)}")
-            for n, row in enumerate(rows, start=2) if row and any(row) and len(row) != width]
+    limit = csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a cell may be the whole file
+    try:
+        width = len(next(rows, []))
+        return [Problem(source, n, None, ",".join(row), f"{width} fields like the header, got {len(row)}")
+                for n, row in enumerate(rows, start=2) if row and any(row) and len(row) != width]
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _stray_bom_problems(text: str, source: str) -> list[Problem]:

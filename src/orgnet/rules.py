@@ -15,10 +15,11 @@ Examples
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
+from .limits import rule_problems, rule_value
 
 
 @dataclass(frozen=True)
@@ -58,34 +59,40 @@ class Rules:
     bridges_exact_max_nodes: int = 500
 
     def with_overrides(self, **values) -> Rules:
-        """A copy with some thresholds changed (None values are ignored)."""
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        """A copy with some thresholds changed (None values are ignored); bad values raise ``InputError``."""
+        values = {k: v for k, v in values.items() if v is not None}
+        problems = rule_problems(values, asdict(self))
+        if problems:
+            raise InputError("; ".join(problems))
+        return replace(self, **{k: rule_value(k, v, getattr(self, k))[0] for k, v in values.items()})
 
     @classmethod
     def from_toml(cls, path: str | Path | None) -> Rules:
-        """Defaults overridden by a TOML file of ``name = value`` lines; unknown names are errors."""
+        """Defaults overridden by a TOML file of ``name = value`` lines (or a ``[rules]`` table).
+
+        Unknown names, wrong types, values out of range (shares and ``nameplate_jaccard`` from 0
+        to 1, counts from 0, ``bridges_exact_max_nodes`` from 1, integers within 64 bits),
+        ``links_min`` above ``links_max`` and levels, body types or grades the schema does not
+        know are all reported at once (``InputError``, exit 2)."""
         if path is None:
             return cls()
         path = Path(path)
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: not a readable TOML rules file ({exc})") from exc
-        known = {f.name: f for f in fields(cls)}
-        values = {}
-        for name, value in raw.get("rules", raw).items():
-            if name not in known:
-                raise InputError(f"{path}: unknown rule {name!r}; expected one of {', '.join(known)}")
-            default = getattr(cls(), name)
-            if isinstance(default, tuple):
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise InputError(f"{path}: rule {name} = {value!r}; expected a list of strings")
-                value = tuple(value)
-            elif isinstance(default, float):
-                if not isinstance(value, int | float) or isinstance(value, bool):
-                    raise InputError(f"{path}: rule {name} = {value!r}; expected a number")
-                value = float(value)
-            elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise InputError(f"{path}: rule {name} = {value!r}; expected a whole number ≥ 0")
-            values[name] = value
-        return cls(**values)
+        except (OSError, ValueError) as exc:  # (TOMLDecodeError, UnicodeDecodeError and over-long numbers)
+            why = "a number of thousands of digits" if "digits" in str(exc) else exc
+            raise InputError(f"{path}: not a readable TOML rules file ({why})") from exc
+        known = asdict(cls())
+        if isinstance(raw.get("rules"), dict):
+            table = raw["rules"]
+            problems = [f"rule {name!r} outside the [rules] table" for name in raw if name != "rules"]
+        else:
+            table, problems = raw, []
+        unknown = [name for name in table if name not in known]
+        problems += [f"unknown rule {name!r} (expected one of {', '.join(known)})" for name in unknown]
+        values = {name: value for name, value in table.items() if name in known}
+        problems += rule_problems(values, known)
+        if problems:
+            raise InputError(f"{path}: {len(problems)} problem{'s' if len(problems) > 1 else ''} in the rules:\n  "
+                             + "\n  ".join(problems))
+        return cls(**{name: rule_value(name, value, known[name])[0] for name, value in values.items()})

@@ -80,3 +80,30 @@ def excel_unknown_sheet(folder: Path) -> Path:
     def extra(book):
         book.create_sheet("Sheet1")["A1"] = "notes"
     return _workbook(folder, extra)
+
+
+def undecodable_byte(folder: Path) -> Path:
+    """0xFF starts no character in UTF-8 and none in GB18030."""
+    path = folder / "visits.csv"
+    path.write_bytes(path.read_bytes().replace(b"P6,B4,2012-09-15", b"P6,B4\xff,2012-09-15", 1))
+    return folder
+
+
+def nul_deep_in_file(folder: Path) -> Path:
+    """70,000 blank lines (ignored) and then a row with a NUL byte, past where a binary file shows."""
+    with open(folder / "visits.csv", "ab") as fh:
+        fh.write(b"\n" * 70_000 + b"P6,B4\x00,2012-10-01\n")
+    return folder
+
+
+def huge_header_cell(folder: Path) -> Path:
+    path = folder / "people.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("reserve_cadre", "r" * 200_000, 1), encoding="utf-8")
+    return folder
+
+
+def huge_quoted_cell_in_long_row(folder: Path) -> Path:
+    path = folder / "people.csv"
+    text = path.read_text(encoding="utf-8").replace("P2,李强,", 'P2,"' + "李" * 200_000 + '",', 1)
+    path.write_text(text.replace("O5,false\n", "O5,false,extra\n", 1), encoding="utf-8")
+    return folder

@@ -11,8 +11,8 @@ import typer
 from .. import gap_rules
 from .. import output
 from ..rules import Rules
-from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, open_network,
-                     reads_only, redactable, with_backend)
+from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, in_int64,
+                     open_network, reads_only, redactable, with_backend)
 
 
 @reads_only("stats")
@@ -52,7 +52,7 @@ def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 @with_backend
 @handles_errors
 def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
-             min_posts: Annotated[Optional[int], typer.Option("--min-posts", min=1, help="Fewest active posts to list (default 2).")] = None,
+             min_posts: Annotated[Optional[int], typer.Option("--min-posts", min=1, callback=in_int64, help="Fewest active posts to list (default 2).")] = None,
              fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """Post overlaps (一人多职): people with several active posts, and in which systems.
 
@@ -95,7 +95,7 @@ def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 @with_backend
 @handles_errors
 def liaison_check(path: DatasetOpt = None,
-                  year: Annotated[Optional[int], typer.Option(help="Calendar year to check (default: this year).")] = None,
+                  year: Annotated[Optional[int], typer.Option(min=1, max=9999, help="Calendar year to check (default: this year).")] = None,
                   rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """Liaison compliance (挂钩联系): 1–3 linked bodies per executive, 2+ visits per link a year.
 

@@ -11,8 +11,8 @@ from rich.console import Console
 
 from .. import output
 from ..rules import Rules
-from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, open_network,
-                     reads_only, redactable, with_backend)
+from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, in_int64,
+                     open_network, reads_only, redactable, with_backend)
 
 
 @redactable
@@ -71,7 +71,7 @@ def composition(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = 
 @with_backend
 @handles_errors
 def demo_reach(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
-               hops: Annotated[Optional[int], typer.Option(min=0, help="Hops through shared people or pairing (default 2).")] = None,
+               hops: Annotated[Optional[int], typer.Option(min=0, callback=in_int64, help="Hops through shared people or pairing (default 2).")] = None,
                fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """Demonstration points (示范点): pairing units, the organizations they reach, coverage inside vs outside.
 
@@ -84,7 +84,7 @@ def demo_reach(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = N
 @with_backend
 @handles_errors
 def venues(path: DatasetOpt = None, as_of: AsOf = None,
-           min_bodies: Annotated[int, typer.Option("--min-bodies", min=1, help="Fewest bodies sharing a room.")] = 2,
+           min_bodies: Annotated[int, typer.Option("--min-bodies", min=1, callback=in_int64, help="Fewest bodies sharing a room.")] = 2,
            fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """Shared rooms (一室多用): venues used by several active bodies.
 
@@ -128,7 +128,7 @@ def bridges(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
 @with_backend
 @handles_errors
 def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
-            top: Annotated[int, typer.Option(help="Rows of gaps and overlaps to show.")] = 10) -> None:
+            top: Annotated[int, typer.Option(min=0, callback=in_int64, help="Rows of gaps and overlaps to show.")] = 10) -> None:
     """The main job: validate, print figures, gaps by rule, top gaps and overlaps.
 
     The figures are the top region's; past five top regions (a province of counties), their sum, in

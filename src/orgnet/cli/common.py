@@ -21,6 +21,7 @@ from .. import output
 from ..api import Network, load
 from ..analyses import TABLES_USED
 from ..errors import InputError, OrgnetError, ValidationError
+from ..limits import INT64_MAX, fits_int64
 from ..schema import SCHEMA
 
 err = Console(stderr=True)
@@ -40,6 +41,13 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for peo
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 DatasetOpt = Annotated[Optional[Path], typer.Argument(
     help="A folder of CSV files or an .xlsx workbook (not with --backend neo4j).", show_default=False)]
+
+
+def in_int64(value: int | None) -> int | None:
+    """Option callback: a whole number past 64 bits (where the engines overflow) is bad usage, exit 2."""
+    if value is not None and not fits_int64(value):
+        raise typer.BadParameter(f"expected a whole number up to {INT64_MAX}")
+    return value
 
 
 class Backend(str, Enum):

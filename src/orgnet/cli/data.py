@@ -18,7 +18,7 @@ from ..api import load_dataset
 from ..errors import InputError, OrgnetError
 from ..rules import Rules
 from .common import (AsOf, Dataset, Format, FormatOpt, Neo4jDatabase, Neo4jPassword, Neo4jUri, Neo4jUser, OutputOpt,
-                     RulesFile, emit, err, handles_errors, open_network)
+                     RulesFile, emit, err, handles_errors, in_int64, open_network)
 
 
 @handles_errors
@@ -35,7 +35,7 @@ def validate(path: Dataset) -> None:
 @handles_errors
 def load_command(path: Dataset, neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None,
                  neo4j_password: Neo4jPassword = None, neo4j_database: Neo4jDatabase = None,
-                 batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 20_000,
+                 batch_size: Annotated[int, typer.Option("--batch-size", min=1, callback=in_int64, help="Rows per write transaction.")] = 20_000,
                  wipe: Annotated[bool, typer.Option("--wipe", help="First delete orgnet's nodes (Region, Organization, "
                                                     "Body, Person, DemoPoint) and their relationships.")] = False,
                  yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe deletes.")] = False) -> None:
@@ -168,8 +168,8 @@ def _query_text(name: str) -> str:
 @handles_errors
 def generate(out: Annotated[Path, typer.Argument(help="Folder to write the files into.")],
              profile: Annotated[str, typer.Option(help="longyou or beihu (calibrated to the reports), or scale.")] = "beihu",
-             seed: Annotated[int, typer.Option(help="Random seed: same seed, same files.")] = 2012,
-             orgs: Annotated[Optional[int], typer.Option(help="Number of organizations (scale profile).")] = None,
+             seed: Annotated[int, typer.Option(min=0, callback=in_int64, help="Random seed: same seed, same files.")] = 2012,
+             orgs: Annotated[Optional[int], typer.Option(min=1, callback=in_int64, help="Number of organizations (scale profile).")] = None,
              fmt: Annotated[str, typer.Option("--format", help="csv (UTF-8) or parquet (typed columns).")] = "csv") -> None:
     """Write a synthetic dataset (Chinese names, realistic structure), one file per table.
 

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import InputError
 from ..rules import Rules
-from .common import AsOf, DatasetOpt, RulesFile, handles_errors, open_network, with_backend
+from .common import AsOf, DatasetOpt, RulesFile, handles_errors, in_int64, open_network, with_backend
 
 
 class ViewKind(str, Enum):
@@ -34,7 +34,7 @@ class Lang(str, Enum):
 
 Redact = Annotated[bool, typer.Option("--redact", help="Replace person names with stable pseudonyms "
                                       "(key: $ORGNET_REDACT_KEY or ~/.config/orgnet/redact.key).")]
-MaxNodes = Annotated[int, typer.Option("--max-nodes", min=10, help="Above this many nodes the view aggregates "
+MaxNodes = Annotated[int, typer.Option("--max-nodes", min=10, callback=in_int64, help="Above this many nodes the view aggregates "
                                        "(and says so on the page).")]
 LangOpt = Annotated[Lang, typer.Option(
     "--lang", help="Language of headings, labels and the report's table texts (gap details, plan reasons).")]
@@ -51,7 +51,7 @@ def viz(path: DatasetOpt = None,
         person: Annotated[Optional[str], typer.Option("--person", help="Ego view: the person's id.")] = None,
         org: Annotated[Optional[str], typer.Option("--org", help="Ego view: the organization's id.")] = None,
         region: Annotated[Optional[str], typer.Option("--region", help="Region view: the region's id.")] = None,
-        min_posts: Annotated[int, typer.Option("--min-posts", min=1, help="People with at least this many "
+        min_posts: Annotated[int, typer.Option("--min-posts", min=1, callback=in_int64, help="People with at least this many "
                                                "active posts stand out.")] = 3,
         max_nodes: MaxNodes = 1500, redact: Redact = False,
         ghosts: Annotated[bool, typer.Option("--ghosts/--no-ghosts", help="Coverage view: a dashed node for each "
@@ -81,7 +81,7 @@ def chart(path: DatasetOpt = None,
                                                   "(posts per person) or women-bodies (by type).")] = ChartKind.coverage,
           out: Annotated[Path, typer.Option("--output", "-o", help="The .png or .svg file to write.")] = ...,
           as_of: AsOf = None, rules: RulesFile = None, lang: LangOpt = Lang.zh,
-          min_posts: Annotated[int, typer.Option("--min-posts", min=1, help="post-load: highlight from this many "
+          min_posts: Annotated[int, typer.Option("--min-posts", min=1, callback=in_int64, help="post-load: highlight from this many "
                                                  "posts.")] = 3) -> None:
     """A chart as PNG or SVG (Chinese labels need a CJK font: Debian's fonts-noto-cjk).
 

@@ -22,8 +22,12 @@ FALSE_WORDS = {"false", "0", "no", "n", "f", "否", "假"}
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 #: The longest cell accepted, in characters (a 50 MB cell is a broken export, not a name).
 MAX_CELL_CHARS = 10_000
-#: Ids may not contain white space, control characters or bidirectional overrides.
-_BAD_ID_CHARS = r"[\s\x{0}-\x{1f}\x{7f}\x{a0}\x{3000}\x{200b}-\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}]"
+#: Ids may not contain white space, control characters, or invisible (format, Unicode category Cf)
+#: characters: soft hyphen, zero-width space and joiners, word joiner, bidirectional marks, BOM.
+_BAD_ID_CHARS = r"[\s\x{0}-\x{1f}\x{7f}-\x{9f}\x{a0}\x{3000}\p{Cf}]"
+#: What an id must be, as the problem says it.
+ID_EXPECTATION = ("an id without spaces, line breaks, control characters or invisible characters "
+                  "(soft hyphen, zero-width space, word joiner, bidirectional marks)")
 
 
 def parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, problems: list[Problem]) -> pd.Series:
@@ -56,7 +60,9 @@ def parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, pr
     if not all_ascii:
         flag(misdecoded(text), lambda v: f"readable text (this looks mis-decoded; did it mean {unmangle(v.strip())!r}?)")
     if col.type in ("id", "ref"):
-        flag(_bad_id(text, all_ascii), "an id without spaces, line breaks or control characters")
+        flag(_bad_id(text, all_ascii), ID_EXPECTATION)
+        if not all_ascii:  # one spelling per id: é typed as one character or as e + accent is one id
+            text = pc.utf8_normalize(text, "NFC")
     if not col.nullable and col.default is None:
         flag(blank, col.expectation())
     if col.type in ("id", "str", "ref"):

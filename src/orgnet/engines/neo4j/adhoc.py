@@ -6,12 +6,14 @@ running it read-only unless told to write, and its rows as a DataFrame for print
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date
 
 import pandas as pd
 
 from ... import cypher
 from ...errors import InputError
+from ...limits import INT64_MAX, INT64_MIN, fits_int64, rule_value
 from ...rules import Rules
 from .connection import plain, translate_errors
 from .engine import parameters
@@ -38,11 +40,31 @@ def query_parameters(text: str, given: list[str], rules: Rules, today: date | No
         name = name.strip().lstrip("$")
         if not sep or not _NAME.match(name):
             raise InputError(f"--param {item!r}: expected name=value")
-        out[name] = parse_value(name, raw.strip(), defaults.get(name))
+        out[name] = checked_value(name, raw.strip(), parse_value(name, raw.strip(), defaults.get(name)), rules)
     missing = sorted(cypher.used_params(text) - set(out))
     if missing:
         raise InputError(f"the query needs {', '.join('$' + m for m in missing)}: add --param name=value")
     return out
+
+
+def checked_value(name: str, raw: str, value, rules: Rules):
+    """A parsed ``--param`` value, refused when an integer in it is past 64 bits (the server's range)
+    or when it sets a rule threshold to a value the rule cannot take.
+
+    >>> checked_value("x", "9223372036854775808", 2**63, Rules())
+    Traceback (most recent call last):
+    ...
+    orgnet.errors.InputError: --param x='9223372036854775808': expected integers from -9223372036854775808 to \
+9223372036854775807 (64-bit, as Neo4j holds them)
+    """
+    if not fits_int64(value) or isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value):  # (past Python's digits)
+        raise InputError(f"--param {name}={raw!r}: expected integers from {INT64_MIN} to {INT64_MAX} "
+                         "(64-bit, as Neo4j holds them)")
+    if name in {f.name for f in fields(rules)}:
+        _, problem = rule_value(name, value, getattr(rules, name))
+        if problem:
+            raise InputError(f"--param {name}={raw!r}: {problem.split(': ', 1)[1]}")
+    return value
 
 
 def parse_value(name: str, raw: str, like=None):
@@ -76,7 +98,7 @@ def parse_value(name: str, raw: str, like=None):
         if raw.startswith(("[", "{")):
             try:
                 value = json.loads(raw)
-            except json.JSONDecodeError:
+            except ValueError:  # (JSONDecodeError, and numbers past Python's digit limit)
                 raise fail("JSON") from None
             if not isinstance(value, type(like)):
                 raise fail("a JSON list" if isinstance(like, list) else "a JSON object")
@@ -91,7 +113,7 @@ def parse_value(name: str, raw: str, like=None):
             raise fail("a valid date") from None
     try:
         return json.loads(raw)
-    except json.JSONDecodeError:
+    except ValueError:
         return raw
 
 
