@@ -22,8 +22,14 @@ FALSE_WORDS = {"false", "0", "no", "n", "f", "否", "假"}
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 #: The longest cell accepted, in characters (a 50 MB cell is a broken export, not a name).
 MAX_CELL_CHARS = 10_000
-#: Ids may not contain white space, control characters or bidirectional overrides.
-_BAD_ID_CHARS = r"[\s\x{0}-\x{1f}\x{7f}\x{a0}\x{3000}\x{200b}-\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}]"
+#: Ids may not contain white space, control characters, bidirectional overrides or XML's non-characters.
+_BAD_ID_CHARS = (r"[\s\x{0}-\x{1f}\x{7f}\x{a0}\x{3000}\x{200b}-\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}"
+                 r"\x{fffe}\x{ffff}]")
+#: What XML 1.0 cannot hold (so no GraphML or GEXF export could): C0 controls but tab, line feed and
+#: carriage return, and U+FFFE, U+FFFF.
+NOT_IN_XML = r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{fffe}\x{ffff}]"
+XML_EXPECTED = ("text without control characters (U+0000–U+001F other than tab, line feed, carriage return) "
+                "or U+FFFE/U+FFFF, which XML exports cannot hold")
 
 
 def parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, problems: list[Problem]) -> pd.Series:
@@ -57,6 +63,8 @@ def parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, pr
         flag(misdecoded(text), lambda v: f"readable text (this looks mis-decoded; did it mean {unmangle(v.strip())!r}?)")
     if col.type in ("id", "ref"):
         flag(_bad_id(text, all_ascii), "an id without spaces, line breaks or control characters")
+    elif col.type == "str":
+        flag(pc.match_substring_regex(text, NOT_IN_XML), XML_EXPECTED)
     if not col.nullable and col.default is None:
         flag(blank, col.expectation())
     if col.type in ("id", "str", "ref"):
