@@ -13,6 +13,7 @@ O1,2
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pandas as pd
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .errors import InputError, Problem
 
@@ -99,6 +101,47 @@ def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+#: What a terminal acts on or reorders instead of showing: C0 controls but tab and line feed, DEL, C1
+#: controls (U+009B is a CSI), bidirectional marks, embeddings, overrides and isolates, lone surrogates
+#: (which no terminal encoding can write).
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(found: re.Match) -> str:
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown(value: object) -> str:
+    r"""Text a terminal shows as written: control characters and bidi controls spelled as escapes
+    (``\x1b``, ``\u202e``); tab and line feed kept. Backslashes are left as they are.
+
+    >>> print(shown("\x1b[31m红\x07 P1\u202e2"))
+    \x1b[31m红\x07 P1\u202e2
+    """
+    text = str(value)
+    return _UNSHOWABLE.sub(_escape, text) if _UNSHOWABLE.search(text) else text
+
+
+def plain(value: object, style: str = "") -> Text:
+    r"""Text from data, options, files or a server, for rich: never read as console markup (``[b]``,
+    ``[/停业]``) or emoji codes (``:x:``), control characters shown escaped (``shown``). Everything
+    orgnet prints through rich that it did not write itself goes through here.
+
+    >>> import io
+    >>> console = Console(file=io.StringIO())
+    >>> console.print(plain("华美服装厂[/停业] [b]x[/b] :x: \x1b]0;t\x07"))
+    >>> print(console.file.getvalue(), end="")
+    华美服装厂[/停业] [b]x[/b] :x: \x1b]0;t\x07
+    """
+    return Text(shown(value), style=style)
+
+
+def message(label: str, style: str, text: object) -> Text:
+    """One line for stderr: ``label`` (orgnet's own word, e.g. ``error:``) in ``style``, then ``text`` as data."""
+    return Text.assemble((label, style), " ", plain(text))
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write a file so that it is either whole or absent, never half-written (temp file + rename)."""
     path = Path(path)
@@ -164,11 +207,11 @@ class FrameTable:
     """A DataFrame laid out for the width it is printed at (a rich renderable)."""
 
     def __init__(self, frame: pd.DataFrame, title: str, caption: str | None = None):
-        self.title = f"{title} ({len(frame)} rows)"
-        self.caption = caption
-        self.columns = [str(c) for c in frame.columns]
+        self.title = plain(f"{title} ({len(frame)} rows)")
+        self.caption = None if caption is None else plain(caption)
+        self.columns = [shown(c) for c in frame.columns]
         self.numeric = [pd.api.types.is_numeric_dtype(frame[c]) and frame[c].dtype != bool for c in frame.columns]
-        self.cells = [["" if pd.isna(v) else str(v) for v in frame[c]] for c in frame.columns]
+        self.cells = [["" if pd.isna(v) else shown(v) for v in frame[c]] for c in frame.columns]
 
     def __rich_console__(self, console, options):
         yield self.table(options.max_width)
@@ -185,10 +228,10 @@ class FrameTable:
                 whole.add(i)
         table = Table(title=self.title, title_justify="left", caption=self.caption, caption_justify="left")
         for i, col in enumerate(self.columns):
-            table.add_column(col, justify="right" if self.numeric[i] else "left", overflow="fold",
+            table.add_column(Text(col), justify="right" if self.numeric[i] else "left", overflow="fold",
                              no_wrap=i in whole, min_width=need[i] - 3 if i in whole else None)
         for row in zip(*self.cells):
-            table.add_row(*row)
+            table.add_row(*map(Text, row))
         return table
 
 
@@ -202,14 +245,14 @@ def print_problems(problems: list[Problem], console: Console) -> None:
     if not console.is_terminal:
         console.print(f"{len(problems)} problem(s) in the input; nothing was loaded", soft_wrap=True)
         for p in problems:
-            console.print(str(p), markup=False, highlight=False, soft_wrap=True)
+            console.print(plain(p), highlight=False, soft_wrap=True)
         return
     table = Table(title=f"{len(problems)} problem(s) in the input; nothing was loaded", title_justify="left")
     for col in ("file", "row", "column", "value", "expected"):
         table.add_column(col, overflow="fold")
     for p in problems:
         value = "" if p.value is None else (p.value if len(p.value) <= 60 else p.value[:60] + "…")
-        table.add_row(p.file, "" if p.row is None else str(p.row), p.column or "", value, p.expected)
+        table.add_row(*map(plain, (p.file, "" if p.row is None else p.row, p.column or "", value, p.expected)))
     console.print(table)
 
 

@@ -124,7 +124,7 @@ def handles_errors(command):
         except OrgnetError as exc:
             if _debug:
                 raise
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+            err.print(output.message("error:", "red", exc), highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted; no output file was left half-written")
@@ -132,8 +132,8 @@ def handles_errors(command):
         except Exception as exc:
             if _debug:
                 raise
-            err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-                      markup=True, highlight=False, soft_wrap=True)
+            err.print(output.message("internal error:", "red", f"{type(exc).__name__}: {exc} (run with --debug for "
+                                     "the traceback)"), highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper
@@ -179,8 +179,9 @@ def open_network(path: Path | None, *analyses: str) -> Network:
         return net
     if path is None:
         raise InputError("missing PATH: a folder of CSV files or an .xlsx workbook (or --backend neo4j)")
-    with err.status(f"loading {path} …") as status:
-        return load(path, on_stage=lambda text: status.update(f"{text} …"), tables=tables_used(*analyses) if analyses else None)
+    with err.status(output.plain(f"loading {path} …")) as status:
+        return load(path, on_stage=lambda text: status.update(output.plain(f"{text} …")),
+                    tables=tables_used(*analyses) if analyses else None)
 
 
 _redacting: contextvars.ContextVar[bool] = contextvars.ContextVar("orgnet_redact", default=False)

@@ -29,7 +29,7 @@ def validate(path: Dataset) -> None:
     """
     dataset = load_dataset(path)
     counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items() if n)
-    typer.echo(f"ok: {path}: {counts}")
+    typer.echo(output.shown(f"ok: {path}: {counts}"))
 
 
 @handles_errors
@@ -59,7 +59,7 @@ def load_command(path: Dataset, neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUse
     finally:
         driver.close()
     frame = pd.DataFrame({"label or type": list(counts), "count": list(counts.values())})
-    typer.echo(f"loaded {path} into {settings.where} {database}; read back from the server:")
+    typer.echo(output.shown(f"loaded {path} into {settings.where} {database}; read back from the server:"))
     Console().print(output.rich_table(frame, "nodes and relationships"))
 
 
@@ -67,11 +67,11 @@ def _wipe(driver, settings, where: str, yes: bool) -> None:
     """Delete orgnet's nodes before a load, once confirmed (``--yes``, or asked on a terminal)."""
     from ..engines import neo4j as engine
 
-    if not yes and not _confirm(f"Delete every orgnet node and relationship in {where}?"):
+    if not yes and not _confirm(output.shown(f"Delete every orgnet node and relationship in {where}?")):
         raise OrgnetError("not confirmed: nothing was deleted or loaded")
     with err.status("wiping …"):
         gone = engine.wipe(driver, settings.database, where=settings.where)
-    err.print(f"wiped {gone} nodes", highlight=False)
+    err.print(output.plain(f"wiped {gone} nodes"), highlight=False)
 
 
 @contextlib.contextmanager
@@ -79,13 +79,13 @@ def _table_bars() -> Iterator[Callable[[str, int, int], None]]:
     """Progress bars on stderr, one per table; yields the ``progress(table, done, total)`` callback."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description:<14}", markup=False), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err) as bars:
         tasks: dict[str, int] = {}
 
         def progress(table: str, done: int, total: int) -> None:
             if table not in tasks:
-                tasks[table] = bars.add_task(table, total=total, start=False)
+                tasks[table] = bars.add_task(output.shown(table), total=total, start=False)
                 return
             bars.start_task(tasks[table])
             bars.update(tasks[table], completed=done)
@@ -178,7 +178,7 @@ def generate(out: Annotated[Path, typer.Argument(help="Folder to write the files
     from ..generate import generate as make
 
     counts = make(profile, seed, out, orgs=orgs, fmt=fmt)
-    typer.echo(f"wrote {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    typer.echo(output.shown(f"wrote {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items())))
 
 
 class ExportFormat(str, Enum):
@@ -200,7 +200,7 @@ def export(path: Dataset,
     Example: `orgnet export data/beihu --to gexf -o beihu.gexf --as-of 2012-06-30 --redact`
     """
     counts = open_network(path).export(to.value, out, as_of=as_of, redact=redact)
-    typer.echo(f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges")
+    typer.echo(output.shown(f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges"))
 
 
 def schema() -> None:

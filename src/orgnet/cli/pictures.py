@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InputError
+from ..output import shown
 from ..rules import Rules
 from .common import AsOf, DatasetOpt, RulesFile, handles_errors, in_int64, open_network, with_backend
 
@@ -71,7 +72,7 @@ def viz(path: DatasetOpt = None,
     options = {"start": start, "end": end} if view is ViewKind.diff else {}
     page = net.view(view.value, as_of, Rules.from_toml(rules), person=person, org=org, region=region,
                     min_posts=min_posts, max_nodes=max_nodes, redact=redact, ghosts=ghosts, **options).save(out)
-    typer.echo(f"wrote {page}")
+    typer.echo(shown(f"wrote {page}"))
 
 
 @with_backend
@@ -90,7 +91,7 @@ def chart(path: DatasetOpt = None,
     from ..viz.charts import save_chart
 
     figure = open_network(path).chart(kind.value, as_of, Rules.from_toml(rules), lang=lang.value, min_posts=min_posts)
-    typer.echo(f"wrote {save_chart(figure, out)}")
+    typer.echo(shown(f"wrote {save_chart(figure, out)}"))
 
 
 @with_backend
@@ -106,4 +107,4 @@ def report(path: DatasetOpt = None,
     """
     page = open_network(path).report(out, as_of, Rules.from_toml(rules), lang=lang.value, redact=redact,
                               max_nodes=max_nodes)
-    typer.echo(f"wrote {page}")
+    typer.echo(shown(f"wrote {page}"))

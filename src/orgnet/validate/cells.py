@@ -22,12 +22,18 @@ FALSE_WORDS = {"false", "0", "no", "n", "f", "否", "假"}
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 #: The longest cell accepted, in characters (a 50 MB cell is a broken export, not a name).
 MAX_CELL_CHARS = 10_000
-#: Ids may not contain white space, control characters, or invisible (format, Unicode category Cf)
-#: characters: soft hyphen, zero-width space and joiners, word joiner, bidirectional marks, BOM.
-_BAD_ID_CHARS = r"[\s\x{0}-\x{1f}\x{7f}-\x{9f}\x{a0}\x{3000}\p{Cf}]"
+#: Ids may not contain white space, control characters, invisible (format, Unicode category Cf)
+#: characters (soft hyphen, zero-width space and joiners, word joiner, bidirectional marks, BOM) or
+#: XML's non-characters U+FFFE/U+FFFF.
+_BAD_ID_CHARS = r"[\s\x{0}-\x{1f}\x{7f}-\x{9f}\x{a0}\x{3000}\p{Cf}\x{fffe}\x{ffff}]"
 #: What an id must be, as the problem says it.
 ID_EXPECTATION = ("an id without spaces, line breaks, control characters or invisible characters "
                   "(soft hyphen, zero-width space, word joiner, bidirectional marks)")
+#: What XML 1.0 cannot hold (so no GraphML or GEXF export could): C0 controls but tab, line feed and
+#: carriage return, and U+FFFE, U+FFFF.
+NOT_IN_XML = r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{fffe}\x{ffff}]"
+XML_EXPECTED = ("text without control characters (U+0000–U+001F other than tab, line feed, carriage return) "
+                "or U+FFFE/U+FFFF, which XML exports cannot hold")
 
 
 def parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, problems: list[Problem]) -> pd.Series:
@@ -63,6 +69,8 @@ def parse_column(cells: pd.Series, col: Column, source: str, rows: pd.Series, pr
         flag(_bad_id(text, all_ascii), ID_EXPECTATION)
         if not all_ascii:  # one spelling per id: é typed as one character or as e + accent is one id
             text = pc.utf8_normalize(text, "NFC")
+    elif col.type == "str":
+        flag(pc.match_substring_regex(text, NOT_IN_XML), XML_EXPECTED)
     if not col.nullable and col.default is None:
         flag(blank, col.expectation())
     if col.type in ("id", "str", "ref"):

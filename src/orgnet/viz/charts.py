@@ -91,12 +91,15 @@ def font_families() -> list[str]:
 
 
 def _with_fonts(fig: Figure) -> Figure:
-    """Give every text in the figure the font list (so Chinese falls back to the CJK font, glyph by glyph)."""
+    """Give every text in the figure the font list (so Chinese falls back to the CJK font, glyph by glyph),
+    drawn as written: a region named ``$x^2$`` is those five characters, never mathtext or TeX."""
     from matplotlib.text import Text
 
     families = font_families()
     for text in fig.findobj(Text):
         text.set_fontfamily(families)
+        text.set_parse_math(False)
+        text.set_usetex(False)
     return fig
 
 
