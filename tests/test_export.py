@@ -97,7 +97,8 @@ def test_redacted_exports_hold_no_real_name(beihu, tmp_path):
     assert names & chinese_substrings((tmp_path / "plain.json").read_text(encoding="utf-8"))  # the check can fail
 
 
-def test_formulas_are_neutralized_in_csv(tmp_path):
+def test_formulas_are_kept_verbatim_in_import_files(tmp_path):
+    """The import files are for neo4j-admin, not a spreadsheet: stored values stay as they are."""
     folder = tmp_path / "tiny"
     shutil.copytree(TINY, folder)
     path = folder / "organizations.csv"
@@ -107,7 +108,7 @@ def test_formulas_are_neutralized_in_csv(tmp_path):
     assert result.exit_code == 0, result.output
     with open(out / "nodes_Organization.csv", encoding="utf-8") as fh:
         names = [row["name"] for row in csv.DictReader(fh)]
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in names
+    assert "=HYPERLINK(\"http://x\",\"y\")" in names
     graphml = tmp_path / "x.graphml"
     CliRunner().invoke(app, ["export", str(folder), "--to", "graphml", "-o", str(graphml)])
     assert nx.read_graphml(graphml).nodes["Organization:O1"]["name"] == '=HYPERLINK("http://x","y")'  # verbatim
@@ -155,7 +156,6 @@ def _graph_as_csv(graph):
     """What the import files should hold for this graph: every attribute as the import tool's text."""
     from collections import Counter
 
-    from orgnet.output import neutralize
     from orgnet.schema import SCHEMA
 
     def text(v):
@@ -163,7 +163,7 @@ def _graph_as_csv(graph):
             return "true" if v else "false"
         if hasattr(v, "isoformat"):
             return v.isoformat()
-        return neutralize(v) if isinstance(v, str) else str(v)
+        return str(v)
 
     nodes = set()
     for _, a in graph.nodes(data=True):

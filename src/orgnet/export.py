@@ -8,8 +8,10 @@ holding the same nodes, relationships and properties (``tests/test_export.py`` c
 Every export can be cut to one day (``as_of``: only bodies, posts, links and uses current then, only
 visits and demonstration points up to then) and redacted (person names → stable pseudonyms). Values
 are made safe for the writers and the readers: no ``None`` (the attribute is left out), dates as ISO
-text, and in CSV any text starting with ``= + - @`` or a tab gets a leading ``'`` so a spreadsheet
-shows it instead of running it (OWASP's advice against CSV injection).
+text. Values are stored verbatim: the import CSV is for ``neo4j-admin``, not a spreadsheet, so it is
+not formula-neutralized (an id ``-001`` stays ``-001`` in every file; ``orgnet.output.render``
+neutralizes the analyses' CSV, which a spreadsheet does open). The folder is built aside and renamed
+into place whole (``orgnet.output.write_folder``): a failed export leaves the target as it was.
 
 Examples
 --------
@@ -37,7 +39,7 @@ from .active import active
 from .dataset import Dataset
 from .errors import InputError
 from .graph import EDGES
-from .output import write_atomic
+from .output import write_folder, write_output
 from .schema import SCHEMA
 
 FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
@@ -46,6 +48,8 @@ GRAPH_FORMATS = ("graphml", "gexf", "json")
 _SPANS = {"HOLDS": ("start", "end"), "LIAISES_WITH": ("since", "until"), "USES": ("since", "until")}
 #: Edge types that happen on or from a day: kept when that day is not after as_of.
 _FROM = {"VISITED": "date", "DEMO_AT": "since", "PAIRED_WITH": "since"}
+#: The files a neo4j-csv export writes: a folder holding only these is an earlier export, replaced whole.
+NEO4J_CSV_FILES = ("nodes_*.csv", "rels_*.csv", "IMPORT.txt")
 
 
 def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, as_of=None, redact: bool = False) -> dict[str, int]:
@@ -61,14 +65,14 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, as_of=None, redact
     if fmt == "graphml":
         buffer = io.BytesIO()
         nx.write_graphml(clean, buffer, encoding="utf-8")
-        write_atomic(out, buffer.getvalue())
+        write_output(out, buffer.getvalue())
     elif fmt == "gexf":
         buffer = io.BytesIO()
         nx.write_gexf(clean, buffer, encoding="utf-8")
-        write_atomic(out, buffer.getvalue())
+        write_output(out, buffer.getvalue())
     else:
         data = nx.node_link_data(clean, edges="edges")
-        write_atomic(out, json.dumps(data, ensure_ascii=False, indent=1))
+        write_output(out, json.dumps(data, ensure_ascii=False, indent=1))
     return {"nodes": clean.number_of_nodes(), "edges": clean.number_of_edges()}
 
 
@@ -143,7 +147,7 @@ def write_neo4j_csv(dataset: Dataset, folder: Path, as_of=None, redact: bool = F
 
                 names = pseudonyms(frame["id"])
                 values = frame["id"].map(names)
-            body[_header(table.name, c)] = _text(values, safe=True)
+            body[_header(table.name, c)] = _text(values)
         labels = pd.Series(table.label, index=frame.index, dtype="str")
         if table.name == "bodies":
             extra = frame["system"].map(SCHEMA.system_labels)
@@ -154,21 +158,20 @@ def write_neo4j_csv(dataset: Dataset, folder: Path, as_of=None, redact: bool = F
     for name, kind, start, end, attrs, frame in _relationships(dataset, kept):
         body = {f":START_ID({start[1]})": _text(frame[start[0]]), f":END_ID({end[1]})": _text(frame[end[0]])}
         for c in sorted(attrs):
-            body[_header(name, c)] = _text(frame[c], safe=True)
+            body[_header(name, c)] = _text(frame[c])
         if kind in _KEYS:
             body["key"] = _text(_KEYS[kind](frame))
         body[":TYPE"] = pd.array([kind] * len(frame), dtype="str")
         files[f"rels_{kind}_{start[1]}_{end[1]}.csv"] = pd.DataFrame(body)
         edges += len(frame)
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    for file, frame in files.items():
-        write_atomic(folder / file, _csv_bytes(frame))
     node_args = " ".join(f"--nodes={name}" for name in files if name.startswith("nodes_"))
     rel_args = " ".join(f"--relationships={name}" for name in files if name.startswith("rels_"))
-    write_atomic(folder / "IMPORT.txt",
-                 "Bulk first load into an empty, stopped Neo4j 5 database (run in this folder):\n\n"
-                 f"neo4j-admin database import full neo4j {node_args} {rel_args}\n")
+    with write_folder(folder, NEO4J_CSV_FILES) as aside:
+        for file, frame in files.items():
+            (aside / file).write_bytes(_csv_bytes(frame))
+        (aside / "IMPORT.txt").write_text(
+            "Bulk first load into an empty, stopped Neo4j 5 database (run in this folder):\n\n"
+            f"neo4j-admin database import full neo4j {node_args} {rel_args}\n", encoding="utf-8")
     return {"nodes": nodes, "edges": edges}
 
 
@@ -231,20 +234,15 @@ def _header(table: str, column: str) -> str:
     return f"{column}:{kind}" if kind else column
 
 
-def _text(values: pd.Series, safe: bool = False) -> pd.api.extensions.ExtensionArray:
-    """A column as the import tool's text (empty: no property); ``safe``: formulas neutralized."""
+def _text(values: pd.Series) -> pd.api.extensions.ExtensionArray:
+    """A column as the import tool's text (empty: no property), values verbatim."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return _iso(values).array
     if values.dtype == bool:
         return pd.array(np.where(values.to_numpy(), "true", "false"), dtype="str")
     if pd.api.types.is_integer_dtype(values):
         return values.astype("str").array
-    text = values.astype("str")
-    if safe:
-        risky = text.str.match(r"^[=+\-@\t\r]").fillna(False)
-        if risky.any():
-            text = text.where(~risky, "'" + text)
-    return text.array
+    return values.astype("str").array
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:

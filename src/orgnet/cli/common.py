@@ -38,7 +38,10 @@ Dataset = Annotated[Path, typer.Argument(help="A folder of CSV files or an .xlsx
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help="The day to look at, YYYY-MM-DD (default: today).")]
 RulesFile = Annotated[Optional[Path], typer.Option("--rules", help="TOML file overriding rule thresholds.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people; csv or json for programs.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+#: What --output says about where it writes (every command that writes a file).
+IN_PLACE = "A file is replaced atomically; a FIFO or /dev/stdout is written in place (for pipelines)."
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout. "
+                                                   + IN_PLACE)]
 DatasetOpt = Annotated[Optional[Path], typer.Argument(
     help="A folder of CSV files or an .xlsx workbook (not with --backend neo4j).", show_default=False)]
 
@@ -203,6 +206,11 @@ def redactable(command):
     wrapper.__signature__ = sig.replace(parameters=[
         *sig.parameters.values(), inspect.Parameter("redact", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=option)])
     return wrapper
+
+
+def say_wrote(out: Path, message: str) -> None:
+    """Say what was written: on stdout, unless the output itself went to stdout (then on stderr)."""
+    typer.echo(output.shown(message), err=output.writes_to_stdout(out))
 
 
 def emit(frame: pd.DataFrame, fmt: Format, out: Path | None, title: str) -> None:

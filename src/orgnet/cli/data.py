@@ -17,8 +17,8 @@ from .. import output
 from ..api import load_dataset
 from ..errors import InputError, OrgnetError
 from ..rules import Rules
-from .common import (AsOf, Dataset, Format, FormatOpt, Neo4jDatabase, Neo4jPassword, Neo4jUri, Neo4jUser, OutputOpt,
-                     RulesFile, emit, err, handles_errors, in_int64, open_network)
+from .common import (IN_PLACE, AsOf, Dataset, Format, FormatOpt, Neo4jDatabase, Neo4jPassword, Neo4jUri, Neo4jUser,
+                     OutputOpt, RulesFile, emit, err, handles_errors, in_int64, open_network, say_wrote)
 
 
 @handles_errors
@@ -166,7 +166,8 @@ def _query_text(name: str) -> str:
 
 
 @handles_errors
-def generate(out: Annotated[Path, typer.Argument(help="Folder to write the files into.")],
+def generate(out: Annotated[Path, typer.Argument(help="Folder to write the files into: new, empty or an earlier "
+                                                  "generated dataset (replaced whole; a failed run changes nothing).")],
              profile: Annotated[str, typer.Option(help="longyou or beihu (calibrated to the reports), or scale.")] = "beihu",
              seed: Annotated[int, typer.Option(min=0, callback=in_int64, help="Random seed: same seed, same files.")] = 2012,
              orgs: Annotated[Optional[int], typer.Option(min=1, callback=in_int64, help="Number of organizations (scale profile).")] = None,
@@ -192,15 +193,20 @@ class ExportFormat(str, Enum):
 def export(path: Dataset,
            to: Annotated[ExportFormat, typer.Option("--to", help="graphml/gexf (Gephi, Cytoscape), json (node-link), "
                                                     "neo4j-csv (neo4j-admin database import).")] = ...,
-           out: Annotated[Path, typer.Option("--output", "-o", help="The file (a folder for neo4j-csv).")] = ...,
+           out: Annotated[Path, typer.Option("--output", "-o", help="The file (a folder for neo4j-csv: new, empty or "
+                                             "an earlier export, replaced whole; a failed export changes nothing). "
+                                             + IN_PLACE)] = ...,
            as_of: AsOf = None,
            redact: Annotated[bool, typer.Option("--redact", help="Replace person names with stable pseudonyms.")] = False) -> None:
     """Export the graph for other tools; `--as-of` keeps only what was current that day.
 
+    Values are written verbatim: these files are for machine import (neo4j-admin, Gephi), so unlike
+    the analyses' `--format csv` nothing is formula-neutralized for spreadsheets (`-001` stays `-001`).
+
     Example: `orgnet export data/beihu --to gexf -o beihu.gexf --as-of 2012-06-30 --redact`
     """
     counts = open_network(path).export(to.value, out, as_of=as_of, redact=redact)
-    typer.echo(output.shown(f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges"))
+    say_wrote(out, f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges")
 
 
 def schema() -> None:

@@ -9,9 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InputError
-from ..output import shown
 from ..rules import Rules
-from .common import AsOf, DatasetOpt, RulesFile, handles_errors, in_int64, open_network, with_backend
+from .common import IN_PLACE, AsOf, DatasetOpt, RulesFile, handles_errors, in_int64, open_network, say_wrote, with_backend
 
 
 class ViewKind(str, Enum):
@@ -47,7 +46,7 @@ def viz(path: DatasetOpt = None,
         view: Annotated[ViewKind, typer.Option("--view", help="coverage, overlaps, ego (with --person or --org), "
                                                "region (with --region) or diff (with --from and --to).")]
         = ViewKind.coverage,
-        out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = ...,
+        out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write. " + IN_PLACE)] = ...,
         as_of: AsOf = None, rules: RulesFile = None,
         person: Annotated[Optional[str], typer.Option("--person", help="Ego view: the person's id.")] = None,
         org: Annotated[Optional[str], typer.Option("--org", help="Ego view: the organization's id.")] = None,
@@ -72,7 +71,7 @@ def viz(path: DatasetOpt = None,
     options = {"start": start, "end": end} if view is ViewKind.diff else {}
     page = net.view(view.value, as_of, Rules.from_toml(rules), person=person, org=org, region=region,
                     min_posts=min_posts, max_nodes=max_nodes, redact=redact, ghosts=ghosts, **options).save(out)
-    typer.echo(shown(f"wrote {page}"))
+    say_wrote(out, f"wrote {page}")
 
 
 @with_backend
@@ -80,7 +79,8 @@ def viz(path: DatasetOpt = None,
 def chart(path: DatasetOpt = None,
           kind: Annotated[ChartKind, typer.Option("--kind", help="coverage (by township/street), post-load "
                                                   "(posts per person) or women-bodies (by type).")] = ChartKind.coverage,
-          out: Annotated[Path, typer.Option("--output", "-o", help="The .png or .svg file to write.")] = ...,
+          out: Annotated[Path, typer.Option("--output", "-o", help="The .png or .svg file to write. " + IN_PLACE)]
+          = ...,
           as_of: AsOf = None, rules: RulesFile = None, lang: LangOpt = Lang.zh,
           min_posts: Annotated[int, typer.Option("--min-posts", min=1, callback=in_int64, help="post-load: highlight from this many "
                                                  "posts.")] = 3) -> None:
@@ -91,13 +91,14 @@ def chart(path: DatasetOpt = None,
     from ..viz.charts import save_chart
 
     figure = open_network(path).chart(kind.value, as_of, Rules.from_toml(rules), lang=lang.value, min_posts=min_posts)
-    typer.echo(shown(f"wrote {save_chart(figure, out)}"))
+    say_wrote(out, f"wrote {save_chart(figure, out)}")
 
 
 @with_backend
 @handles_errors
 def report(path: DatasetOpt = None,
-           out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+           out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write. " + IN_PLACE)]
+           = Path("report.html"),
            as_of: AsOf = None, rules: RulesFile = None, lang: LangOpt = Lang.zh, redact: Redact = False,
            max_nodes: MaxNodes = 1500) -> None:
     """The report an analyst can email: figures, charts, top gaps and overlaps, the plan, the coverage view,
@@ -107,4 +108,4 @@ def report(path: DatasetOpt = None,
     """
     page = open_network(path).report(out, as_of, Rules.from_toml(rules), lang=lang.value, redact=redact,
                               max_nodes=max_nodes)
-    typer.echo(shown(f"wrote {page}"))
+    say_wrote(out, f"wrote {page}")

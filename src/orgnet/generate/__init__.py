@@ -44,6 +44,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
+from ..output import write_folder
+from ..schema import SCHEMA
 from . import beihu, longyou, scale
 from .builder import AS_OF
 from .writing import write_parquet
@@ -65,7 +67,9 @@ def generate(profile: str, seed: int, out: Path, *, orgs: int | None = None, fmt
     ``profile`` is ``longyou`` or ``beihu`` (calibrated to the 2012 reports; ``orgs`` is ignored) or
     ``scale`` (``orgs`` organizations, 10,000 by default). ``fmt``: ``csv`` (UTF-8, the contract's
     headers) or ``parquet`` (typed columns: text, int64, bool, date32). Same ``seed`` → the same
-    rows (CSV: byte-identical files).
+    rows (CSV: byte-identical files). The folder is built aside and renamed into place whole
+    (``orgnet.output.write_folder``): ``out`` may be new, empty or an earlier generated dataset, and
+    a run that fails leaves it as it was.
     """
     out = Path(out)
     if profile not in PROFILES:
@@ -75,9 +79,10 @@ def generate(profile: str, seed: int, out: Path, *, orgs: int | None = None, fmt
     if profile == "scale":
         scale.organization_count(orgs)  # a bad --orgs fails before anything is written
     write = PROFILES[profile]
-    if fmt == "csv":
-        return write(seed, out, orgs)
-    with tempfile.TemporaryDirectory(prefix=".orgnet-", dir=out.parent if out.parent.exists() else None) as tmp:
-        counts = write(seed, Path(tmp), orgs)
-        write_parquet(Path(tmp), out)
+    with write_folder(out, tuple(f"{name}.{ext}" for name in SCHEMA.tables for ext in FORMATS)) as aside:
+        if fmt == "csv":
+            return write(seed, aside, orgs)
+        with tempfile.TemporaryDirectory(prefix=".orgnet-", dir=aside.parent) as tmp:
+            counts = write(seed, Path(tmp), orgs)
+            write_parquet(Path(tmp), aside)
     return counts

@@ -32,7 +32,7 @@ from matplotlib.figure import Figure
 
 from ..dataset import as_timestamp
 from ..errors import InputError
-from ..output import write_atomic
+from ..output import write_output
 from ..rules import Rules
 from .style import STATUS, SYSTEM, words
 
@@ -284,5 +284,5 @@ def save_chart(fig: Figure, path: str | Path) -> Path:
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         raise InputError(f"{path}: a chart is written as .png or .svg")
-    write_atomic(path, figure_bytes(fig, fmt))
+    write_output(path, figure_bytes(fig, fmt))
     return path

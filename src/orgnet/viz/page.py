@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..output import write_atomic
+from ..output import write_output
 from .style import FONT_STACK
 from .scene import Scene
 
@@ -150,7 +150,7 @@ class View:
     def save(self, path: str | Path) -> Path:
         """Write the page (atomically); returns the path."""
         path = Path(path)
-        write_atomic(path, self.html)
+        write_output(path, self.html)
         return path
 
     def iframe(self, height: int = 650) -> str:

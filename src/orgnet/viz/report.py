@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..dataset import as_timestamp
 from ..errors import InputError
-from ..output import write_atomic
+from ..output import write_output
 from ..redact import pseudonyms
 from .. import gap_rules
 from ..glossary import gap_detail, plan_reasons
@@ -68,7 +68,7 @@ def write_report(engine, path: str | Path, as_of: date | str | None = None, rule
                  source: str = "") -> Path:
     """Build the report from any engine and write it (atomically) to ``path``; returns the path."""
     path = Path(path)
-    write_atomic(path, report_html(engine, as_of, rules, lang=lang, redact=redact, max_nodes=max_nodes,
+    write_output(path, report_html(engine, as_of, rules, lang=lang, redact=redact, max_nodes=max_nodes,
                                    min_posts=min_posts, source=source))
     return path
 
