@@ -6,7 +6,8 @@ the validated tables (``write_neo4j_csv``: no graph, so a province takes seconds
 holding the same nodes, relationships and properties (``tests/test_export.py`` compares them).
 
 Every export can be cut to one day (``as_of``: only bodies, posts, links and uses current then, only
-visits and demonstration points up to then) and redacted (person names → stable pseudonyms). Values
+visits and demonstration points up to then) and redacted (``orgnet.redact``: person ids and names →
+stable pseudonyms, person columns off its allow list dropped). Values
 are made safe for the writers and the readers: no ``None`` (the attribute is left out), dates as ISO
 text. Values are stored verbatim: the import CSV is for ``neo4j-admin``, not a spreadsheet, so it is
 not formula-neutralized (an id ``-001`` stays ``-001`` in every file; ``orgnet.output.render``
@@ -38,8 +39,9 @@ import pandas as pd
 from .active import active
 from .dataset import Dataset
 from .errors import InputError
-from .graph import EDGES
+from .graph import EDGES, node_id
 from .output import write_folder, write_output
+from .redact import pseudonyms, redact_person, redact_people_table
 from .schema import SCHEMA
 
 FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
@@ -94,21 +96,25 @@ def snapshot_graph(graph: nx.MultiDiGraph, as_of) -> nx.MultiDiGraph:
 
 
 def _portable(graph: nx.MultiDiGraph, redact: bool) -> nx.MultiDiGraph:
-    """Attributes every writer and reader accepts: no None, dates as text, names redacted if asked."""
-    names = {}
-    if redact:
-        from .redact import pseudonyms
-
-        names = pseudonyms(a["id"] for _, a in graph.nodes(data=True) if a["label"] == "Person")
+    """Attributes every writer and reader accepts: no None, dates as text, people redacted if asked
+    (``orgnet.redact``: id, name and node key the pseudonym, only the kept person columns)."""
+    renamed = _redacted_people(graph) if redact else {}
     clean = nx.MultiDiGraph(**{k: _value(v) for k, v in graph.graph.items() if v is not None})
     for n, a in graph.nodes(data=True):
-        attrs = {k: _value(v) for k, v in a.items() if v is not None}
-        if a["label"] == "Person" and redact:
-            attrs["name"] = names[a["id"]]
-        clean.add_node(n, **attrs)
+        if n in renamed:
+            n, a = renamed[n][0], redact_person(a, renamed[n][1])
+        clean.add_node(n, **{k: _value(v) for k, v in a.items() if v is not None})
     for u, v, k, e in graph.edges(keys=True, data=True):
+        u, v = renamed.get(u, (u,))[0], renamed.get(v, (v,))[0]
         clean.add_edge(u, v, key=k, **{name: _value(x) for name, x in e.items() if x is not None})
     return clean
+
+
+def _redacted_people(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
+    """Each person node → (its redacted node key, its pseudonym)."""
+    people = {n: a["id"] for n, a in graph.nodes(data=True) if a["label"] == "Person"}
+    names = pseudonyms(people.values())
+    return {n: (node_id("Person", names[pid]), names[pid]) for n, pid in people.items()}
 
 
 def _value(value):
@@ -134,20 +140,17 @@ def write_neo4j_csv(dataset: Dataset, folder: Path, as_of=None, redact: bool = F
     True
     """
     kept = _kept(dataset, None if as_of is None else pd.Timestamp(as_of).date())
+    names = pseudonyms(dataset["people"]["id"]) if redact else None
     files: dict[str, pd.DataFrame] = {}
     nodes = edges = 0
     for table in SCHEMA.node_tables():
         frame = dataset[table.name][kept[table.name]]
+        if names is not None and table.name == "people":
+            frame = redact_people_table(frame, names)
         columns = sorted(c for c in frame.columns if c not in ("id", "_row"))
         body = {f"id:ID({table.label})": _text(frame["id"])}
         for c in columns:
-            values = frame[c]
-            if redact and table.name == "people" and c == "name":
-                from .redact import pseudonyms
-
-                names = pseudonyms(frame["id"])
-                values = frame["id"].map(names)
-            body[_header(table.name, c)] = _text(values)
+            body[_header(table.name, c)] = _text(frame[c])
         labels = pd.Series(table.label, index=frame.index, dtype="str")
         if table.name == "bodies":
             extra = frame["system"].map(SCHEMA.system_labels)
@@ -156,6 +159,8 @@ def write_neo4j_csv(dataset: Dataset, folder: Path, as_of=None, redact: bool = F
         files[f"nodes_{table.label}.csv"] = pd.DataFrame(body)
         nodes += len(frame)
     for name, kind, start, end, attrs, frame in _relationships(dataset, kept):
+        if names is not None:  # people's ids at either end become their pseudonyms
+            frame = frame.assign(**{c: frame[c].map(names) for c, label in (start, end) if label == "Person"})
         body = {f":START_ID({start[1]})": _text(frame[start[0]]), f":END_ID({end[1]})": _text(frame[end[0]])}
         for c in sorted(attrs):
             body[_header(name, c)] = _text(frame[c])

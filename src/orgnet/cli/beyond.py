@@ -40,7 +40,7 @@ def impact(path: DatasetOpt = None,
 
     Example: `orgnet impact data/beihu --person P0001 --as-of 2012-06-30`
     """
-    emit(open_network(path).impact(person, as_of), fmt, out, f"impact of {person} leaving")
+    emit(open_network(path).impact(person, as_of), fmt, out, f"impact of {person} leaving", people=(person,))
 
 
 @redactable

@@ -115,19 +115,25 @@ def with_backend(command):
 
 
 def handles_errors(command):
-    """Turn library errors into one clear line and the right exit code."""
+    """Turn library errors into one clear line and the right exit code.
+
+    Under ``--redact`` the message names no person: problems in person columns show no value
+    (``orgnet.redact.redact_problems``), a ``--person`` id is said as its pseudonym, and an internal
+    error shows only its type."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        redacting = _redacting.get() or bool(kwargs.get("redact"))
+        said = functools.partial(_said, people=[kwargs.get("person")]) if redacting else str
         try:
             return command(*args, **kwargs)
         except ValidationError as exc:
-            output.print_problems(exc.problems, err)
+            output.print_problems(_shown_problems(exc.problems, redacting), err)
             raise typer.Exit(exc.exit_code) from None
         except OrgnetError as exc:
             if _debug:
                 raise
-            err.print(output.message("error:", "red", exc), highlight=False, soft_wrap=True)
+            err.print(output.message("error:", "red", said(exc)), highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted; no output file was left half-written")
@@ -135,11 +141,26 @@ def handles_errors(command):
         except Exception as exc:
             if _debug:
                 raise
-            err.print(output.message("internal error:", "red", f"{type(exc).__name__}: {exc} (run with --debug for "
-                                     "the traceback)"), highlight=False, soft_wrap=True)
+            detail = "details hidden under --redact" if redacting else f"{exc}"
+            err.print(output.message("internal error:", "red", f"{type(exc).__name__}: {detail} (run with --debug "
+                                     "for the traceback)"), highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _said(message, people) -> str:
+    from ..redact import redact_text
+
+    return redact_text(str(message), people)
+
+
+def _shown_problems(problems, redacting: bool):
+    if not redacting:
+        return problems
+    from ..redact import redact_problems
+
+    return redact_problems(problems)
 
 
 # The app's callback (no docstring: the app's help is the Typer's own).
@@ -213,10 +234,12 @@ def say_wrote(out: Path, message: str) -> None:
     typer.echo(output.shown(message), err=output.writes_to_stdout(out))
 
 
-def emit(frame: pd.DataFrame, fmt: Format, out: Path | None, title: str) -> None:
-    """Print or write a command's table, with people pseudonymized under ``--redact``."""
+def emit(frame: pd.DataFrame, fmt: Format, out: Path | None, title: str, people: tuple[str, ...] = ()) -> None:
+    """Print or write a command's table, with people pseudonymized under ``--redact``: in the table
+    (``orgnet.redact.redact_frame``) and in the title (``people``: ids the title names)."""
     if _redacting.get():
-        from ..redact import redact_frame
+        from ..redact import redact_frame, redact_text
 
         frame = redact_frame(frame)
+        title = redact_text(title, people)
     output.emit(frame, fmt.value, out, title)

@@ -28,7 +28,7 @@ import pandas as pd
 from ..dataset import as_timestamp
 from ..errors import InputError
 from ..output import write_output
-from ..redact import pseudonyms
+from ..redact import redact_frame
 from .. import gap_rules
 from ..glossary import gap_detail, plan_reasons
 from ..results import FIGURES, PEOPLE_FIGURES, figure_value
@@ -89,7 +89,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
     overlaps = engine.answer("overlaps", as_of=day, rules=rules.with_overrides(min_posts=2))
     plan = engine.answer("plan", as_of=day, rules=rules)
     if redact:
-        overlaps = redact_people(overlaps)
+        overlaps = redact_frame(overlaps)  # the one redaction of result tables (orgnet.redact)
     regions = engine.answer("regions")
     places = dict(zip(regions["region_id"], regions["region_name"]))  # the tables name regions, not ids
     root = root_rows(stats)
@@ -108,15 +108,6 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
         tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact),
                 plan_rows(plan, lang, places)],
         view_iframe=Markup(view.iframe(height=680)), zip=zip)
-
-
-def redact_people(frame: pd.DataFrame) -> pd.DataFrame:
-    """Person names (and ids) replaced by their pseudonyms."""
-    frame = frame.copy()
-    names = pseudonyms(frame["person_id"].tolist())
-    frame["person_name"] = frame["person_id"].map(names)
-    frame["person_id"] = frame["person_name"]
-    return frame
 
 
 def root_rows(stats: pd.DataFrame) -> pd.DataFrame:
