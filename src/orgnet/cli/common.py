@@ -71,6 +71,10 @@ Neo4jPassword = Annotated[Optional[str], typer.Option(
 Neo4jDatabase = Annotated[Optional[str], typer.Option(
     "--neo4j-database", help="Database name (default: $NEO4J_DATABASE, else the server's default).",
     show_default=False, rich_help_panel=NEO4J_HELP)]
+Neo4jTimeoutOpt = Annotated[Optional[float], typer.Option(
+    "--neo4j-timeout", metavar="SECONDS", help="Longest wait for the server: each query, each load batch "
+    "(connecting: at most 30 s of it); then one line and exit 1 (default: $ORGNET_NEO4J_TIMEOUT, else 300).",
+    show_default=False, rich_help_panel=NEO4J_HELP)]
 BackendOpt = Annotated[Backend, typer.Option(
     "--backend", help="networkx: read PATH and analyse in memory; neo4j: query a database filled by "
     "`orgnet load`.", rich_help_panel=NEO4J_HELP)]
@@ -93,6 +97,7 @@ def with_backend(command):
     extra = {
         "backend": (BackendOpt, Backend.networkx), "neo4j_uri": (Neo4jUri, None), "neo4j_user": (Neo4jUser, None),
         "neo4j_password": (Neo4jPassword, None), "neo4j_database": (Neo4jDatabase, None),
+        "neo4j_timeout": (Neo4jTimeoutOpt, None),
     }
 
     @functools.wraps(command)
@@ -195,10 +200,11 @@ def open_network(path: Path | None, *analyses: str) -> Network:
         if path is not None:
             raise InputError(f"{path}: PATH is not used with --backend neo4j; the data comes from the server "
                              "(fill it with `orgnet load PATH`)")
-        from ..api import connect
+        from ..engines.neo4j import Neo4jEngine
 
         s = state.settings
-        net = connect(s["neo4j_uri"], s["neo4j_user"], s["neo4j_password"], s["neo4j_database"])
+        net = Network(Neo4jEngine.connect(s["neo4j_uri"], s["neo4j_user"], s["neo4j_password"], s["neo4j_database"],
+                                          s["neo4j_timeout"]))
         state.opened.append(net)
         return net
     if path is None:

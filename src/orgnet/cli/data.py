@@ -17,8 +17,9 @@ from .. import output
 from ..api import load_dataset
 from ..errors import InputError, OrgnetError
 from ..rules import Rules
-from .common import (IN_PLACE, AsOf, Dataset, Format, FormatOpt, Neo4jDatabase, Neo4jPassword, Neo4jUri, Neo4jUser,
-                     OutputOpt, RulesFile, emit, err, handles_errors, in_int64, open_network, say_wrote)
+from .common import (IN_PLACE, AsOf, Dataset, Format, FormatOpt, Neo4jDatabase, Neo4jPassword, Neo4jTimeoutOpt,
+                     Neo4jUri, Neo4jUser, OutputOpt, RulesFile, emit, err, handles_errors, in_int64, open_network,
+                     say_wrote)
 
 
 @handles_errors
@@ -35,20 +36,23 @@ def validate(path: Dataset) -> None:
 @handles_errors
 def load_command(path: Dataset, neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None,
                  neo4j_password: Neo4jPassword = None, neo4j_database: Neo4jDatabase = None,
-                 batch_size: Annotated[int, typer.Option("--batch-size", min=1, callback=in_int64, help="Rows per write transaction.")] = 20_000,
+                 neo4j_timeout: Neo4jTimeoutOpt = None,
+                 batch_size: Annotated[int, typer.Option("--batch-size", min=1, callback=in_int64,
+                                                         help="Rows per write transaction.")] = 20_000,
                  wipe: Annotated[bool, typer.Option("--wipe", help="First delete orgnet's nodes (Region, Organization, "
                                                     "Body, Person, DemoPoint) and their relationships.")] = False,
                  yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe deletes.")] = False) -> None:
     """Validate a dataset, then write it into Neo4j (MERGE: loading twice changes nothing) and print the counts.
 
     Bad input writes nothing. Rows deleted from the files since an earlier load stay until `--wipe`.
+    A batch that waits longer than `--neo4j-timeout` (e.g. for another client's lock) is rolled back.
 
     Example: `orgnet load data/beihu --neo4j-uri bolt://localhost:7687 --wipe --yes`
     """
     from ..engines import neo4j as engine
 
     dataset = load_dataset(path)
-    settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+    settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database, neo4j_timeout)
     database = settings.database or "(default database)"
     driver = engine.open_driver(settings)
     try:
@@ -115,7 +119,7 @@ def query(name: Annotated[Optional[str], typer.Argument(
           write: Annotated[bool, typer.Option("--write", help="Allow the query to write (default: read-only).")] = False,
           rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None,
           neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None, neo4j_password: Neo4jPassword = None,
-          neo4j_database: Neo4jDatabase = None) -> None:
+          neo4j_database: Neo4jDatabase = None, neo4j_timeout: Neo4jTimeoutOpt = None) -> None:
     """Run a Cypher file (read-only unless `--write`) and print its rows as a table, CSV or JSON.
 
     Examples: `orgnet query --list` · `orgnet query gaps --param as_of=2012-06-30 -f csv` ·
@@ -134,10 +138,11 @@ def query(name: Annotated[Optional[str], typer.Argument(
         typer.echo(text)
         return
     params = engine.query_parameters(text, param or [], Rules.from_toml(rules))
-    settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+    settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database, neo4j_timeout)
     driver = engine.open_driver(settings)
     try:
-        keys, rows = engine.run_query(driver, text, params, write, settings.database, settings.where)
+        keys, rows = engine.run_query(driver, text, params, write, settings.database, settings.where,
+                                      f"the query {name!r}")
     finally:
         driver.close()
     emit(engine.rows_frame(keys, rows, fmt.value), fmt, out, name)

@@ -18,10 +18,14 @@ property (dates as Neo4j ``date`` values, empty cells absent).
 
 Connection settings come from arguments or the ``NEO4J_URI``, ``NEO4J_USERNAME``,
 ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` environment variables. The password is never printed,
-logged or put in an error message.
+logged or put in an error message. Only Bolt URIs are taken (``bolt``, ``neo4j``, with ``+s`` or
+``+ssc``). No wait is without end: each query and each transaction of a load may take the settings'
+``timeout`` (``--neo4j-timeout``, ``ORGNET_NEO4J_TIMEOUT``, default 300 s), connecting at most 30 s
+of it; then one line says what was waited for (``Neo4jTimeout``, exit code 1).
 
 The modules, each one job (this package re-exports their public names):
 
+* ``limits``: the time limits, the wait that ends, the message when it does;
 * ``connection``: settings, the driver, sessions running one statement, errors → ``OrgnetError``s;
 * ``engine``: ``Neo4jEngine``, the analyses and facts run as the shipped queries;
 * ``load``: the loaders (update path, fresh path) and their batch writers, the schema, wipe, counts;
@@ -31,16 +35,20 @@ The modules, each one job (this package re-exports their public names):
 from __future__ import annotations
 
 from .adhoc import parse_value, query_parameters, rows_frame, run_query
-from .connection import (MIN_VERSION, Settings, check_version, neo4j, neo4j_errors, open_driver, plain, read_rows,
-                         run_file, run_read, run_write, server_version, translate_errors)
+from .connection import (MIN_VERSION, SCHEMES, Settings, check_scheme, check_version, in_transaction, neo4j,
+                         neo4j_errors, open_driver, plain, read_rows, run_file, run_read, run_write, server_version,
+                         translate_errors)
 from .engine import Neo4jEngine, collected, parameters, query_params, return_columns
+from .limits import CONNECT_TIMEOUT, DEFAULT_TIMEOUT, TIMEOUT_ENV, TIMEOUT_OPTION, Neo4jTimeout
 from .load import (DEFAULT_BATCH_SIZE, DEFAULT_WORKERS, SEPARATORS, ColumnStep, Progress, Step, apply_schema,
                    by_lookups, column_texts, counts, create_plan, database_is_empty, load_dataset, load_plan, wipe)
 
 __all__ = [
-    "DEFAULT_BATCH_SIZE", "DEFAULT_WORKERS", "MIN_VERSION", "SEPARATORS", "ColumnStep", "Neo4jEngine", "Progress",
-    "Settings", "Step", "apply_schema", "by_lookups", "check_version", "collected", "column_texts", "counts",
-    "create_plan", "database_is_empty", "load_dataset", "load_plan", "neo4j", "neo4j_errors", "open_driver",
+    "CONNECT_TIMEOUT", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "MIN_VERSION", "SCHEMES",
+    "SEPARATORS", "TIMEOUT_ENV", "TIMEOUT_OPTION", "ColumnStep", "Neo4jEngine", "Neo4jTimeout", "Progress",
+    "Settings", "Step", "apply_schema", "by_lookups", "check_scheme", "check_version", "collected", "column_texts",
+    "counts", "create_plan", "database_is_empty", "in_transaction", "load_dataset", "load_plan", "neo4j",
+    "neo4j_errors", "open_driver",
     "parameters", "parse_value", "plain", "query_parameters", "query_params", "read_rows", "return_columns",
     "rows_frame", "run_file", "run_query", "run_read", "run_write", "server_version", "translate_errors", "wipe",
 ]

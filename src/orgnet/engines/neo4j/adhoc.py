@@ -15,7 +15,7 @@ from ... import cypher
 from ...errors import InputError
 from ...limits import INT64_MAX, INT64_MIN, fits_int64, rule_value
 from ...rules import Rules
-from .connection import plain, translate_errors
+from .connection import in_transaction, plain, translate_errors
 from .engine import parameters
 
 
@@ -118,17 +118,18 @@ def parse_value(name: str, raw: str, like=None):
 
 
 def run_query(driver, text: str, params: dict, write: bool = False, database: str | None = None,
-              where: str = "the Neo4j server") -> tuple[list[str], list[list]]:
+              where: str = "the Neo4j server", what: str = "the query") -> tuple[list[str], list[list]]:
     """Any Cypher statement: read-only unless ``write`` (the server refuses writes in a READ
-    transaction). Returns the column names and the rows as plain Python values."""
+    transaction), within the driver's time limit. Returns the column names and the rows as plain
+    Python values."""
 
     def work(tx):
         result = tx.run(text, params)
         rows = [plain(list(record.values())) for record in result]
         return list(result.keys()), rows
 
-    with translate_errors(where), driver.session(database=database) as session:
-        return session.execute_write(work) if write else session.execute_read(work)
+    with translate_errors(where):
+        return in_transaction(driver, work, write=write, database=database, where=where, what=what)
 
 
 def rows_frame(keys: list[str], rows: list[list], fmt: str = "table") -> pd.DataFrame:

@@ -128,9 +128,10 @@ class Neo4jEngine:
 
     @classmethod
     def connect(cls, uri: str | None = None, username: str | None = None, password: str | None = None,
-                database: str | None = None) -> Neo4jEngine:
-        """Connect with arguments or ``NEO4J_*`` environment variables."""
-        settings = Settings.resolve(uri, username, password, database)
+                database: str | None = None, timeout: float | None = None) -> Neo4jEngine:
+        """Connect with arguments or ``NEO4J_*`` environment variables; ``timeout``: seconds each
+        query may take (else ``ORGNET_NEO4J_TIMEOUT``, else ``limits.DEFAULT_TIMEOUT``)."""
+        settings = Settings.resolve(uri, username, password, database, timeout)
         return cls(open_driver(settings), settings.database, settings.where)
 
     def close(self) -> None:
@@ -154,9 +155,10 @@ class Neo4jEngine:
         text = cypher.query(name)
         params = query_params(text, {**parameters(rules or Rules(), as_of=as_of, year=year), **extra})
         columns = return_columns(text)
+        what = f"the query {name!r}"
         if not columns:
-            return read_rows(self.driver, text, params, self.database, self.where)
-        record = read_rows(self.driver, collected(text, columns), params, self.database, self.where)[0]
+            return read_rows(self.driver, text, params, self.database, self.where, what)
+        record = read_rows(self.driver, collected(text, columns), params, self.database, self.where, what)[0]
         return [dict(zip(columns, row)) for row in record["rows"]]
 
     def run_parts(self, name: str, rules: Rules | None = None, as_of=None, year: int | None = None,
@@ -174,7 +176,8 @@ class Neo4jEngine:
 
         def one(branch: str) -> list[dict]:
             columns = return_columns(branch)
-            record = read_rows(self.driver, collected(branch, columns), params, self.database, self.where)[0]
+            record = read_rows(self.driver, collected(branch, columns), params, self.database, self.where,
+                               f"the query {name!r}")[0]
             return [dict(zip(columns, row)) for row in record["rows"]]
 
         with ThreadPoolExecutor(max_workers=workers) as pool:

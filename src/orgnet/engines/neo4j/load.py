@@ -6,13 +6,14 @@ Two paths write the same graph. Into a database without orgnet nodes, the fresh 
 batch with Arrow, ``DEFAULT_WORKERS`` batches at a time (``_write_parallel``). Otherwise the update
 path (``load_plan``, ``load/*.cypher``): one ``UNWIND $rows AS row MERGE …`` statement per table,
 one batch at a time. Also here: the schema (``schema.cypher``), ``wipe`` and the ``counts`` read
-back after a load.
+back after a load. Each batch waits for the server at most the driver's time limit
+(``connection.in_transaction``): a batch blocked by another transaction's lock is rolled back by the
+server and the load ends with one line naming it.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ from ...dataset import Dataset
 from ...errors import EngineError, InputError
 from ...graph import EDGES, records
 from ...schema import SCHEMA, Schema
-from .connection import neo4j_errors, one_line, run_file, run_read, run_write, translate_errors
+from .connection import in_transaction, neo4j_errors, one_line, run_file, run_read, run_write, translate_errors
 
 #: Rows per write transaction when loading.
 DEFAULT_BATCH_SIZE = 20_000
@@ -43,8 +44,7 @@ _ROW_FIELD = re.compile(r"\brow\.`?([A-Za-z_][A-Za-z0-9_]*)`?")
 def apply_schema(driver, database: str | None = None, where: str = "the Neo4j server") -> None:
     """Create the constraints and indexes of ``schema.cypher`` (if missing) and wait for them."""
     run_file(driver, "schema.cypher", database, where)
-    with translate_errors(where), driver.session(database=database) as session:
-        session.run("CALL db.awaitIndexes(300)").consume()
+    run_write(driver, "CALL db.awaitIndexes(300)", None, database, where, what="the indexes (db.awaitIndexes)")
 
 
 def wipe(driver, database: str | None = None, batch_size: int = 10_000, where: str = "the Neo4j server") -> int:
@@ -52,7 +52,8 @@ def wipe(driver, database: str | None = None, batch_size: int = 10_000, where: s
     text = cypher.read("wipe.cypher")
     total = 0
     while True:
-        deleted = run_write(driver, text, {"batch_size": batch_size}, database, where)[0]["deleted"]
+        deleted = run_write(driver, text, {"batch_size": batch_size}, database, where, what="wiping (wipe.cypher)")
+        deleted = deleted[0]["deleted"]
         total += deleted
         if deleted == 0:
             return total
@@ -60,7 +61,8 @@ def wipe(driver, database: str | None = None, batch_size: int = 10_000, where: s
 
 def counts(driver, database: str | None = None, where: str = "the Neo4j server") -> dict[str, int]:
     """Nodes per orgnet label and relationships per type, read back from the server."""
-    return {r["name"]: r["count"] for r in run_read(driver, cypher.read("counts.cypher"), None, database, where)}
+    rows = run_read(driver, cypher.read("counts.cypher"), None, database, where, what="the counts (counts.cypher)")
+    return {r["name"]: r["count"] for r in rows}
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,8 @@ def column_texts(series: pd.Series, kind: str) -> pa.Array:
 
 def database_is_empty(driver, database: str | None = None, where: str = "the Neo4j server") -> bool:
     """True when the database holds no node of orgnet's labels (``load/empty.cypher``)."""
-    return bool(run_read(driver, cypher.read("load/empty.cypher"), None, database, where)[0]["empty"])
+    rows = run_read(driver, cypher.read("load/empty.cypher"), None, database, where, what="load/empty.cypher")
+    return bool(rows[0]["empty"])
 
 
 def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
@@ -288,32 +291,53 @@ def load_dataset(driver, dataset: Dataset, batch_size: int = DEFAULT_BATCH_SIZE,
         for table, total in totals.items():
             progress(table, 0, total)
     lost = _lost_message(where, done, totals)
+    batch = _Batches(driver, database, where, batch_size)
     with translate_errors(where):
         if fresh and workers > 1:
-            _write_parallel(driver, steps, batch_size, workers, database, done, totals, progress, lost)
+            _write_parallel(batch, steps, workers, done, totals, progress, lost)
         else:
-            _write_serial(driver, steps, batch_size, database, done, totals, progress, lost)
+            _write_serial(batch, steps, done, totals, progress, lost)
     if fresh:
         apply_schema(driver, database, where)
     run_file(driver, "load/ready.cypher", database, where)
     return counts(driver, database, where)
 
 
-def _write_serial(driver, steps: list, batch_size: int, database: str | None, done: dict, totals: dict,
-                  progress: Progress | None, lost) -> None:
-    """The batches one after the other in one session: the update path, or a fresh load with one worker."""
-    with driver.session(database=database) as session:
-        for step in steps:
-            text = cypher.read(step.file)
-            for start in range(0, len(step), batch_size):
-                stop = min(start + batch_size, len(step))
-                try:
-                    session.execute_write(_write_batch, text, step.params(start, stop))
-                except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-                    raise EngineError(lost(step.table, exc)) from None
-                done[step.table] += stop - start
-                if progress:
-                    progress(step.table, done[step.table], totals[step.table])
+@dataclass(frozen=True)
+class _Batches:
+    """Where a load writes, and how: ``batch_size`` rows per transaction, each within the time limit."""
+
+    driver: object
+    database: str | None
+    where: str
+    batch_size: int
+
+    def starts(self, step) -> range:
+        """Where each batch of ``step`` starts."""
+        return range(0, len(step), self.batch_size)
+
+    def write(self, step, text: str, start: int) -> int:
+        """Write the batch of ``step`` that starts at row ``start`` in one transaction; its rows."""
+        stop = min(start + self.batch_size, len(step))
+        in_transaction(self.driver, _write_batch, text, step.params(start, stop), write=True, database=self.database,
+                       where=self.where, what=f"loading {step.table} rows {start + 1:,}-{stop:,}", then=_ROLLED_BACK)
+        return stop - start
+
+
+_ROLLED_BACK = "that batch was rolled back; rerun the same command to finish (loading is idempotent)"
+
+
+def _write_serial(batch: _Batches, steps: list, done: dict, totals: dict, progress: Progress | None, lost) -> None:
+    """The batches one after the other: the update path, or a fresh load with one worker."""
+    for step in steps:
+        text = cypher.read(step.file)
+        for start in batch.starts(step):
+            try:
+                done[step.table] += batch.write(step, text, start)
+            except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+                raise EngineError(lost(step.table, exc)) from None
+            if progress:
+                progress(step.table, done[step.table], totals[step.table])
 
 
 def _write_batch(tx, text: str, params: dict) -> None:
@@ -327,8 +351,8 @@ def _lost_message(where: str, done: dict, totals: dict):
     return message
 
 
-def _write_parallel(driver, steps: list, batch_size: int, workers: int, database: str | None, done: dict,
-                    totals: dict, progress: Progress | None, lost) -> None:
+def _write_parallel(batch: _Batches, steps: list, workers: int, done: dict, totals: dict, progress: Progress | None,
+                    lost) -> None:
     """A fresh load's batches, ``workers`` transactions at a time, one step after the other (a step
     starts when every batch of the one before it has committed). Only for the fresh path: its
     statements CREATE rows that are all new, so concurrent batches never write the same thing;
@@ -336,41 +360,22 @@ def _write_parallel(driver, steps: list, batch_size: int, workers: int, database
     the server detects is a transient error the driver retries."""
     from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 
-    sessions = [driver.session(database=database) for _ in range(workers)]
-    free = list(sessions)
-    guard = threading.Lock()
-
-    def one(text: str, params: dict) -> None:
-        with guard:
-            session = free.pop()
-        try:
-            session.execute_write(_write_batch, text, params)
-        finally:
-            with guard:
-                free.append(session)
-
-    try:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            for step in steps:
-                text = cypher.read(step.file)
-                futures = {pool.submit(one, text, step.params(start, min(start + batch_size, len(step)))):
-                           min(batch_size, len(step) - start) for start in range(0, len(step), batch_size)}
-                pending = set(futures)
-                while pending:
-                    finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                    for future in finished:
-                        error = future.exception()
-                        if error is not None:
-                            for other in pending:
-                                other.cancel()
-                            wait(pending)
-                            if isinstance(error, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
-                                raise EngineError(lost(step.table, error)) from None
-                            raise error
-                        done[step.table] += futures[future]
-                        if progress:
-                            progress(step.table, done[step.table], totals[step.table])
-    finally:
-        for session in sessions:
-            session.close()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for step in steps:
+            text = cypher.read(step.file)
+            pending = {pool.submit(batch.write, step, text, start) for start in batch.starts(step)}
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                for future in finished:
+                    error = future.exception()
+                    if error is not None:
+                        for other in pending:
+                            other.cancel()
+                        wait(pending)
+                        if isinstance(error, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
+                            raise EngineError(lost(step.table, error)) from None
+                        raise error
+                    done[step.table] += future.result()
+                    if progress:
+                        progress(step.table, done[step.table], totals[step.table])
 
