@@ -12,7 +12,7 @@ are made safe for the writers and the readers: no ``None`` (the attribute is lef
 text. Values are stored verbatim: the import CSV is for ``neo4j-admin``, not a spreadsheet, so it is
 not formula-neutralized (an id ``-001`` stays ``-001`` in every file; ``orgnet.output.render``
 neutralizes the analyses' CSV, which a spreadsheet does open). The folder is built aside and renamed
-into place whole (``orgnet.output.write_folder``): a failed export leaves the target as it was.
+into place whole (``orgnet.files.write_folder``): a failed export leaves the target as it was.
 
 Examples
 --------
@@ -40,7 +40,7 @@ from .active import active
 from .dataset import Dataset
 from .errors import InputError
 from .graph import EDGES, node_id
-from .output import write_folder, write_output
+from .files import write_folder, write_output
 from .redact import pseudonyms, redact_person, redact_people_table
 from .schema import SCHEMA
 

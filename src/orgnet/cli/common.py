@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from .. import output
+from ..files import writes_to_stdout
 from ..api import Network, load
 from ..analyses import TABLES_USED
 from ..errors import InputError, OrgnetError, ValidationError
@@ -237,7 +238,7 @@ def redactable(command):
 
 def say_wrote(out: Path, message: str) -> None:
     """Say what was written: on stdout, unless the output itself went to stdout (then on stderr)."""
-    typer.echo(output.shown(message), err=output.writes_to_stdout(out))
+    typer.echo(output.shown(message), err=writes_to_stdout(out))
 
 
 def emit(frame: pd.DataFrame, fmt: Format, out: Path | None, title: str, people: tuple[str, ...] = ()) -> None:

@@ -44,7 +44,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
-from ..output import write_folder
+from ..files import write_folder
 from ..schema import SCHEMA
 from . import beihu, longyou, scale
 from .builder import AS_OF
@@ -68,7 +68,7 @@ def generate(profile: str, seed: int, out: Path, *, orgs: int | None = None, fmt
     ``scale`` (``orgs`` organizations, 10,000 by default). ``fmt``: ``csv`` (UTF-8, the contract's
     headers) or ``parquet`` (typed columns: text, int64, bool, date32). Same ``seed`` → the same
     rows (CSV: byte-identical files). The folder is built aside and renamed into place whole
-    (``orgnet.output.write_folder``): ``out`` may be new, empty or an earlier generated dataset, and
+    (``orgnet.files.write_folder``): ``out`` may be new, empty or an earlier generated dataset, and
     a run that fails leaves it as it was.
     """
     out = Path(out)

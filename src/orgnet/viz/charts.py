@@ -32,7 +32,7 @@ from matplotlib.figure import Figure
 
 from ..dataset import as_timestamp
 from ..errors import InputError
-from ..output import write_output
+from ..files import write_output
 from ..rules import Rules
 from .style import STATUS, SYSTEM, words
 

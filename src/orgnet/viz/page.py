@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..output import write_output
+from ..files import write_output
 from .style import FONT_STACK
 from .scene import Scene
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..dataset import as_timestamp
 from ..errors import InputError
-from ..output import write_output
+from ..files import write_output
 from ..redact import redact_frame
 from .. import gap_rules
 from ..glossary import gap_detail, plan_reasons
