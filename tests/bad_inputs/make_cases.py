@@ -117,6 +117,14 @@ CASES = {
     "excel-formulas": ("a workbook with formulas never calculated", {}, [], [P("tiny.xlsx[organizations]", 3, "total_staff", None, "never calculated")], "excel_formulas"),
     "excel-serial-dates": ("a workbook with dates typed as plain numbers", {}, [], [P("tiny.xlsx[posts]", 2, "start", "39448", "Excel date serial number")], "excel_serial_dates"),
     "excel-real-dates": ("a workbook with real date cells is fine", {}, [], "ok", "excel_real_dates"),
+    "blank-header-with-data": ("a column with no header holding a value", {"organizations": [
+        ("workforce_stable\n", "workforce_stable,\n"), ("__append_field__", ""),
+        ("O2,新光电子,enterprise,R5,true,32,50,true,false,", "O2,新光电子,enterprise,R5,true,32,50,true,false,stray")]}, [],
+        [P("organizations.csv", 1, "J", "", "a header in every column with data")], None),
+    "wide-empty-columns": ("16,380 empty columns with no header after the data (a stray cell in column XFD) are ignored",
+                           {}, [], "ok", "wide_empty_columns"),
+    "excel-wide-empty-columns": ("a sheet spanning to column XFD (a formatted empty cell) is read as its columns with headers",
+                                 {}, [], "ok", "excel_wide_empty_columns"),
     "excel-unknown-sheet": ("a workbook with a sheet that is no table", {}, [], [P("tiny.xlsx[Sheet1]", None, None, "Sheet1", "a table name")], "excel_unknown_sheet"),
 }
 
