@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -30,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from .blank_columns import column_letter, has_text, unnamed, without_blank_columns
 from .errors import InputError, Problem, ValidationError
 from .schema import SCHEMA, Schema
 
@@ -61,6 +63,8 @@ class RawDataset:
     unreadable: set[str] = field(default_factory=set)
     #: Tables left unread on purpose (``read_dataset(…, tables=…)``): not missing, not checked.
     skipped: set[str] = field(default_factory=set)
+    #: What reading left out without failing (empty columns with no header), one line each; also logged.
+    notices: list[str] = field(default_factory=list)
 
 
 def read_dataset(path: str | Path, schema: Schema = SCHEMA, tables: Iterable[str] | None = None) -> RawDataset:
@@ -114,8 +118,10 @@ def _read_folder(folder: Path, schema: Schema, wanted: set[str]) -> RawDataset:
             continue
         if file.suffix.lower() == ".parquet":
             frame, encoding = _read_parquet_file(file, raw.problems), None
+            if frame is not None:
+                frame = without_blank_columns(frame, file.name, raw.problems, raw.notices)
         else:
-            frame, encoding = _read_csv_file(file, raw.problems)
+            frame, encoding = _read_csv_file(file, raw.problems, raw.notices)
         if frame is None:
             raw.unreadable.add(table.name)
         else:
@@ -137,13 +143,13 @@ def _read_parquet_file(file: Path, problems: list[Problem]) -> pd.DataFrame | No
         problems.append(Problem(file.name, None, None, None, f"a readable Parquet file ({exc})"))
         return None
     columns = {}
-    for name, column in zip(table.column_names, table.columns):
+    for name, column in zip(unnamed([n.strip() for n in table.column_names]), table.columns):
         text = _parquet_text(column.combine_chunks())
         if text is None:
             problems.append(Problem(file.name, 1, name, str(column.type),
                                     "a column of text, numbers, booleans or dates"))
             return None
-        columns[name.strip()] = pd.array(text.fill_null(""), dtype="str")
+        columns[name] = pd.array(text.fill_null(""), dtype="str")
     if len(set(columns)) != table.num_columns:
         problems.append(Problem(file.name, 1, None, None, "distinct column names"))
         return None
@@ -169,19 +175,19 @@ def _parquet_text(array: pa.Array) -> pa.Array | None:
     return None
 
 
-def _read_csv_file(file: Path, problems: list[Problem]) -> tuple[pd.DataFrame | None, str | None]:
+def _read_csv_file(file: Path, problems: list[Problem], notices: list[str]) -> tuple[pd.DataFrame | None, str | None]:
     """One CSV file as raw text: well-formed UTF-8 straight from the bytes, anything else decoded first."""
     data = file.read_bytes()
-    frame = _utf8_fast(data)
-    if frame is not None:
-        return frame, "utf-8"
+    table = _utf8_fast(data)
+    if table is not None:
+        return _text_frame(table, file.name, problems, notices), "utf-8"
     decoded = _decode(file.name, data, problems)
     if decoded is None:
         return None, None
-    return _parse_csv(decoded[0], file.name, problems), decoded[1]
+    return _parse_csv(decoded[0], file.name, problems, notices), decoded[1]
 
 
-def _utf8_fast(data: bytes) -> pd.DataFrame | None:
+def _utf8_fast(data: bytes) -> pa.Table | None:
     """The common case without a copy of the text: UTF-8 (BOM or not), comma-separated, no blank
     lines, distinct headers. Arrow checks the UTF-8 as it reads. None sends the file down the
     careful path, which names whatever is wrong."""
@@ -197,10 +203,12 @@ def _utf8_fast(data: bytes) -> pd.DataFrame | None:
     if "," not in header:
         return None
     names = _header_names(header)
-    if names is None or len(set(names)) != len(names) or not all(names):
+    if names is None:
         return None
-    frame = _arrow_csv(body, names)
-    return None if frame is None else _drop_empty_rows(frame)
+    names = unnamed(names)
+    if len(set(names)) != len(names):
+        return None
+    return _arrow_csv(body, names)
 
 
 def _header_names(header: str) -> list[str] | None:
@@ -245,7 +253,7 @@ def _decode(name: str, data: bytes, problems: list[Problem]) -> tuple[str, str] 
     return None
 
 
-def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame | None:
+def _parse_csv(text: str, source: str, problems: list[Problem], notices: list[str]) -> pd.DataFrame | None:
     if not text or text.isspace():
         problems.append(Problem(source, None, None, None, "a header row naming the columns (the file is empty)"))
         return None
@@ -256,7 +264,8 @@ def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame 
         problems.append(Problem(source, 1, None, header, f"a header of column names (at most {MAX_HEADER_CHARS:,} "
                                                           "characters each)"))
         return None
-    repeated = sorted({n for n in names if names.count(n) > 1 and n})
+    names = unnamed(names)
+    repeated = sorted(n for n, times in Counter(names).items() if times > 1)
     if repeated:
         problems.extend(Problem(source, 1, n, n, f"one column for {n} (it appears twice)") for n in repeated)
         return None
@@ -271,7 +280,7 @@ def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame 
         return None
     fast = _parse_csv_arrow(text, names)
     if fast is not None:
-        return _drop_empty_rows(fast)
+        return _text_frame(fast, source, problems, notices)
     found = _field_count_problems(text, source, header)
     if found:
         problems.extend(found)
@@ -284,19 +293,23 @@ def _parse_csv(text: str, source: str, problems: list[Problem]) -> pd.DataFrame 
     except pd.errors.ParserError as exc:
         problems.append(Problem(source, None, None, None, f"well-formed CSV ({exc})"))
         return None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return _drop_empty_rows(frame.fillna(""))
+    headers = [str(c).strip() for c in frame.columns]
+    if len(headers) == len(names):  # pandas calls an empty header "Unnamed: 3": the placeholder instead
+        headers = [n if h.startswith("Unnamed: ") else h for h, n in zip(headers, names)]
+    frame.columns = headers
+    frame = without_blank_columns(frame.fillna(""), source, problems, notices)
+    return None if frame is None else _drop_empty_rows(frame)
 
 
-def _parse_csv_arrow(text: str, names: list[str]) -> pd.DataFrame | None:
+def _parse_csv_arrow(text: str, names: list[str]) -> pa.Table | None:
     """Decoded text down the fast path (files that were not UTF-8: GB18030)."""
     if "\n\n" in text or "\n\r\n" in text or len(set(names)) != len(names):
         return None
     return _arrow_csv(text.encode("utf-8"), names)
 
 
-def _arrow_csv(data: bytes, names: list[str]) -> pd.DataFrame | None:
-    """Arrow's multithreaded reader, every column as text (pandas' ``str``, held in Arrow).
+def _arrow_csv(data: bytes, names: list[str]) -> pa.Table | None:
+    """Arrow's multithreaded reader, every column as text (``_text_frame`` makes it a frame).
 
     Returns None (so the careful path runs and names the bad rows) when Arrow refuses the file:
     rows of the wrong width, bytes that are not UTF-8, or a blank line (which Arrow would
@@ -316,9 +329,19 @@ def _arrow_csv(data: bytes, names: list[str]) -> pd.DataFrame | None:
         )
     except pa.ArrowInvalid:
         return None
+    return table
+
+
+def _text_frame(table: pa.Table, source: str, problems: list[Problem], notices: list[str]) -> pd.DataFrame | None:
+    """Arrow's text columns as pandas' ``str`` (held in Arrow), without the empty columns that have
+    no header (dropped before the conversion, which costs per column); None when one has data."""
+    table = without_blank_columns(table, source, problems, notices)
+    if table is None:
+        return None
+    text = pa.large_string()
     frame = table.to_pandas(types_mapper={text: pd.StringDtype("pyarrow", na_value=float("nan"))}.get)
     frame.columns = [c.strip() for c in frame.columns]
-    return frame
+    return _drop_empty_rows(frame)
 
 
 def _field_count_problems(text: str, source: str, header: str) -> list[Problem]:
@@ -353,18 +376,10 @@ def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     filled = np.zeros(len(frame), bool)
     for i in range(len(frame.columns)):  # column by column: the first (an id) usually settles it
-        filled |= _has_text(frame.iloc[:, i])
+        filled |= has_text(frame.iloc[:, i])
         if filled.all():
             return frame
     return frame[filled]
-
-
-def _has_text(cells: pd.Series) -> np.ndarray:
-    """Non-empty cells; Arrow text by byte length (comparing with "" is ten times slower)."""
-    array = getattr(cells.array, "_pa_array", None)
-    if array is None:
-        return (cells != "").to_numpy(dtype=bool)
-    return pc.greater(pc.binary_length(array), 0).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _read_workbook(path: Path, schema: Schema) -> RawDataset:
@@ -383,7 +398,7 @@ def _read_workbook(path: Path, schema: Schema) -> RawDataset:
             if table is None:
                 raw.problems.append(Problem(source, None, None, sheet.title, _table_expectation(schema)))
                 continue
-            frame = _sheet_frame(sheet, formulas[sheet.title], source, raw.problems)
+            frame = _sheet_frame(sheet, formulas[sheet.title], source, raw.problems, raw.notices)
             if frame is None:
                 raw.unreadable.add(table.name)
             else:
@@ -394,10 +409,9 @@ def _read_workbook(path: Path, schema: Schema) -> RawDataset:
     return raw
 
 
-def _sheet_frame(sheet, formula_sheet, source: str, problems: list[Problem]) -> pd.DataFrame | None:
-    """One sheet as text; flags merged/empty headers and formulas that were never calculated."""
-    from openpyxl.utils import get_column_letter
-
+def _sheet_frame(sheet, formula_sheet, source: str, problems: list[Problem], notices: list[str]) -> pd.DataFrame | None:
+    """One sheet as text; flags merged/empty headers and formulas that were never calculated, and
+    drops the empty columns with no header (``without_blank_columns``)."""
     rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     if not rows or not any(rows[0]):
         problems.append(Problem(source, None, None, None, "a header row naming the columns in row 1"))
@@ -405,22 +419,17 @@ def _sheet_frame(sheet, formula_sheet, source: str, problems: list[Problem]) -> 
     header = [h.strip() for h in rows[0]]
     width = len(header)
     body = [(r + [""] * width)[:width] for r in rows[1:]]
-    ok = True
-    for col, name in enumerate(header):
-        if not name and any(r[col] for r in body):
-            problems.append(Problem(source, 1, get_column_letter(col + 1), "",
-                                    "a header in every column with data (merged header cells?)"))
-            ok = False
+    frame = without_blank_columns(pd.DataFrame(body, columns=unnamed(header), dtype=object), source, problems, notices)
+    ok = frame is not None
     for r, row in enumerate(formula_sheet.iter_rows(values_only=True), start=1):
         for c, cell in enumerate(row[:width]):
             if isinstance(cell, str) and cell.startswith("=") and r > 1 and not body[r - 2][c]:
-                problems.append(Problem(source, r, header[c] or get_column_letter(c + 1), cell,
+                problems.append(Problem(source, r, header[c] or column_letter(c + 1), cell,
                                         "a value (this formula was never calculated: open and save the workbook in Excel, or paste values)"))
                 ok = False
     if not ok:
         return None
-    frame = pd.DataFrame(body, columns=header, dtype=object).astype(str)
-    return _drop_empty_rows(frame)
+    return _drop_empty_rows(frame.astype(str))
 
 
 def _cell_text(value: object) -> str:

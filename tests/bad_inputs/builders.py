@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.styles import Font
 
 
 def binary_csv(folder: Path) -> Path:
@@ -27,6 +28,22 @@ def huge_cell(folder: Path) -> Path:
 def million_empty_rows(folder: Path) -> Path:
     with open(folder / "visits.csv", "a", encoding="utf-8") as fh:
         fh.write(",,\n" * 500_000 + "\n" * 500_000)
+    return folder
+
+
+#: What Excel leaves behind after a stray cell in column XFD of a 4-column sheet: every column up to
+#: the last one (16,384) exported, with no header and no data.
+EXCEL_EMPTY_COLUMNS = 16_380
+
+
+def add_empty_columns(csv: Path, count: int) -> None:
+    """``count`` columns with an empty header and empty cells after the last one, in every row."""
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    csv.write_text("".join(line + "," * count + "\n" for line in lines), encoding="utf-8")
+
+
+def wide_empty_columns(folder: Path) -> Path:
+    add_empty_columns(folder / "organizations.csv", EXCEL_EMPTY_COLUMNS)
     return folder
 
 
@@ -107,3 +124,10 @@ def huge_quoted_cell_in_long_row(folder: Path) -> Path:
     text = path.read_text(encoding="utf-8").replace("P2,李强,", 'P2,"' + "李" * 200_000 + '",', 1)
     path.write_text(text.replace("O5,false\n", "O5,false,extra\n", 1), encoding="utf-8")
     return folder
+
+
+def excel_wide_empty_columns(folder: Path) -> Path:
+    def stray(book):
+        sheet = book["organizations"]
+        sheet["XFD1"].font = Font(bold=True)  # a formatted empty cell: the sheet now spans A1:XFD11
+    return _workbook(folder, stray)

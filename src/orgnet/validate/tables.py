@@ -30,20 +30,25 @@ def _empty_series(col: Column) -> pd.Series:
 
 
 def typed_table(rt: RawTable, table: Table, problems: list[Problem]) -> pd.DataFrame:
-    """Map headers, check presence, parse every column into its type."""
+    """Map headers, check presence, parse every column into its type.
+
+    Columns are gathered first and made into the frame once: inserting them one at a time costs
+    pandas time in the number of columns already there, quadratic for a wide table."""
     names = table.header_names()
     canonical: dict[str, str] = {}
+    taken: set[str] = set()
     for header in rt.frame.columns:
         name = names.get(header.strip().lower(), header)
-        if name in canonical.values():
+        if name in taken:
             problems.append(Problem(rt.source, 1, header, header, f"one column for {name} (it appears twice)"))
             continue
         canonical[header] = name
+        taken.add(name)
     frame = rt.frame[list(canonical)].rename(columns=canonical)
     rows = pd.Series(frame.index.to_numpy() + 2, index=frame.index)
-    out = pd.DataFrame(index=frame.index)
+    out: dict[str, pd.Series] = {}
     for col in table.columns.values():
-        if col.name not in frame.columns:
+        if col.name not in taken:
             if col.required:
                 aliases = f" (or {', '.join(col.aliases)})" if col.aliases else ""
                 problems.append(Problem(rt.source, 1, col.name, None, f"a column named {col.name}{aliases}"))
@@ -54,7 +59,7 @@ def typed_table(rt: RawTable, table: Table, problems: list[Problem]) -> pd.DataF
         if extra not in table.columns:
             out[extra] = frame[extra].str.strip()
     out["_row"] = rows
-    return out
+    return pd.DataFrame(out, index=frame.index)
 
 
 def _default_series(col: Column, index: pd.Index) -> pd.Series:
