@@ -37,7 +37,8 @@ BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "g
              ("women", "liaison"): ("妇女工作联络员", "women's work liaison officer"),
              ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union branch"),
              ("youth", "committee"): ("团委", "youth league committee"), ("youth", "branch"): ("团支部", "youth league branch"),
-             ("admin", "team"): ("领导班子", "leadership team"), ("admin", "villagers_committee"): ("村委会", "villagers' committee")}
+             ("admin", "team"): ("领导班子", "leadership team"), ("admin", "villagers_committee"): ("村委会", "villagers' committee"),
+             ("admin", "residents_committee"): ("居委会", "residents' committee")}
 #: The head a vacant body lacks, by head role ("无主任 no chair"); a federation's chair is 主席.
 HEAD_WORDS = {"chair": ("主任", "chair"), "secretary": ("书记", "secretary"), "liaison": ("联络员", "liaison officer")}
 #: Party grades (rule 4), and "none" for an organization without a party body.
