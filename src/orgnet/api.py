@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -21,7 +22,7 @@ import pandas as pd
 from .analyses import ANALYSES, TABLES_USED, run
 from .dataset import Dataset, as_timestamp
 from .engines.base import Engine
-from .errors import InputError
+from .errors import InputError, Problem
 from .read import RawDataset, RawTable, read_dataset
 from .rules import Rules
 from .schema import SCHEMA
@@ -33,12 +34,40 @@ def load_dataset(source: str | Path | dict[str, pd.DataFrame]) -> Dataset:
     if isinstance(source, dict):
         raw = RawDataset(Path("<dataframes>"))
         for name, frame in source.items():
-            if SCHEMA.table_named(name) is None:
+            if not isinstance(name, str) or SCHEMA.table_named(name) is None:
                 raise InputError(f"unknown table {name!r}; expected one of {', '.join(SCHEMA.tables)}")
-            text = frame.astype(object).where(frame.notna(), "").astype(str).reset_index(drop=True)
+            if not isinstance(frame, pd.DataFrame):
+                raise InputError(f"table {name!r}: expected a pandas DataFrame, got {type(frame).__name__}")
+            text, problems = _frame_text(frame, f"{name} (DataFrame)")
             raw.tables[SCHEMA.table_named(name).name] = RawTable(name, f"{name} (DataFrame)", text)
+            raw.problems += problems
         return validate(raw)
     return validate(read_dataset(source))
+
+
+#: A lone surrogate: a Python string may hold one, no file (UTF-8, XML, Neo4j) can.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _frame_text(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """A DataFrame as the text table validation reads (labels and cells ``str``, rows numbered as in
+    a file with a header: the first row is row 2), and a problem for each lone surrogate, which no
+    output can hold (the cell is kept escaped, so validation goes on and lists every problem)."""
+    from .output import shown
+
+    expected = "text without lone surrogates (U+D800–U+DFFF), which no file or database can hold"
+    labels = [str(c) for c in frame.columns]
+    problems = [Problem(source, 1, shown(c), shown(c), expected) for c in labels if _SURROGATE.search(c)]
+    cells = frame.astype(object).where(frame.notna(), "").reset_index(drop=True)
+    cells.columns = [shown(c) for c in labels]
+    for i, column in enumerate(cells.columns):
+        values = [str(v) for v in cells.iloc[:, i]]
+        for row, value in enumerate(values):
+            if _SURROGATE.search(value):
+                problems.append(Problem(source, row + 2, column, shown(value), expected))
+                values[row] = shown(value)
+        cells.isetitem(i, pd.array(values, dtype="str"))
+    return cells, problems
 
 
 class Network:
