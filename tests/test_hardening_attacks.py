@@ -56,3 +56,20 @@ def test_nul_in_a_frame_is_a_problem():
 def test_not_a_table_of_frames_is_an_input_error(source):
     with pytest.raises(InputError, match="table|DataFrame"):
         orgnet.load(source)
+
+
+# -- a table without its id column --------------------------------------------------------------
+
+def test_missing_id_column_is_one_problem_and_no_traceback(tmp_path):
+    """Without an id column every id is missing: that is the column's problem, not 21 "a unique id"
+    problems whose value (NaN) crashed the printout."""
+    import shutil
+
+    folder = tmp_path / "no_id"
+    shutil.copytree(TINY, folder)
+    people = folder / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("id,name,", "ident,name,", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert "people.csv row 1, column id: expected a column named id" in result.stderr
+    assert "a unique id" not in result.stderr

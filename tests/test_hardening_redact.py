@@ -93,7 +93,17 @@ def read_all(path: Path) -> str:
 def test_every_redactable_table_command_is_checked():
     redactable = {c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands
                   if "redact" in inspect.signature(c.callback).parameters}
-    assert redactable - {"viz", "report", "export"} == set(TABLES)
+    assert redactable - {"viz", "report", "export", "summary", "query"} == set(TABLES)
+
+
+def test_summary_names_nobody(extra):
+    """summary prints the top post overlaps, who holds them by name: --redact hides them (it had no
+    --redact at all)."""
+    secrets = secrets_of(extra)
+    assert leaks(run("summary", extra, *AS_OF), secrets)  # the check can fail
+    said = run("summary", extra, *AS_OF, "--redact")
+    assert "post overlaps" in said and "人员-" in said, said
+    assert not leaks(said, secrets), leaks(said, secrets)[:5]
 
 
 @pytest.mark.parametrize("command", list(TABLES))

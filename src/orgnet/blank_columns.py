@@ -33,6 +33,8 @@ from .errors import Problem
 _MARK = "\x00"
 
 log = logging.getLogger(__name__)
+#: Columns with data but no header listed one by one; the rest are counted in one more problem.
+LISTED_COLUMNS = 5
 
 
 def column_letter(number: int) -> str:
@@ -78,8 +80,12 @@ def without_blank_columns(frame: pd.DataFrame | pa.Table, source: str, problems:
         return frame
     filled = _with_text(frame, blank)
     if filled:
-        problems.extend(Problem(source, 1, names[i][1:], "",
-                                "a header in every column with data (merged header cells?)") for i in filled)
+        expected = "a header in every column with data (merged header cells?)"
+        problems.extend(Problem(source, 1, names[i][1:], "", expected) for i in filled[:LISTED_COLUMNS])
+        if len(filled) > LISTED_COLUMNS:
+            rest = filled[LISTED_COLUMNS:]
+            problems.append(Problem(source, 1, f"{names[rest[0]][1:]} to {names[rest[-1]][1:]}", None,
+                                    f"{expected} (and {len(rest):,} more columns like this)"))
         return None
     first, last = names[blank[0]][1:], names[blank[-1]][1:]
     notice = (f"{source}: ignored {len(blank):,} empty column{'s' if len(blank) > 1 else ''} with no header "

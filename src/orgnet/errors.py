@@ -30,7 +30,7 @@ class Problem:
             where += f" row {self.row}"
         if self.column:
             where += f", column {self.column}"
-        got = "" if self.value is None else f"got {_short(self.value)!r}, "
+        got = "" if self.value is None else f"got {_short(str(self.value))!r}, "
         return f"{where}: {got}expected {self.expected}"
 
 

@@ -289,8 +289,10 @@ def summed_over_regions(figures: pd.DataFrame) -> pd.DataFrame:
 SUMMARY_REGIONS = 5
 
 
-def print_summary(net, as_of, rules, top: int, console: Console) -> None:
-    """The main job's printout: figures, gaps per rule, the top gaps and overlaps."""
+def print_summary(net, as_of, rules, top: int, console: Console, redact: bool = False) -> None:
+    """The main job's printout: figures, gaps per rule, the top gaps and overlaps (people as
+    pseudonyms when ``redact``)."""
+    from .redact import redact_frame
     from .results import PEOPLE_FIGURES
 
     figures = pick_regions(net.stats(as_of, rules), None, False)
@@ -305,4 +307,5 @@ def print_summary(net, as_of, rules, top: int, console: Console) -> None:
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
     console.print(rich_table(per_rule, "coverage gaps by rule"))
     console.print(rich_table(brief(gaps.head(top)), f"first {top} coverage gaps"))
-    console.print(rich_table(brief(net.overlaps(as_of, rules).head(top)), f"top {top} post overlaps"))
+    overlaps = net.overlaps(as_of, rules).head(top)
+    console.print(rich_table(brief(redact_frame(overlaps) if redact else overlaps), f"top {top} post overlaps"))

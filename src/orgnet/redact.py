@@ -214,6 +214,35 @@ def redact_text(text: str, person_ids, key: bytes | None = None) -> str:
     return re.sub(rf"(?<![\w-])(?:{pattern})(?![\w-])", lambda m: names[m.group(0)], text)
 
 
+def redact_known(frame, people: dict[str, str], key: bytes | None = None):
+    """Any table (``orgnet query``'s rows) with every person id and name in ``people`` (id → name,
+    all the people there are) replaced by the pseudonym wherever it appears in a cell: whole in an
+    id, anywhere in a text (a name inside a list or a node's properties). ``person_id`` and
+    ``person_name`` columns are pseudonymized as in ``redact_frame``. Texts computed from a name (a
+    surname alone) are not recognized.
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"who": ["P1", "P12"], "note": ['{"name": "王秀英"}', "王秀英; 李强"]})
+    >>> out = redact_known(rows, {"P1": "王秀英", "P2": "李强"}, key=b"k")
+    >>> p1, p2 = pseudonym("P1", key=b"k"), pseudonym("P2", key=b"k")
+    >>> out.values.tolist() == [[p1, f'{{"name": "{p1}"}}'], ["P12", f"{p1}; {p2}"]]
+    True
+    """
+    frame = redact_frame(frame) if {"person_id", "person_name"} & set(frame.columns) else frame.copy()
+    aliases = pseudonyms(people, key)
+    by_text = {name: aliases[pid] for pid, name in people.items() if name} | aliases
+    if not by_text:
+        return frame
+    ids = "|".join(re.escape(i) for i in sorted(aliases, key=len, reverse=True))
+    names = "|".join(re.escape(n) for n in sorted({n for n in people.values() if n}, key=len, reverse=True))
+    pattern = re.compile("|".join(p for p in (rf"(?<![\w-])(?:{ids})(?![\w-])" if ids else "", names) if p))
+    for column in frame.columns:
+        if frame[column].dtype == object or str(frame[column].dtype) in ("str", "string"):
+            frame[column] = frame[column].map(
+                lambda v: pattern.sub(lambda m: by_text[m.group(0)], v) if isinstance(v, str) else v).astype(object)
+    return frame
+
+
 #: A hint in a problem's expectation that repeats the cell, e.g. "did it mean '王秀英'?".
 _HINT = re.compile(r"[;,]?\s*did it mean .*?\?(?=\)|$)", re.S)
 

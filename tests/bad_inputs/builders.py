@@ -47,6 +47,14 @@ def wide_empty_columns(folder: Path) -> Path:
     return folder
 
 
+def data_under_many_blank_headers(folder: Path) -> Path:
+    """posts.csv with 3,000 more columns, no header above them and an ``x`` in every cell."""
+    lines = (folder / "posts.csv").read_text(encoding="utf-8").splitlines()
+    rows = [lines[0] + "," * 3000, *(line + ",x" * 3000 for line in lines[1:])]
+    (folder / "posts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
 def _workbook(folder: Path, change=None) -> Path:
     """The folder's CSV files as one workbook tiny.xlsx (the CSV files are then removed)."""
     book = folder / "tiny.xlsx"

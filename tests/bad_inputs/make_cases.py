@@ -157,6 +157,13 @@ CASES = {
     "huge-header-cell": ("a 200 KiB column name", {}, [], [P("people.csv", 1, None, None, "a header of column names")], "huge_header_cell"),
     "huge-quoted-cell-in-long-row": ("a quoted 200 KiB cell (past the csv module's limit), and a row with a field too many", {}, [],
                                      [P("people.csv", 2, None, None, "8 fields like the header, got 9")], "huge_quoted_cell_in_long_row"),
+    "no-header-row": ("people.csv saved without its header row: one problem, no flood of missing columns or dangling ids",
+                      {"people": [("id,name,gender,birth_year,education,party_member,employer_org_id,reserve_cadre\n", "")]}, [],
+                      [P("people.csv", 1, None, "P1, 王秀英, F, 1975, …", "is the header row missing?")], None),
+    "data-under-many-blank-headers": ("3,000 columns with no header holding data: five listed, the rest counted", {}, [],
+                                      [*(P("posts.csv", 1, c, "", "a header in every column with data") for c in "FGHIJ"),
+                                       P("posts.csv", 1, "K to DKO", None, "(and 2,995 more columns like this)")],
+                                      "data_under_many_blank_headers"),
 }
 
 

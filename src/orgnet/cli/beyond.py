@@ -12,7 +12,7 @@ from rich.console import Console
 from .. import output
 from ..rules import Rules
 from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, in_int64,
-                     open_network, reads_only, redactable, with_backend)
+                     open_network, reads_only, redactable, redacting, with_backend)
 
 
 @redactable
@@ -125,6 +125,7 @@ def bridges(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
 
 
 @reads_only("stats", "gaps", "overlaps")
+@redactable
 @with_backend
 @handles_errors
 def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
@@ -138,4 +139,4 @@ def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
     """
     net = open_network(path, "stats", "gaps", "overlaps")
     rules_ = Rules.from_toml(rules)
-    output.print_summary(net, as_of, rules_, top, Console())
+    output.print_summary(net, as_of, rules_, top, Console(), redact=redacting())

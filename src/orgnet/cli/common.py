@@ -236,6 +236,11 @@ def redactable(command):
     return wrapper
 
 
+def redacting() -> bool:
+    """Whether the running command was given ``--redact``."""
+    return _redacting.get()
+
+
 def say_wrote(out: Path, message: str) -> None:
     """Say what was written: on stdout, unless the output itself went to stdout (then on stderr)."""
     typer.echo(output.shown(message), err=writes_to_stdout(out))

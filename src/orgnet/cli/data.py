@@ -119,7 +119,11 @@ def query(name: Annotated[Optional[str], typer.Argument(
           write: Annotated[bool, typer.Option("--write", help="Allow the query to write (default: read-only).")] = False,
           rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None,
           neo4j_uri: Neo4jUri = None, neo4j_user: Neo4jUser = None, neo4j_password: Neo4jPassword = None,
-          neo4j_database: Neo4jDatabase = None, neo4j_timeout: Neo4jTimeoutOpt = None) -> None:
+          neo4j_database: Neo4jDatabase = None, neo4j_timeout: Neo4jTimeoutOpt = None,
+          redact: Annotated[bool, typer.Option(
+              "--redact", help="Replace every person id and name the server holds, wherever it appears in a "
+                               "cell, with a stable pseudonym (texts computed from a name are not recognized).")]
+          = False) -> None:
     """Run a Cypher file (read-only unless `--write`) and print its rows as a table, CSV or JSON.
 
     Examples: `orgnet query --list` · `orgnet query gaps --param as_of=2012-06-30 -f csv` ·
@@ -143,9 +147,25 @@ def query(name: Annotated[Optional[str], typer.Argument(
     try:
         keys, rows = engine.run_query(driver, text, params, write, settings.database, settings.where,
                                       f"the query {name!r}")
+        people = _people(driver, settings) if redact else None
     finally:
         driver.close()
-    emit(engine.rows_frame(keys, rows, fmt.value), fmt, out, name)
+    if people is None:
+        emit(engine.rows_frame(keys, rows, fmt.value), fmt, out, name)
+        return
+    from ..redact import redact_known
+
+    emit(redact_known(engine.rows_frame(keys, rows), people), fmt, out, name)
+
+
+def _people(driver, settings) -> dict[str, str]:
+    """Every person's id and name on the server (what ``query --redact`` hides)."""
+    from .. import cypher
+    from ..engines import neo4j as engine
+
+    _, rows = engine.run_query(driver, cypher.read("facts/people.cypher"), {}, False, settings.database,
+                               settings.where, "the people's ids and names (for --redact)")
+    return {str(row[0]): "" if row[1] is None else str(row[1]) for row in rows}
 
 
 def shipped_queries() -> pd.DataFrame:

@@ -41,7 +41,7 @@ from .cells import FALSE_WORDS, MAX_CELL_CHARS, TRUE_WORDS
 from .keys import keys_and_references
 from .problems import PROBLEMS_PER_KIND, capped
 from .rows import apply_derived_defaults, region_cycles, row_rule_problems
-from .tables import empty_table, typed_table
+from .tables import empty_table, has_no_header, typed_table
 
 __all__ = ["FALSE_WORDS", "MAX_CELL_CHARS", "PROBLEMS_PER_KIND", "TRUE_WORDS", "ValidationError", "validate"]
 
@@ -69,6 +69,8 @@ def validate(raw: RawDataset, schema: Schema = SCHEMA) -> Dataset:
         sources[table.name] = rt.source
         if table.required and rt.frame.empty:
             found[table.name].append(Problem(rt.source, None, None, None, "at least one data row below the header"))
+            broken.add(table.name)
+        if has_no_header(rt, table):  # its ids are unknown: no reference checks into it
             broken.add(table.name)
         typing.append((rt, table))
     # Arrow's kernels release the GIL: the tables are typed side by side, one thread per core.

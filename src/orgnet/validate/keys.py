@@ -37,7 +37,8 @@ def keys_and_references(tables, sources, schema: Schema, skip: set[str]):
         found = pc.index_in(pa.concat_arrays(parts), value_set=ids).fill_null(-1)
         found = found.to_numpy(zero_copy_only=False).astype(np.int64)
         first, start = found[:len(ids)], len(ids)
-        repeated = np.flatnonzero((first >= 0) & (first != np.arange(len(ids))))
+        known = ids.is_valid().to_numpy(zero_copy_only=False)  # no id (a missing column): not a repeat
+        repeated = np.flatnonzero((first >= 0) & (first != np.arange(len(ids))) & known)
         rows = frame["_row"].to_numpy()
         keys = [Problem(sources[table.name], int(rows[i]), "id", frame["id"].iat[i],
                         f"a unique id (row {int(rows[first[i]])} has the same)") for i in repeated]

@@ -47,9 +47,12 @@ def typed_table(rt: RawTable, table: Table, problems: list[Problem]) -> pd.DataF
     frame = rt.frame[list(canonical)].rename(columns=canonical)
     rows = pd.Series(frame.index.to_numpy() + 2, index=frame.index)
     out: dict[str, pd.Series] = {}
+    headerless = not taken & set(table.columns) and bool(table.columns)
+    if headerless:
+        problems.append(_no_header_problem(rt, table))
     for col in table.columns.values():
         if col.name not in taken:
-            if col.required:
+            if col.required and not headerless:
                 aliases = f" (or {', '.join(col.aliases)})" if col.aliases else ""
                 problems.append(Problem(rt.source, 1, col.name, None, f"a column named {col.name}{aliases}"))
             out[col.name] = _default_series(col, frame.index)
@@ -60,6 +63,26 @@ def typed_table(rt: RawTable, table: Table, problems: list[Problem]) -> pd.DataF
             out[extra] = frame[extra].str.strip()
     out["_row"] = rows
     return pd.DataFrame(out, index=frame.index)
+
+
+#: Header cells a headerless-file problem quotes.
+QUOTED_HEADERS = 4
+
+
+def has_no_header(rt: RawTable, table: Table) -> bool:
+    """Whether none of the table's headers names one of its columns (the header row is missing)."""
+    names = table.header_names()
+    return not {names.get(h.strip().lower(), h) for h in rt.frame.columns} & set(table.columns)
+
+
+def _no_header_problem(rt: RawTable, table: Table) -> Problem:
+    """One problem for a table none of whose headers names a column (a file saved without its header
+    row, or another table's file): instead of one per missing column."""
+    wanted = ", ".join(c.name for c in table.columns.values() if c.required)
+    first = [h for h in rt.frame.columns[:QUOTED_HEADERS]]
+    quoted = ", ".join(first) + (", …" if len(rt.frame.columns) > QUOTED_HEADERS else "")
+    return Problem(rt.source, 1, None, quoted, f"a header row naming the columns ({wanted}); none of this "
+                   "row's cells is a column name: is the header row missing?")
 
 
 def _default_series(col: Column, index: pd.Index) -> pd.Series:
