@@ -34,7 +34,7 @@ COMMANDS = {
     "gaps": (["gaps", "--backend", "neo4j", *AS_OF], "the query 'gaps'"),
     "stats": (["stats", "--backend", "neo4j", *AS_OF], "the query 'stats'"),
     "query": (["query", "overlaps", "--param", "as_of=2012-06-30"], "the query 'overlaps'"),
-    "load": (["load", str(TINY)], "a statement of schema.cypher"),
+    "load": (["load", str(TINY)], "CREATE CONSTRAINT region_id (schema.cypher)"),
 }
 
 

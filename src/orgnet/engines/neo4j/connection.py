@@ -10,6 +10,7 @@ The password is never printed, logged or put in an error message.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import time
@@ -294,6 +295,26 @@ def run_write(driver, text: str, params: dict | None = None, database: str | Non
 
 def run_file(driver, name: str, database: str | None = None, where: str = "the Neo4j server") -> None:
     """Run each statement of a multi-statement file (``schema.cypher``, ``load/ready.cypher``),
-    one write transaction each (schema commands cannot share a transaction with other writes)."""
+    one write transaction each (schema commands cannot share a transaction with other writes).
+    A statement saying ``$timeout_seconds`` (``db.awaitIndexes``) gets the time limit in whole
+    seconds; a wait that ends names the statement (``CALL db.awaitIndexes (load/ready.cypher)``)."""
     for statement in cypher.statements(cypher.read(name)):
-        run_write(driver, statement, None, database, where, what=f"a statement of {name}")
+        run_write(driver, statement, waiting_params(driver, statement), database, where,
+                  what=f"{statement_named(statement)} ({name})")
+
+
+def waiting_params(driver, statement: str) -> dict | None:
+    """``{"timeout_seconds": n}`` for a statement that waits that long (the limit, whole seconds)."""
+    if "$timeout_seconds" not in statement:
+        return None
+    return {"timeout_seconds": max(1, math.ceil(limit_of(driver)))}
+
+
+def statement_named(statement: str) -> str:
+    """A statement's first words, to name it in a message.
+
+    >>> statement_named("CALL db.awaitIndexes($timeout_seconds)"), statement_named("CREATE INDEX a FOR (n:X) ON (n.a)")
+    ('CALL db.awaitIndexes', 'CREATE INDEX a')
+    """
+    code = " ".join(line for line in statement.splitlines() if not line.strip().startswith("//"))
+    return " ".join(code.split("(", 1)[0].split()[:3])

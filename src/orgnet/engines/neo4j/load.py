@@ -26,7 +26,8 @@ from ...dataset import Dataset
 from ...errors import EngineError, InputError
 from ...graph import EDGES, records
 from ...schema import SCHEMA, Schema
-from .connection import in_transaction, neo4j_errors, one_line, run_file, run_read, run_write, translate_errors
+from .connection import (in_transaction, neo4j_errors, one_line, run_file, run_read, run_write, translate_errors,
+                         waiting_params)
 
 #: Rows per write transaction when loading.
 DEFAULT_BATCH_SIZE = 20_000
@@ -44,7 +45,8 @@ _ROW_FIELD = re.compile(r"\brow\.`?([A-Za-z_][A-Za-z0-9_]*)`?")
 def apply_schema(driver, database: str | None = None, where: str = "the Neo4j server") -> None:
     """Create the constraints and indexes of ``schema.cypher`` (if missing) and wait for them."""
     run_file(driver, "schema.cypher", database, where)
-    run_write(driver, "CALL db.awaitIndexes(300)", None, database, where, what="the indexes (db.awaitIndexes)")
+    wait = "CALL db.awaitIndexes($timeout_seconds)"
+    run_write(driver, wait, waiting_params(driver, wait), database, where, what="the indexes (db.awaitIndexes)")
 
 
 def wipe(driver, database: str | None = None, batch_size: int = 10_000, where: str = "the Neo4j server") -> int:
