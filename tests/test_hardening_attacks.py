@@ -73,3 +73,51 @@ def test_missing_id_column_is_one_problem_and_no_traceback(tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.output, result.output
     assert "people.csv row 1, column id: expected a column named id" in result.stderr
     assert "a unique id" not in result.stderr
+
+
+# -- rules files --------------------------------------------------------------------------------
+
+def test_rules_file_saved_with_a_bom_is_read(tmp_path):
+    """Windows Notepad starts a UTF-8 file with a byte-order mark: the rules in it still count."""
+    from orgnet.rules import Rules
+
+    rules = tmp_path / "rules.toml"
+    rules.write_bytes("\ufeffcommittee_min_female = 40\n".encode("utf-8"))
+    assert Rules.from_toml(rules).committee_min_female == 40
+
+
+@pytest.mark.parametrize("text", ["stats_levels = " + "[" * 5000 + "]" * 5000,
+                                  "x = " + "{a=" * 3000 + "1" + "}" * 3000])
+def test_rules_nested_thousands_deep_exit_2(tmp_path, text):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(text + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["gaps", str(TINY), "--rules", str(rules)])
+    assert result.exit_code == 2 and "nested" in result.stderr, result.output
+
+
+# -- options ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw", ["[" * 100_000 + "]" * 100_000, "{\"a\":" * 50_000 + "1" + "}" * 50_000])
+@pytest.mark.parametrize("name", ["x", "stats_levels"])
+def test_param_nested_thousands_deep_is_bad_input(raw, name):
+    from orgnet.engines.neo4j.adhoc import query_parameters
+    from orgnet.rules import Rules
+
+    with pytest.raises(InputError, match=f"--param {name}=.*expected"):
+        query_parameters("RETURN $x, $stats_levels", [f"{name}={raw}"], Rules())
+
+
+def test_fits_int64_does_not_recurse():
+    from orgnet.limits import fits_int64
+
+    deep: list = [2**63]
+    for _ in range(10_000):
+        deep = [deep]
+    assert fits_int64(deep) is False and fits_int64([[1], {"a": [-2**63]}]) is True
+
+
+@pytest.mark.parametrize("seconds", ["1e-300", "0.0000001"])
+def test_a_timeout_too_short_to_connect_is_bad_input(seconds):
+    result = runner.invoke(app, ["gaps", "--backend", "neo4j", "--neo4j-timeout", seconds],
+                           env={"NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert result.exit_code == 2 and "--neo4j-timeout" in result.stderr, result.output

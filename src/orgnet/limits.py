@@ -34,15 +34,19 @@ ORDERS = ("grade_order",)
 
 
 def fits_int64(value) -> bool:
-    """Whether every integer in ``value`` (searched through lists and dicts) is a signed 64-bit one."""
-    if isinstance(value, bool):
-        return True
-    if isinstance(value, int):
-        return INT64_MIN <= value <= INT64_MAX
-    if isinstance(value, list | tuple):
-        return all(fits_int64(v) for v in value)
-    if isinstance(value, dict):
-        return all(fits_int64(v) for v in value.values())
+    """Whether every integer in ``value`` (searched through lists and dicts, however deep: no
+    recursion) is a signed 64-bit one."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, bool):
+            continue
+        if isinstance(item, int) and not INT64_MIN <= item <= INT64_MAX:
+            return False
+        if isinstance(item, list | tuple):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
     return True
 
 

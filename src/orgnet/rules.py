@@ -78,9 +78,11 @@ class Rules:
             return cls()
         path = Path(path)
         try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:  # (TOMLDecodeError, UnicodeDecodeError and over-long numbers)
-            why = "a number of thousands of digits" if "digits" in str(exc) else exc
+            raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # (Notepad starts a file with a BOM)
+        except (OSError, ValueError, RecursionError) as exc:  # (TOMLDecodeError, UnicodeDecodeError, over-long
+            # numbers, lists nested thousands deep)
+            why = ("a number of thousands of digits" if "digits" in str(exc) else
+                   "values nested thousands deep" if isinstance(exc, RecursionError) else exc)
             raise InputError(f"{path}: not a readable TOML rules file ({why})") from exc
         known = asdict(cls())
         if isinstance(raw.get("rules"), dict):

@@ -98,7 +98,7 @@ def parse_value(name: str, raw: str, like=None):
         if raw.startswith(("[", "{")):
             try:
                 value = json.loads(raw)
-            except ValueError:  # (JSONDecodeError, and numbers past Python's digit limit)
+            except (ValueError, RecursionError):  # (JSONDecodeError, numbers past Python's digit limit, deep nesting)
                 raise fail("JSON") from None
             if not isinstance(value, type(like)):
                 raise fail("a JSON list" if isinstance(like, list) else "a JSON object")
@@ -113,6 +113,8 @@ def parse_value(name: str, raw: str, like=None):
             raise fail("a valid date") from None
     try:
         return json.loads(raw)
+    except RecursionError:
+        raise fail("JSON nested less deeply") from None
     except ValueError:
         return raw
 

@@ -28,6 +28,9 @@ from ...errors import EngineError, InputError
 #: Seconds a query or a transaction (one batch of a load) may take, unless told otherwise.
 DEFAULT_TIMEOUT = 300.0
 
+#: The shortest limit taken, in seconds (a millisecond).
+LEAST_TIMEOUT = 0.001
+
 #: Seconds connecting may take, at most (less when the limit is smaller).
 CONNECT_TIMEOUT = 30.0
 
@@ -66,6 +69,8 @@ def parse_timeout(value, source: str = TIMEOUT_OPTION) -> float:
         seconds = math.nan
     if not (0 < seconds < math.inf):
         raise InputError(f"{source}={value!r}: expected a number of seconds > 0")
+    if seconds < LEAST_TIMEOUT:  # (the driver fails on its own below a microsecond or so, "50N42")
+        raise InputError(f"{source}={value!r}: expected a number of seconds from {LEAST_TIMEOUT}")
     return seconds
 
 
