@@ -121,3 +121,17 @@ def test_a_timeout_too_short_to_connect_is_bad_input(seconds):
     result = runner.invoke(app, ["gaps", "--backend", "neo4j", "--neo4j-timeout", seconds],
                            env={"NEO4J_URI": "bolt://127.0.0.1:1"})
     assert result.exit_code == 2 and "--neo4j-timeout" in result.stderr, result.output
+
+
+def test_python_dash_m_orgnet_runs_the_command():
+    """``python -m orgnet`` (what a user without the console script types) is the ``orgnet`` command."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-m", "orgnet", "validate", str(TINY)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0 and done.stdout.startswith("ok: "), done.stderr
