@@ -135,3 +135,11 @@ def test_python_dash_m_orgnet_runs_the_command():
     done = subprocess.run([sys.executable, "-m", "orgnet", "validate", str(TINY)], capture_output=True, text=True,
                           env=env, timeout=120)
     assert done.returncode == 0 and done.stdout.startswith("ok: "), done.stderr
+
+
+def test_diff_with_the_days_swapped_is_bad_input():
+    """viz --view diff refused --from after --to, the diff command printed the changes backwards."""
+    result = runner.invoke(app, ["diff", str(TINY), "--from", "2012-06-30", "--to", "2008-06-30", "-f", "csv"])
+    assert result.exit_code == 2 and "--from 2012-06-30 is later than --to 2008-06-30" in result.stderr, result.output
+    bad = runner.invoke(app, ["diff", str(TINY), "--from", "2012-99-30", "--to", "2008-06-30"])
+    assert bad.exit_code == 2 and "--from '2012-99-30'" in bad.stderr, bad.output

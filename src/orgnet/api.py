@@ -174,7 +174,12 @@ class Network:
 
     # -- beyond the snapshot (orgnet.analyses, computed from the engine's facts) -------------------
     def diff(self, start, end, rules: Rules | None = None) -> pd.DataFrame:
-        """What changed between two dates: gaps opened/closed, bodies, posts, coverage per region."""
+        """What changed between two dates: gaps opened/closed, bodies, posts, coverage per region.
+        ``start`` later than ``end`` is an ``InputError`` (the changes would read backwards)."""
+        first, last = _day(start, "--from"), _day(end, "--to")
+        if first > last:
+            raise InputError(f"--from {first.isoformat()} is later than --to {last.isoformat()}: give the earlier "
+                             "day first")
         return self.run("diff", start=start, end=end, rules=rules)
 
     def impact(self, person_id: str, as_of=None) -> pd.DataFrame:
@@ -244,11 +249,11 @@ class Network:
         return self.engine.name
 
 
-def _day(as_of) -> date:
+def _day(as_of, name: str = "as_of") -> date:
     try:
         return as_timestamp(as_of).date()
     except (ValueError, TypeError) as exc:
-        raise InputError(f"as_of {as_of!r}: expected a date YYYY-MM-DD") from exc
+        raise InputError(f"{name} {as_of!r}: expected a date YYYY-MM-DD") from exc
 
 
 def load(source: str | Path | dict[str, pd.DataFrame], on_stage=None, tables: Iterable[str] | None = None) -> Network:
