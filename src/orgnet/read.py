@@ -144,6 +144,11 @@ def _read_parquet_file(file: Path, problems: list[Problem]) -> pd.DataFrame | No
         return None
     columns = {}
     for name, column in zip(unnamed([n.strip() for n in table.column_names]), table.columns):
+        bad = _invalid_utf8_row(column.combine_chunks())
+        if bad is not None:
+            problems.append(Problem(file.name, bad + 2, name, None, "text in UTF-8 (this cell's bytes are not: "
+                                    "was the file written by hand, or cut?)"))
+            return None
         text = _parquet_text(column.combine_chunks())
         if text is None:
             problems.append(Problem(file.name, 1, name, str(column.type),
@@ -154,6 +159,25 @@ def _read_parquet_file(file: Path, problems: list[Problem]) -> pd.DataFrame | No
         problems.append(Problem(file.name, 1, None, None, "distinct column names"))
         return None
     return _drop_empty_rows(pd.DataFrame(columns))
+
+
+def _invalid_utf8_row(array: pa.Array) -> int | None:
+    """The position of the first cell of a text column that is not UTF-8 (Parquet does not check
+    what a writer puts in a string column), or None."""
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
+    try:
+        array.validate(full=True)
+        return None
+    except pa.ArrowInvalid:
+        for i, value in enumerate(array.cast(pa.large_binary()).to_pylist()):
+            try:
+                value is None or value.decode("utf-8")
+            except UnicodeDecodeError:
+                return i
+        return 0
 
 
 def _parquet_text(array: pa.Array) -> pa.Array | None:

@@ -55,6 +55,25 @@ def data_under_many_blank_headers(folder: Path) -> Path:
     return folder
 
 
+def parquet_invalid_utf8(folder: Path) -> Path:
+    """Every table as Parquet; people's first name holds a byte that is not UTF-8 (Parquet does not check)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    for csv in sorted(folder.glob("*.csv")):
+        table = pacsv.read_csv(csv)
+        table = table.cast(pa.schema([pa.field(n, pa.string()) for n in table.column_names]))
+        if csv.stem == "people":
+            names = table.column("name").combine_chunks()
+            offsets, data = names.buffers()[1], names.buffers()[2].to_pybytes()
+            broken = pa.Array.from_buffers(pa.string(), len(names), [None, offsets, pa.py_buffer(b"\xff" + data[1:])])
+            table = table.set_column(table.column_names.index("name"), "name", broken)
+        pq.write_table(table, folder / f"{csv.stem}.parquet")
+        csv.unlink()
+    return folder
+
+
 def _workbook(folder: Path, change=None) -> Path:
     """The folder's CSV files as one workbook tiny.xlsx (the CSV files are then removed)."""
     book = folder / "tiny.xlsx"

@@ -164,6 +164,8 @@ CASES = {
                                       [*(P("posts.csv", 1, c, "", "a header in every column with data") for c in "FGHIJ"),
                                        P("posts.csv", 1, "K to DKO", None, "(and 2,995 more columns like this)")],
                                       "data_under_many_blank_headers"),
+    "parquet-invalid-utf8": ("a Parquet string column holding a byte that is not UTF-8 (Parquet does not check)", {}, [],
+                             [P("people.parquet", 2, "name", None, "text in UTF-8")], "parquet_invalid_utf8"),
 }
 
 
