@@ -2,7 +2,7 @@
 and what orgnet counts for it (``FIGURES``).
 
 ``docs/FIGURES.md`` is generated from this registry (``figures_markdown``; ``orgnet schema
---figures`` prints it; ``python -m orgnet.figures docs/FIGURES.md`` rewrites the file) and a test
+--figures`` prints it, ``orgnet schema --figures > docs/FIGURES.md`` rewrites the file) and a test
 compares the two, so the written definitions cannot drift from the ones the code reads. The
 engines (``orgnet.analyses.stats``, ``cypher/queries/stats.cypher``) count what ``numerator`` and
 ``denominator`` say; the shown values are rounded by ``orgnet.results.figure_value``.
@@ -204,8 +204,8 @@ def figure_label(name: str, lang: str = "zh", level: str | None = None) -> str:
 def figures_markdown() -> str:
     """Every ``stats`` figure as Markdown: the report's phrase, orgnet's definition, what it assumes."""
     lines = ["# The `stats` figures", "",
-             "Generated from `orgnet.results.FIGURES` (`orgnet schema --figures`; `python -m orgnet.figures "
-             "docs/FIGURES.md` rewrites this file, and a test fails when it differs). Every figure is counted "
+             "Generated from `orgnet.figures.FIGURES` by `orgnet schema --figures > docs/FIGURES.md`; a test "
+             "fails when this file differs from the registry the engines count by. Every figure is counted "
              "for each region whose level is in `stats_levels`, from the region and every region below it; "
              "bodies and posts count when active on the as-of day (see the README's \"Time\").", "",
              "Percentages and averages are shown to one decimal, rounded half up (四舍五入: 9/16 → 56.3 %); "
@@ -225,16 +225,3 @@ def figures_markdown() -> str:
             lines.append(f"- Where the report is silent: {f.assumes}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def write_figures_doc(path) -> None:
-    """Rewrite ``path`` (``docs/FIGURES.md``) from the registry."""
-    from pathlib import Path
-
-    Path(path).write_text(figures_markdown(), encoding="utf-8")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    write_figures_doc(sys.argv[1] if len(sys.argv) > 1 else "docs/FIGURES.md")
