@@ -152,7 +152,8 @@ CALL () {
   UNWIND [
     ['townships', 'count', townships], ['streets', 'count', streets], ['two_new_orgs', 'count', 0],
     ['two_new_30plus', 'count', 0], ['two_new_30plus_committee', 'percent', 0], ['two_new_coverage', 'percent', 0],
-    ['two_new_work_coverage', 'percent', 0], ['liaison_officers', 'count', 0], ['women_bodies.federation', 'count', 0], ['women_bodies.committee', 'count', 0],
+    ['two_new_work_coverage', 'percent', 0], ['liaison_officers', 'count', 0], ['women_bodies.federation', 'count', 0],
+    ['women_bodies.committee', 'count', 0],
     ['women_bodies.work_committee', 'count', 0], ['women_bodies.congress', 'count', 0],
     ['women_bodies.organ_committee', 'count', 0], ['women_bodies.liaison', 'count', 0],
     ['federations.township_street', 'count', 0], ['federations.community', 'count', 0],
