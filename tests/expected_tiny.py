@@ -18,24 +18,14 @@ The reasoning, so that a change to tests/data/tiny can be redone on paper:
 - Liaison check 2012: executives P6 and P7 (executive posts in county federation B14). P6 links B4
   and B5 (the B11 link ended 2011-12-31); visits in 2012: B4 twice, B5 once (the 2011 visit does
   not count). P7 has no links.
-- Stats for R0 (everything): see STATS_R0.
-  Two-new coverage: of the 7 two-new organizations, O8 has a women's organization (B4): 组建率 1/7
-  = 14.3; O4 has only a liaison officer (B5): work coverage counts it, 2/7 = 28.6. O33 (a women's
-  leaders' association, social_org with 40 women) is a women's group, two_new = false: in neither.
-  村干部 = holders of posts in a village's party body or villagers' committee: O5 B6/B7 {P1 F, P2 M},
-  O32 B44 {P44 M}, B45 {P45 M}; not P46 F, who chairs O32's congress B46 only: 1/4 = 25.0 (counting
-  every village body would give 2/5). 居干部 = party body or residents' committee: O6 B9 {P4 F, P17 M},
-  O31 B41 {P41 F}, B42 {P42 M}; not P43 F (O31's federation B43 only): 2/4 = 50.0 (every community
-  body: 3/5; without the residents' committee: 2/3).
-  Congress chairs in the two committees: B8's P1 sits in B6 and B7, B46's P46 in neither: 1/2.
-  Federation cadres = holders of posts other than 执委 in B12 B13 B14: P5 (1978, postgraduate; B14
-  chair), P6 (1982, bachelor; B12 member, her B14 post is 执委), P7 (1990, college; B12 chair),
-  P8 (1989, college; B13 chair); not P47, whose only post is 执委 of B13: 4 cadres, ages
-  34+30+22+23 = 109, average 27.25, shown 27.3 (rounded half up; Python's round gives 27.2).
-  Federations: B10 B12 B13 B14 B43 (5); of communities B10 (O6) and B43 (O31); congresses B8 B46.
+- Stats for R0 (everything): see STATS_R0. 组建率: of the 7 two-new organizations only O8 has a
+  women's organization (B4): 1/7 = 14.3; O4 has only a liaison officer (B5), which the work
+  coverage counts: 2/7 = 28.6. 村干部 (party body + villagers' committee) {P1 F, P2 M}; 居干部
+  (party body + residents' committee) {P4 F, P17 M}; federation cadres = holders of posts other
+  than 执委 in B12 B13 B14 = P5 (1978, postgraduate), P6 (1982, bachelor; member of B12, 执委 of
+  B14), P7 (1990, college; chair of B12, 执委 of B14), P8 (1988, college): ages 34+30+22+24 = 110,
+  average 27.5. tests/test_figures.py adds rows that tell each definition from the old one.
   Demo points: D1 since 2011; D2 only from 2013.
-- R11 南社区 (O31) and R12 南村 (O32) add no gap, overlap, nameplate or plan row: every body has its
-  head and each of their people holds one post; B46's chair P46 is not in the two committees.
 """
 
 AS_OF = "2012-06-30"
@@ -94,47 +84,45 @@ STATS_R0 = {
     "two_new_coverage": (1, 7, 14.3),
     "two_new_work_coverage": (2, 7, 28.6),
     "liaison_officers": (1, None, 1.0),
-    "women_bodies.federation": (5, None, 5.0),
+    "women_bodies.federation": (4, None, 4.0),
     "women_bodies.committee": (2, None, 2.0),
     "women_bodies.work_committee": (0, None, 0.0),
-    "women_bodies.congress": (2, None, 2.0),
+    "women_bodies.congress": (1, None, 1.0),
     "women_bodies.organ_committee": (1, None, 1.0),
     "women_bodies.liaison": (1, None, 1.0),
     "federations.township_street": (2, None, 2.0),
-    "federations.community": (2, None, 2.0),
+    "federations.community": (1, None, 1.0),
     "enterprise_women_committees": (1, None, 1.0),
     "organ_institution_women_bodies": (1, None, 1.0),
-    "village_women_share": (1, 4, 25.0),
-    "community_women_share": (2, 4, 50.0),
-    "congress_chairs_in_two_committees": (1, 2, 50.0),
+    "village_women_share": (1, 2, 50.0),
+    "community_women_share": (1, 2, 50.0),
+    "congress_chairs_in_two_committees": (1, 1, 100.0),
     "federation_cadres": (4, None, 4.0),
-    "federation_cadres_avg_age": (109, 4, 27.3),
+    "federation_cadres_avg_age": (110, 4, 27.5),
     "federation_cadres.college": (2, None, 2.0),
     "federation_cadres.bachelor": (1, None, 1.0),
     "federation_cadres.postgraduate": (1, None, 1.0),
     "demo_points": (1, None, 1.0),
 }
-# R1 (东镇): O3, O9, the villages O5 and O32 (R12) with their bodies; township federation B12 (P7, P6).
+# R1 (东镇): O3, O9 and the village O5 with its bodies; township federation B12 (P7, P6).
 STATS_R1 = {
     "two_new_orgs": (2, None, 2.0),
     "two_new_coverage": (0, 2, 0.0),
     "two_new_work_coverage": (0, 2, 0.0),
-    "women_bodies.congress": (2, None, 2.0),
+    "women_bodies.congress": (1, None, 1.0),
     "federation_cadres": (2, None, 2.0),
     "federation_cadres_avg_age": (52, 2, 26.0),
-    "village_women_share": (1, 4, 25.0),
-    "congress_chairs_in_two_committees": (1, 2, 50.0),
+    "village_women_share": (1, 2, 50.0),
 }
-# R2 (西街道): O4 (liaison officer B5 only), the communities O6 and O31 (R11); street federation B13:
-# P8 its chair, P47 only 执委.
+# R2 (西街道): O4 (its liaison officer B5 only), the community O6; street federation B13 (chair P8, 1988).
 STATS_R2 = {
     "two_new_orgs": (1, None, 1.0),
     "two_new_coverage": (0, 1, 0.0),
     "two_new_work_coverage": (1, 1, 100.0),
-    "federations.community": (2, None, 2.0),
-    "community_women_share": (2, 4, 50.0),
+    "federations.community": (1, None, 1.0),
+    "community_women_share": (1, 2, 50.0),
     "federation_cadres": (1, None, 1.0),
-    "federation_cadres_avg_age": (23, 1, 23.0),
+    "federation_cadres_avg_age": (24, 1, 24.0),
 }
 
 # -- beyond the snapshot (orgnet.analyses) -------------------------------------------------------
@@ -159,7 +147,7 @@ COMPOSITION = [
     ("township_teams_with_woman", 1, 2, 50.0, False),
     ("department_teams_with_woman", 1, 1, 100.0, True),
     ("reserve_cadres_women", 2, 4, 50.0, True),
-    ("congress_chairs_in_two_committees", 1, 2, 50.0, False),  # B46's chair P46 is in neither committee
+    ("congress_chairs_in_two_committees", 1, 1, 100.0, True),
 ]
 # D1 at O8, paired with O7. O8's and O7's post holders hold posts nowhere else: reach {O8: 0, O7: 1}.
 # Two-new inside: O8 (covered) 1/1; outside: O1 O2 O3 O4 O9 O10, only O4 covered: 1/6.

@@ -1,6 +1,7 @@
 """The ``stats`` figures read as the reports mean them (issue 18), each against counts worked out by
-hand on the tiny dataset (tests/expected_tiny.py has the reasoning), on every engine and the
-oracle; the written definitions (docs/FIGURES.md) and the half-up rounding."""
+hand on the tiny dataset plus the rows of tests/figures_data.py (a residents' committee, a
+congress-only and a federation-only woman, an executive-only federation member, a women's group),
+on every engine and the oracle; the written definitions (docs/FIGURES.md) and the half-up rounding."""
 
 from __future__ import annotations
 
@@ -17,22 +18,28 @@ from orgnet.results import figure_value
 from orgnet.rules import Rules
 from tests import expected_tiny as X
 from tests.conftest import ROOT, TINY, engine_on
+from tests.figures_data import figures_dataset
 from tests.oracle import GraphWalk, shown_value
 
 ENGINES = ["networkx", "graph-walk", "oracle", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture(scope="module")
-def oracle_stats():
-    return GraphWalk(load_dataset(TINY)).stats(X.AS_OF, Rules())
+def figures_tiny(tmp_path_factory) -> object:
+    return figures_dataset(tmp_path_factory.mktemp("figures") / "tiny")
+
+
+@pytest.fixture(scope="module")
+def oracle_stats(figures_tiny):
+    return GraphWalk(load_dataset(figures_tiny)).stats(X.AS_OF, Rules())
 
 
 @pytest.fixture(params=ENGINES)
-def stats(request, oracle_stats):
+def stats(request, oracle_stats, figures_tiny):
     if request.param == "oracle":
         frame = oracle_stats
     else:
-        frame = engine_on(request, request.param, TINY).answer("stats", as_of=X.AS_OF, rules=Rules())
+        frame = engine_on(request, request.param, figures_tiny).answer("stats", as_of=X.AS_OF, rules=Rules())
     return frame.set_index(["region_id", "figure"])
 
 
@@ -79,8 +86,14 @@ def test_womens_groups_are_not_two_new(stats):
     assert counts(stats, "R0", "two_new_30plus") == (5, None, 5.0)
 
 
+def test_congress_chairs_in_the_two_committees(stats):
+    """B8's chair P1 sits in B6 and B7; B46's chair P46 in neither."""
+    assert counts(stats, "R0", "congress_chairs_in_two_committees") == (1, 2, 50.0)
+
+
 def test_average_age_rounds_half_up(stats):
-    """Ages 34 + 30 + 22 + 23 = 109 over 4 = 27.25: shown 27.3 (Python's round gives 27.2)."""
+    """Cadres P5 1978, P6 1982, P7 1990, P8 1989: ages 34 + 30 + 22 + 23 = 109 over 4 = 27.25: shown
+    27.3 (Python's round gives 27.2)."""
     assert counts(stats, "R0", "federation_cadres_avg_age") == (109, 4, 27.3)
     assert round(109 / 4, 1) == 27.2  # what the old rounding showed
 
@@ -135,6 +148,14 @@ def test_labels_in_the_reports_words():
     assert figure_label("demo_points") == "“党建带妇建”工作示范点"
     assert figure_label("federation_cadres", "zh", "county") == "县乡两级妇联干部"
     assert figure_label("federation_cadres", "zh", "district") == "区乡两级妇联干部"
+
+
+def test_tiny_itself():
+    """On tiny alone (no added rows) the women's shares are 1/2 and 1/2 and the cadres 4: the rows
+    of tests/figures_data.py are what tells the definitions apart."""
+    frame = GraphWalk(load_dataset(TINY)).stats(X.AS_OF, Rules()).set_index(["region_id", "figure"])
+    assert counts(frame, "R0", "village_women_share") == (1, 2, 50.0)
+    assert counts(frame, "R0", "federation_cadres_avg_age") == (110, 4, 27.5)
 
 
 def test_report_card_names_the_levels_by_the_county(tmp_path):

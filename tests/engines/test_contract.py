@@ -116,9 +116,9 @@ def two_villages(tmp_path_factory):
 
 @pytest.mark.parametrize("name", ENGINES)
 def test_stats_count_a_person_once_however_many_villages(request, two_villages, name):
-    # Village cadres under R1 and R0: P1 (F, in R3 and R6), P2 (M, in R3), P44 and P45 (M, in 南村
-    # R12): 1 woman of 4 people. Counted once per region per person, not once per village (2 of 5).
+    # Village cadres (two committees) under R1 and R0: P1 (F, in R3 and R6) and P2 (M, in R3): 1
+    # woman of 2 people. Counted once per region per person, not once per village (that would be 2 of 3).
     frame = engine_on(request, name, two_villages).answer("stats", as_of=X.AS_OF, rules=Rules())
     share = frame[frame.figure == "village_women_share"].set_index("region_id")
     for region in ["R0", "R1"]:
-        assert (share.loc[region, "numerator"], share.loc[region, "denominator"]) == (1, 4), region
+        assert (share.loc[region, "numerator"], share.loc[region, "denominator"]) == (1, 2), region
