@@ -18,9 +18,13 @@ The reasoning, so that a change to tests/data/tiny can be redone on paper:
 - Liaison check 2012: executives P6 and P7 (executive posts in county federation B14). P6 links B4
   and B5 (the B11 link ended 2011-12-31); visits in 2012: B4 twice, B5 once (the 2011 visit does
   not count). P7 has no links.
-- Stats for R0 (everything): see STATS_R0; village holders {P1 F, P2 M}; community {P4 F, P17 M};
-  federation cadres = holders of B12 B13 B14 = P5 (1978, postgraduate), P6 (1982, bachelor),
-  P7 (1990, college), P8 (1988, college): ages 34+30+22+24 = 110, average 27.5.
+- Stats for R0 (everything): see STATS_R0. 组建率: of the 7 two-new organizations only O8 has a
+  women's organization (B4): 1/7 = 14.3; O4 has only a liaison officer (B5), which the work
+  coverage counts: 2/7 = 28.6. 村干部 (party body + villagers' committee) {P1 F, P2 M}; 居干部
+  (party body + residents' committee) {P4 F, P17 M}; federation cadres = holders of posts other
+  than 执委 in B12 B13 B14 = P5 (1978, postgraduate), P6 (1982, bachelor; member of B12, 执委 of
+  B14), P7 (1990, college; chair of B12, 执委 of B14), P8 (1988, college): ages 34+30+22+24 = 110,
+  average 27.5. tests/test_figures.py adds rows that tell each definition from the old one.
   Demo points: D1 since 2011; D2 only from 2013.
 """
 
@@ -77,7 +81,8 @@ STATS_R0 = {
     "two_new_orgs": (7, None, 7.0),
     "two_new_30plus": (5, None, 5.0),
     "two_new_30plus_committee": (1, 5, 20.0),
-    "two_new_coverage": (2, 7, 28.6),
+    "two_new_coverage": (1, 7, 14.3),
+    "two_new_work_coverage": (2, 7, 28.6),
     "liaison_officers": (1, None, 1.0),
     "women_bodies.federation": (4, None, 4.0),
     "women_bodies.committee": (2, None, 2.0),
@@ -103,16 +108,27 @@ STATS_R0 = {
 STATS_R1 = {
     "two_new_orgs": (2, None, 2.0),
     "two_new_coverage": (0, 2, 0.0),
+    "two_new_work_coverage": (0, 2, 0.0),
     "women_bodies.congress": (1, None, 1.0),
     "federation_cadres": (2, None, 2.0),
     "federation_cadres_avg_age": (52, 2, 26.0),
     "village_women_share": (1, 2, 50.0),
 }
+# R2 (西街道): O4 (its liaison officer B5 only), the community O6; street federation B13 (chair P8, 1988).
+STATS_R2 = {
+    "two_new_orgs": (1, None, 1.0),
+    "two_new_coverage": (0, 1, 0.0),
+    "two_new_work_coverage": (1, 1, 100.0),
+    "federations.community": (1, None, 1.0),
+    "community_women_share": (1, 2, 50.0),
+    "federation_cadres": (1, None, 1.0),
+    "federation_cadres_avg_age": (24, 1, 24.0),
+}
 
 # -- beyond the snapshot (orgnet.analyses) -------------------------------------------------------
 # diff 2012-01-01 → 2012-12-31: B15 dissolved 2012-03-01 opens O1's committee and party gaps;
-# P13's chair post (2012-09-01) closes O7's vacant head. Coverage at R0 falls from 3/7 (O1 had B15)
-# to 2/7, at R5 from 2/4 to 1/4.
+# P13's chair post (2012-09-01) closes O7's vacant head. The 组建率 (women's organizations; O4's
+# liaison officer does not count) at R0 falls from 2/7 (O1 had B15, O8 B4) to 1/7, at R5 from 2/4 to 1/4.
 DIFF = [
     ("gap_opened", "O1", "committee_required: 45 female staff"),
     ("gap_opened", "O1", "party_without_women: party bodies: B1"),
@@ -120,7 +136,7 @@ DIFF = [
     ("body_dissolved", "B15", "women committee on 2012-03-01"),
     ("post_started", "P13", "chair of B11 on 2012-09-01"),
 ]
-DIFF_COVERAGE = {"R0": ("42.9% (3/7)", "28.6% (2/7)", "Δ -14.3 points"), "R5": ("50.0% (2/4)", "25.0% (1/4)", "Δ -25.0 points")}
+DIFF_COVERAGE = {"R0": ("28.6% (2/7)", "14.3% (1/7)", "Δ -14.3 points"), "R5": ("50.0% (2/4)", "25.0% (1/4)", "Δ -25.0 points")}
 # Sole heads: P2 is the only head of B6 (secretary) and B7 (chair): 2 bodies, no women's body.
 # P1 alone chairs congress B8: 1 body, 1 new vacant_head gap. Seven women chair a women's body alone.
 KEY_PEOPLE_TOP = [("P1", 1, 1, 3), ("P3", 1, 1, 2), ("P4", 1, 1, 2), ("P7", 1, 1, 2)]

@@ -28,6 +28,8 @@ Examples
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from collections import defaultdict
 from datetime import date
 from itertools import combinations
@@ -49,17 +51,20 @@ REQUIRED_BODY_TYPE = {"committee_required": "work_committee", "liaison_required"
 
 
 def shown_value(unit: str, numerator: int, denominator: int | None) -> float:
-    """A figure's value: a count; a percentage or an average rounded to one decimal as Python rounds.
+    """A figure's value: a count; a percentage or an average to one decimal, rounded half up
+    (四舍五入) from the exact fraction.
 
     >>> shown_value("percent", 2, 7), shown_value("years", 110, 4), shown_value("percent", 0, 0)
     (28.6, 27.5, nan)
+    >>> shown_value("percent", 9, 16), shown_value("years", 5, 4)
+    (56.3, 1.3)
     """
     if unit == "count":
         return float(numerator)
     if not denominator:
         return math.nan
-    share = numerator / denominator
-    return round(share * 100, 1) if unit == "percent" else round(share, 1)
+    share = Fraction(numerator, denominator) * (100 if unit == "percent" else 1)
+    return float((Decimal(share.numerator) / Decimal(share.denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def day_of(as_of) -> date:
@@ -312,8 +317,8 @@ class GraphWalk:
             figures = {figure: tuple(counted.get((r["id"], figure), (0, 0))) for figure in FIGURES}
             figures.update(self.people_figures(day, {g: people.get((r["id"], g), set())
                                                      for g in ("village", "community", "cadres")}))
-            for figure, (unit, _) in FIGURES.items():
-                numerator, of = figures[figure]
+            for figure, spec in FIGURES.items():
+                unit, (numerator, of) = spec.unit, figures[figure]
                 denominator = None if unit == "count" else of
                 rows.append({"region_id": r["id"], "region_name": r["name"], "level": r["level"], "figure": figure,
                              "unit": unit, "numerator": numerator, "denominator": denominator,
@@ -330,7 +335,8 @@ class GraphWalk:
                 continue
             women = [self.attrs(b)["type"] for b in self.hosted(org, day, "women")]
             yield a["region_id"], "two_new_orgs", True
-            yield a["region_id"], "two_new_coverage", bool(women)
+            yield a["region_id"], "two_new_coverage", any(t != "liaison" for t in women)  # 组织覆盖
+            yield a["region_id"], "two_new_work_coverage", bool(women)  # 工作覆盖: a liaison officer too
             if a["female_staff"] >= rules.committee_min_female:
                 yield a["region_id"], "two_new_30plus", True
                 yield a["region_id"], "two_new_30plus_committee", any(t in rules.committee_types for t in women)
@@ -368,18 +374,21 @@ class GraphWalk:
                 yield "congress_chairs_in_two_committees", seated
 
     def counted_people(self, day: date, rules: Rules):
-        """(region id, group, person): holders of posts in village and community bodies (groups
-        ``village``, ``community``) and in region-level federations of the cadre levels (``cadres``)."""
+        """(region id, group, person): holders of posts in the two committees of villages and
+        communities (groups ``village``, ``community``) and of posts other than 执委 in region-level
+        federations of the cadre levels (``cadres``)."""
         for body, b in self.labelled("Body"):
             host = self.host(body)
             kind = self.attrs(host)["kind"] if host else None
             level = self.attrs(("Region", b["region_id"]))["level"]
             cadres = (b["system"] == "women" and b["type"] == "federation" and host is None
                       and level in rules.cadre_federation_levels)
-            for person, _ in self.holders(body, day):
-                if kind in ("village", "community"):
+            # 村、居干部: the party body and the 村（居）委会 only
+            two_committees = b["system"] == "party" or b["type"] in ("villagers_committee", "residents_committee")
+            for person, role in self.holders(body, day):
+                if kind in ("village", "community") and two_committees:
                     yield b["region_id"], kind, person
-                if cadres:
+                if cadres and role != "executive":  # 执委 are not cadres
                     yield b["region_id"], "cadres", person
 
     def people_figures(self, day: date, people: dict[str, set]) -> dict[str, tuple[int, int]]:

@@ -106,7 +106,7 @@ def test_baselines_use_orgnets_contracts_and_rules():
     assert common.GAP_REQUIRES == {rule.id: rule.requires for rule in gap_rules.GAP_RULES}
     assert gaps.TOWNSHIP_LEVELS == TOWNSHIP_LEVELS
     assert common.FIGURES == tuple(results.FIGURES)
-    assert common.UNITS == {name: unit for name, (unit, _) in results.FIGURES.items()}
+    assert common.UNITS == {name: spec.unit for name, spec in results.FIGURES.items()}
     rules = Rules()
     for name in ("committee_min_female", "liaison_min_female", "committee_types", "min_posts", "nameplate_jaccard",
                  "stats_levels", "cadre_federation_levels"):

@@ -29,13 +29,11 @@ BEIHU = {
     "enterprise_women_committees": (165, None, 165.0),
     "two_new_coverage": (167, 377, 44.3),
     "congress_chairs_in_two_committees": (128, 128, 100.0),
-    "village_women_share": (None, None, 32.0),
-    "community_women_share": (None, None, 71.0),
-    "federation_cadres": (58, None, 58.0),
-    "federation_cadres_avg_age": (2146, 58, 37.0),
-    "federation_cadres.college": (24, None, 24.0),
-    "federation_cadres.bachelor": (33, None, 33.0),
-    "federation_cadres.postgraduate": (1, None, 1.0),
+    # Under the reports' definitions (issue 18, docs/FIGURES.md) the women's shares of 村、居干部 (the
+    # two committees only) are no longer what this generator tunes (32 / 71 over every village body);
+    # on data/beihu they are 28.5 % and 50.0 %, and they vary with the seed: their recalibration is
+    # the sample's business. 10 of the 58 federation cadres are 执委 with no other post: 48.
+    "federation_cadres": (48, None, 48.0),
     "organ_institution_women_bodies": (53, None, 53.0),
     "demo_points": (22, None, 22.0),
 }

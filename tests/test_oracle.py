@@ -90,7 +90,7 @@ def test_todays_answers(walk):
 
 def test_todays_figures(walk):
     stats = walk.stats(X.AS_OF, Rules()).set_index(["region_id", "figure"])
-    for region, expected in (("R0", X.STATS_R0), ("R1", X.STATS_R1)):
+    for region, expected in (("R0", X.STATS_R0), ("R1", X.STATS_R1), ("R2", X.STATS_R2)):
         for figure, (numerator, denominator, value) in expected.items():
             row = stats.loc[(region, figure)]
             got = (row.numerator, None if pd.isna(row.denominator) else row.denominator, row.value)

@@ -130,14 +130,14 @@ GAP_RULES = ("committee_required", "liaison_required", "party_without_women", "v
 GAP_REQUIRES = {"committee_required": "work_committee", "liaison_required": "liaison", "party_without_women": "any",
                 "vacant_head": ""}
 FIGURES = ("townships", "streets", "two_new_orgs", "two_new_30plus", "two_new_30plus_committee", "two_new_coverage",
-           "liaison_officers", "women_bodies.federation", "women_bodies.committee", "women_bodies.work_committee",
+           "two_new_work_coverage", "liaison_officers", "women_bodies.federation", "women_bodies.committee", "women_bodies.work_committee",
            "women_bodies.congress", "women_bodies.organ_committee", "women_bodies.liaison",
            "federations.township_street", "federations.community", "enterprise_women_committees",
            "organ_institution_women_bodies", "village_women_share", "community_women_share",
            "congress_chairs_in_two_committees", "federation_cadres", "federation_cadres_avg_age",
            "federation_cadres.college", "federation_cadres.bachelor", "federation_cadres.postgraduate", "demo_points")
 UNITS = {f: "count" for f in FIGURES} | {f: "percent" for f in (
-    "two_new_30plus_committee", "two_new_coverage", "village_women_share", "community_women_share",
+    "two_new_30plus_committee", "two_new_coverage", "two_new_work_coverage", "village_women_share", "community_women_share",
     "congress_chairs_in_two_committees")} | {"federation_cadres_avg_age": "years"}
 
 #: name → (columns, order [(column, ascending)], ints, floats, lists)

@@ -1,4 +1,4 @@
-"""Baseline for ``orgnet stats --all-regions``: all 26 report figures for every region of a stats
+"""Baseline for ``orgnet stats --all-regions``: all 27 report figures for every region of a stats
 level, each rolled up from the region and every region below it.
 
 Counts are made per region with ``np.bincount`` and rolled up through a (region, ancestor) table;
@@ -73,12 +73,14 @@ def compute(t: dict[str, pd.DataFrame], as_of) -> pd.DataFrame:
     at_host = np.maximum(host, 0)
     active = c.current(bodies["founded"], bodies["dissolved"], day)
     women = active & c.mask(bodies["system"], "women")
-    covered = np.bincount(host[women & hosted], minlength=len(orgs)) > 0
+    worked = np.bincount(host[women & hosted], minlength=len(orgs)) > 0  # 工作覆盖: a liaison officer too
+    covered = np.bincount(host[women & hosted & ~c.mask(bodies["type"], "liaison")], minlength=len(orgs)) > 0
     committee = np.bincount(host[women & hosted & c.mask(bodies["type"], *c.COMMITTEE_TYPES)], minlength=len(orgs)) > 0
     two_new = orgs["two_new"].to_numpy()
     big = two_new & (orgs["female_staff"].to_numpy() >= c.COMMITTEE_MIN_FEMALE)
     fig["two_new_orgs"] = (roll(org_region[two_new]), None)
     fig["two_new_coverage"] = (roll(org_region[two_new & covered]), roll(org_region[two_new]))
+    fig["two_new_work_coverage"] = (roll(org_region[two_new & worked]), roll(org_region[two_new]))
     fig["two_new_30plus"] = (roll(org_region[big]), None)
     fig["two_new_30plus_committee"] = (roll(org_region[big & committee]), roll(org_region[big]))
 
@@ -113,9 +115,11 @@ def compute(t: dict[str, pd.DataFrame], as_of) -> pd.DataFrame:
     person = c.positions(people["id"], posts["person_id"][held])
     female = c.mask(people["gender"], *c.FEMALE)
 
-    # women's shares among people with posts in village / community bodies
+    # women's shares among 村、居干部: people with posts in a village's / community's party body or
+    # villagers' / residents' committee
+    two_committees = c.mask(bodies["system"], "party") | type_is("villagers_committee", "residents_committee")
     for k in ("village", "community"):
-        at = host_is(k)[body]
+        at = (host_is(k) & two_committees)[body]
         seen = roll_people(body_region[body[at]], person[at])
         num = np.bincount(seen["ancestor"], weights=female[seen["person"]], minlength=n_reg).astype(np.int64)
         fig[f"{k}_women_share"] = (num, np.bincount(seen["ancestor"], minlength=n_reg))
@@ -132,8 +136,8 @@ def compute(t: dict[str, pd.DataFrame], as_of) -> pd.DataFrame:
     with_chair = np.unique(chairs["body"].to_numpy())
     fig["congress_chairs_in_two_committees"] = (roll(body_region[seated]), roll(body_region[with_chair]))
 
-    # federation cadres: people with posts in region-level federations of the cadre levels
-    at = (federation & ~hosted & level_is(*c.CADRE_FEDERATION_LEVELS))[body]
+    # federation cadres: people with posts other than 执委 in region-level federations of the cadre levels
+    at = (federation & ~hosted & level_is(*c.CADRE_FEDERATION_LEVELS))[body] & ~c.mask(posts["role"], "executive")[held]
     seen = roll_people(body_region[body[at]], person[at])
     anc, who = seen["ancestor"].to_numpy(), seen["person"].to_numpy()
     fig["federation_cadres"] = (np.bincount(anc, minlength=n_reg), None)
@@ -160,10 +164,10 @@ def compute(t: dict[str, pd.DataFrame], as_of) -> pd.DataFrame:
         d = den[where].astype(np.int64) if den is not None else None
         if unit == "count":
             value = n.astype(float)
-        else:
-            ratio = n / np.where(d == 0, 1, d)
-            scaled = 100 * ratio if unit == "percent" else ratio
-            value = np.array([round(x, 1) for x in scaled.tolist()], dtype=float)  # Python's round, as orgnet
+        else:  # tenths, rounded half up from the integers (四舍五入), as orgnet
+            scale = 1000 if unit == "percent" else 10
+            tenths = (2 * scale * n + d) // np.where(d == 0, 1, 2 * d)
+            value = tenths / 10
             value[d == 0] = np.nan
         parts.append(pd.DataFrame({"region": where, "figure": figure, "unit": unit, "numerator": n,
                                    "denominator": pd.array(d, dtype="Int64") if d is not None else pd.NA,

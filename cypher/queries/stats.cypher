@@ -10,15 +10,15 @@
 // regions.
 //
 // Six parts, joined by UNION ALL, each giving figure rows (region, figure, numerator n,
-// denominator d): the catalogue part gives every figure of every stats region (the 26 figures of
+// denominator d): the catalogue part gives every figure of every stats region (the 27 figures of
 // orgnet.results.FIGURES, in that order, with their units) at zero, except townships and streets;
 // the other parts add to the figures they count. The end of the query sums each region's rows per
 // figure. orgnet's Neo4j engine runs the six parts as six queries, two at a time (the parts come
 // heaviest first), and does the same sum in Python: same rows, about a third less time.
 //
 // One row per region and figure, with numerator, denominator (empty for counts) and value (a
-// count, a percentage or an average age, to one decimal; orgnet recomputes value from
-// numerator/denominator in Python so that rounding matches exactly).
+// count, a percentage or an average age, to one decimal rounded half up (四舍五入: 9/16 → 56.3),
+// in integers; orgnet recomputes value from numerator/denominator in Python, orgnet.results.figure_value).
 // Active on as_of: a body when founded <= as_of (or empty) and dissolved is empty or later; a post
 // (HOLDS) when start <= as_of (or empty) and end is empty or later; a demo point when since <=
 // as_of (or empty). A body counts in the region of its region_id (for a hosted body, its host's
@@ -34,12 +34,15 @@
 // :param cadre_federation_levels => ['county', 'district', 'township', 'street']
 
 CALL () {
-  // People holding active posts in active bodies of a village or community, in the body's region:
-  // each person once per stats region, however many posts in however many regions below it.
+  // 村、居干部: people holding active posts in the active "two committees" of a village or
+  // community (its party bodies and its 村（居）委会: villagers' or residents' committee; not the
+  // women's congress, federation or other bodies), in the body's region: each person once per
+  // stats region, however many posts in however many regions below it.
   // People are grouped by the regions they hold such posts in (nearly always one): each group's
   // counts go once to every stats region at or above any of its regions.
   MATCH (host:Organization)<-[:BELONGS_TO]-(b:Body)
   WHERE host.kind IN ['village', 'community']
+    AND (b:PartyBody OR b.type IN ['villagers_committee', 'residents_committee'])
     AND active(b.founded, b.dissolved)
   MATCH (p)-[h:HOLDS]->(b)
   WHERE active(h.start, h.`end`)
@@ -113,7 +116,9 @@ CALL () {
           ['congress_chairs_in_two_committees', congresses_seated, congresses]] AS f
   RETURN r.id AS region_id, r.name AS region_name, r.level AS level, f[0] AS figure, null AS unit, f[1] AS n, f[2] AS d
   UNION ALL
-  // Two-new organizations and their women's bodies (rules 1 and 2), by region, rolled up.
+  // Two-new organizations and their women's bodies (rules 1 and 2), by region, rolled up: the
+  // 组建率 counts a women's organization (any type but a liaison officer: 组织覆盖), the work
+  // coverage a liaison officer too (工作覆盖).
   MATCH (o:Organization)
   WHERE o.two_new
   WITH o,
@@ -122,16 +127,18 @@ CALL () {
           | w.type] AS women
   WITH o.region_id AS rid,
        count(o) AS two_new,
-       count(CASE WHEN size(women) > 0 THEN o END) AS two_new_covered,
+       count(CASE WHEN any(t IN women WHERE t <> 'liaison') THEN o END) AS two_new_covered,
+       count(CASE WHEN size(women) > 0 THEN o END) AS two_new_worked,
        count(CASE WHEN o.female_staff >= $committee_min_female THEN o END) AS big,
        count(CASE WHEN o.female_staff >= $committee_min_female AND any(t IN women WHERE t IN $committee_types)
                   THEN o END) AS big_with_committee
   MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
   WHERE r.level IN $stats_levels
-  WITH r, sum(two_new) AS two_new, sum(two_new_covered) AS two_new_covered, sum(big) AS big,
+  WITH r, sum(two_new) AS two_new, sum(two_new_covered) AS two_new_covered, sum(two_new_worked) AS two_new_worked,
+       sum(big) AS big,
        sum(big_with_committee) AS big_with_committee
   UNWIND [['two_new_orgs', two_new, 0], ['two_new_30plus', big, 0], ['two_new_30plus_committee', big_with_committee, big],
-          ['two_new_coverage', two_new_covered, two_new]] AS f
+          ['two_new_coverage', two_new_covered, two_new], ['two_new_work_coverage', two_new_worked, two_new]] AS f
   RETURN r.id AS region_id, r.name AS region_name, r.level AS level, f[0] AS figure, null AS unit, f[1] AS n, f[2] AS d
   UNION ALL
   // Every figure of every stats region, in the order of orgnet.results.FIGURES, with its unit:
@@ -145,7 +152,8 @@ CALL () {
   UNWIND [
     ['townships', 'count', townships], ['streets', 'count', streets], ['two_new_orgs', 'count', 0],
     ['two_new_30plus', 'count', 0], ['two_new_30plus_committee', 'percent', 0], ['two_new_coverage', 'percent', 0],
-    ['liaison_officers', 'count', 0], ['women_bodies.federation', 'count', 0], ['women_bodies.committee', 'count', 0],
+    ['two_new_work_coverage', 'percent', 0], ['liaison_officers', 'count', 0], ['women_bodies.federation', 'count', 0],
+    ['women_bodies.committee', 'count', 0],
     ['women_bodies.work_committee', 'count', 0], ['women_bodies.congress', 'count', 0],
     ['women_bodies.organ_committee', 'count', 0], ['women_bodies.liaison', 'count', 0],
     ['federations.township_street', 'count', 0], ['federations.community', 'count', 0],
@@ -158,9 +166,9 @@ CALL () {
   ] AS f
   RETURN r.id AS region_id, r.name AS region_name, r.level AS level, f[0] AS figure, f[1] AS unit, f[2] AS n, 0 AS d
   UNION ALL
-  // Federation cadres: people holding active posts in active region-level federations (no host
-  // organization) of a region whose level is in $cadre_federation_levels; each person once per
-  // stats region.
+  // Federation cadres: people holding active posts other than 执委 (role executive) in active
+  // region-level federations (no host organization) of a region whose level is in
+  // $cadre_federation_levels; each person once per stats region.
   MATCH (f:WomenBody)
   WHERE f.type = 'federation'
     AND active(f.founded, f.dissolved)
@@ -168,7 +176,7 @@ CALL () {
   MATCH (reg:Region {id: f.region_id})
   WHERE reg.level IN $cadre_federation_levels
   MATCH (p:Person)-[h:HOLDS]->(f)
-  WHERE active(h.start, h.`end`)
+  WHERE active(h.start, h.`end`) AND h.role <> 'executive'
   WITH reg.id AS rid, collect(DISTINCT p) AS people
   MATCH (:Region {id: rid})-[:PART_OF*0..]->(r:Region)
   WHERE r.level IN $stats_levels
@@ -200,7 +208,7 @@ RETURN region_id, region_name, level, figure, unit, n AS numerator,
        CASE
          WHEN unit = 'count' THEN toFloat(n)
          WHEN d = 0 THEN null
-         WHEN unit = 'percent' THEN round(100.0 * n / d, 1)
-         ELSE round(toFloat(n) / d, 1)
+         WHEN unit = 'percent' THEN toFloat((2000 * n + d) / (2 * d)) / 10
+         ELSE toFloat((20 * n + d) / (2 * d)) / 10
        END AS value
 ORDER BY region_id, figure

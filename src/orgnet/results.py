@@ -20,6 +20,8 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from . import figures as _figures
+
 
 @dataclass(frozen=True)
 class Contract:
@@ -95,41 +97,9 @@ def as_text(values: pd.Series) -> pd.Series:
     return values.astype(object).where(values.notna(), "").astype(str)
 
 
-#: The report figures (``stats``): name → (unit, what it counts). Units: count, percent, years.
-FIGURES: dict[str, tuple[str, str]] = {
-    "townships": ("count", "township regions"),
-    "streets": ("count", "street (sub-district) regions"),
-    "two_new_orgs": ("count", "two-new organizations"),
-    "two_new_30plus": ("count", "two-new organizations with female_staff ≥ committee_min_female"),
-    "two_new_30plus_committee": ("percent", "of those, with an active women's committee/work committee/federation"),
-    "two_new_coverage": ("percent", "two-new organizations with any active women's body"),
-    "liaison_officers": ("count", "active women's bodies of type liaison"),
-    "women_bodies.federation": ("count", "active women's federations"),
-    "women_bodies.committee": ("count", "active women's committees"),
-    "women_bodies.work_committee": ("count", "active women's work committees"),
-    "women_bodies.congress": ("count", "active village women's congresses"),
-    "women_bodies.organ_committee": ("count", "active organ women's committees"),
-    "women_bodies.liaison": ("count", "active women's work liaison officers (bodies)"),
-    "federations.township_street": ("count", "active federations of township and street regions"),
-    "federations.community": ("count", "active federations hosted by communities or community regions"),
-    "enterprise_women_committees": ("count", "active committees/work committees in non-public enterprises"),
-    "organ_institution_women_bodies": ("count", "active women's bodies in organs and institutions"),
-    "village_women_share": ("percent", "women among people holding posts in village bodies"),
-    "community_women_share": ("percent", "women among people holding posts in community bodies"),
-    "congress_chairs_in_two_committees": ("percent", "village congresses whose chair also sits in the village party body or villagers' committee"),
-    "federation_cadres": ("count", "people holding posts in county/district/township/street federations"),
-    "federation_cadres_avg_age": ("years", "their average age at as_of (years)"),
-    "federation_cadres.college": ("count", "of them, with college education"),
-    "federation_cadres.bachelor": ("count", "of them, with a bachelor's degree"),
-    "federation_cadres.postgraduate": ("count", "of them, postgraduates"),
-    "demo_points": ("count", "active demonstration points"),
-}
-
-#: The figures that count people, each person once per region. Added up over several regions (the
-#: summary past a few top regions, the report's cards), a person holding posts in two of them counts
-#: in each: the sum is an upper bound, and the printouts say so.
-PEOPLE_FIGURES = ("village_women_share", "community_women_share", "federation_cadres", "federation_cadres_avg_age",
-                  "federation_cadres.college", "federation_cadres.bachelor", "federation_cadres.postgraduate")
+#: The report figures (``stats``), defined in ``orgnet.figures``: name → ``Figure`` (unit first).
+FIGURES = _figures.FIGURES
+PEOPLE_FIGURES = _figures.PEOPLE_FIGURES
 
 
 def _declared_rank(values: pd.Series, declared: tuple[str, ...]) -> pd.Series:
@@ -167,14 +137,22 @@ def stable_order(keys: pd.DataFrame, ascending: list[bool]) -> np.ndarray:
 
 
 def figure_value(unit: str, numerator: int, denominator: int | None) -> float:
-    """The shown value: a count, a percentage to one decimal, or an average to one decimal.
+    """The shown value: a count, or a percentage or an average to one decimal, rounded half up
+    (四舍五入, as officials write it: 9/16 → 56.3, not Python's 56.2), from the exact integers.
+
+    This is the one rounding of a figure: every engine returns exact counts and every output
+    (tables, report cards, charts) shows this value.
 
     >>> figure_value("percent", 167, 377), figure_value("years", 2146, 58), figure_value("count", 18, None)
     (44.3, 37.0, 18.0)
+    >>> figure_value("percent", 9, 16), figure_value("percent", 1, 8), figure_value("years", 5, 4), figure_value("percent", 1, 0)
+    (56.3, 12.5, 1.3, nan)
     """
     if unit == "count":
         return float(numerator)
     if not denominator:
         return float("nan")
-    ratio = numerator / denominator
-    return round(100 * ratio if unit == "percent" else ratio, 1)
+    scale = 1000 if unit == "percent" else 10  # tenths of a percent, tenths of a year
+    numerator, denominator = int(numerator), int(denominator)
+    tenths = (2 * scale * numerator + denominator) // (2 * denominator)
+    return tenths / 10

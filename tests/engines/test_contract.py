@@ -83,7 +83,7 @@ class TestContract:
         assert rows == X.LIAISON_2012
         assert engine.answer("liaison_check", year=2011, rules=Rules()).query("kind == 'link'").body_id.tolist() == ["B11", "B4", "B5"]
 
-    @pytest.mark.parametrize("region, expected", [("R0", X.STATS_R0), ("R1", X.STATS_R1)])
+    @pytest.mark.parametrize("region, expected", [("R0", X.STATS_R0), ("R1", X.STATS_R1), ("R2", X.STATS_R2)])
     def test_stats(self, engine, region, expected):
         frame = engine.answer("stats", as_of=X.AS_OF, rules=Rules())
         assert list(frame.columns) == list(CONTRACTS["stats"].columns)
@@ -116,8 +116,8 @@ def two_villages(tmp_path_factory):
 
 @pytest.mark.parametrize("name", ENGINES)
 def test_stats_count_a_person_once_however_many_villages(request, two_villages, name):
-    # Village post holders under R1 and R0: P1 (F, in R3 and R6) and P2 (M, in R3): 1 woman of 2
-    # people. Counted once per region per person, not once per village (that would be 2 of 3).
+    # Village cadres (two committees) under R1 and R0: P1 (F, in R3 and R6) and P2 (M, in R3): 1
+    # woman of 2 people. Counted once per region per person, not once per village (that would be 2 of 3).
     frame = engine_on(request, name, two_villages).answer("stats", as_of=X.AS_OF, rules=Rules())
     share = frame[frame.figure == "village_women_share"].set_index("region_id")
     for region in ["R0", "R1"]:

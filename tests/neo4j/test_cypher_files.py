@@ -59,7 +59,7 @@ def test_param_examples_are_the_defaults():
 def test_stats_query_lists_every_figure_in_order():
     text = cypher.query("stats")
     found = re.findall(r"\['([a-z_.0-9]+)', '(count|percent|years)'", text)
-    assert found == [(figure, unit) for figure, (unit, _) in FIGURES.items()]
+    assert found == [(figure, spec.unit) for figure, spec in FIGURES.items()]
 
 
 def test_stats_parts_are_whole_queries_with_the_same_columns():

@@ -10,6 +10,7 @@ from orgnet.analyses import ANALYSES, finish
 from orgnet.results import figure_value
 from orgnet.rules import Rules
 from tests.conftest import IN_CI, SAMPLES, TINY
+from tests.figures_data import figures_dataset
 
 pytestmark = pytest.mark.neo4j
 
@@ -100,3 +101,16 @@ def test_tiny_agrees_under_other_rules(day, rules, analysis, networkx_engines, n
 def test_tiny_liaisons_agree_under_other_rules(rules, networkx_engines, neo4j_engine):
     for year in (2010, 2011, 2012, 2013):
         assert_same(networkx_engines(TINY), neo4j_engine(TINY), "liaison_check", year, RULE_SETTINGS[rules])
+
+
+@pytest.fixture(scope="module")
+def figures_tiny(tmp_path_factory):
+    """tiny plus the rows that tell the figures' definitions apart (tests/figures_data.py)."""
+    return figures_dataset(tmp_path_factory.mktemp("figures") / "tiny")
+
+
+@pytest.mark.parametrize("rules", ["defaults", "strict"])
+@pytest.mark.parametrize("day", ["2009-06-30", "2012-06-30"])
+def test_figures_rows_agree(figures_tiny, day, rules, networkx_engines, neo4j_engine):
+    """The stats of issue 18's definitions (two committees, 执委, 组织/工作覆盖) on both engines."""
+    assert_same(networkx_engines(figures_tiny), neo4j_engine(figures_tiny), "stats", day, RULE_SETTINGS[rules])

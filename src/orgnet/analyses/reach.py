@@ -15,7 +15,9 @@ GROUPINGS = {None: None, "kind": "kind", "grade": "party_grade"}
 
 
 def coverage(engine, as_of, rules: Rules, by: str | None = None) -> pd.DataFrame:
-    """Women's-organization coverage of two-new organizations for every region, rolled up the tree.
+    """Women's-work coverage (工作覆盖: any active women's body, a liaison officer included) of two-new
+    organizations for every region, rolled up the tree: ``stats``' ``two_new_work_coverage``, broken
+    down. The 组建率 (``two_new_coverage``) leaves liaison officers out (docs/FIGURES.md).
 
     ``by`` breaks each region down by organization ``kind`` or by party ``grade`` (best active party
     body; ``none`` without one). Regions without two-new organizations are left out.

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..active import active
-from ..engines.coded import Day, Tables
+from ..engines.coded import Day, Tables, count_per
 from ..results import FIGURES, Contract, figure_value
 from ..rules import Rules
 from .record import Analysis
@@ -45,6 +45,10 @@ def ancestors(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         above.append(up[has])
         up = np.where(has, parent[np.maximum(up, 0)], -1)
     return np.concatenate(below), np.concatenate(above)
+
+
+#: The 村（居）委会 types: with the party body, a village's or community's "two committees" (村、居干部).
+TWO_COMMITTEE_TYPES = ("villagers_committee", "residents_committee")
 
 
 class Rollup:
@@ -83,13 +87,18 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
 
 
 def _two_new(t: Tables, d: Day, rules: Rules, roll: Rollup) -> dict:
-    """Two-new organizations and their active women's bodies (rules 1 and 2)."""
-    org_region = t.org_region
+    """Two-new organizations and their active women's bodies (rules 1 and 2): the 组建率 counts a
+    women's organization (any type but a liaison officer), the work coverage a liaison officer too."""
+    org_region, n = t.org_region, len(t.dataset["organizations"])
     women_n, committee_n = t.women_hosted(d, rules)
+    liaison = d.active & t.is_in("bodies", "system", "women") & t.is_in("bodies", "type", "liaison") & (t.body_host >= 0)
+    organization_n = women_n - count_per(t.body_host[liaison], n)
     two_new = t.column("organizations", "two_new")
     big = two_new & (t.dataset["organizations"]["female_staff"].to_numpy(dtype=np.int64) >= rules.committee_min_female)
-    return {"two_new_orgs": (roll(org_region[two_new]), None),
-            "two_new_coverage": (roll(org_region[two_new & (women_n > 0)]), roll(org_region[two_new])),
+    every = roll(org_region[two_new])
+    return {"two_new_orgs": (every, None),
+            "two_new_coverage": (roll(org_region[two_new & (organization_n > 0)]), every),
+            "two_new_work_coverage": (roll(org_region[two_new & (women_n > 0)]), every),
             "two_new_30plus": (roll(org_region[big]), None),
             "two_new_30plus_committee": (roll(org_region[big & (committee_n > 0)]), roll(org_region[big]))}
 
@@ -135,8 +144,11 @@ def _post_holders(t: Tables, d: Day, rules: Rules, roll: Rollup) -> dict:
     body, person = t.post_body[d.held], t.post_person[d.held]
     female = t.is_in("people", "gender", "F")
     fig = {}
-    for kind in ("village", "community"):  # women among the people holding posts in village / community bodies
-        at = b.host_is(kind)[body]
+    # 村、居干部: women among the people holding posts in a village's / community's two committees
+    # (party body, 村（居）委会), each person once; not the congress, federation or other bodies
+    two_committees = t.is_in("bodies", "system", "party") | b.type_is(*TWO_COMMITTEE_TYPES)
+    for kind in ("village", "community"):
+        at = (b.host_is(kind) & two_committees)[body]
         seen = roll.people(region[body[at]], person[at])
         num = np.bincount(seen["ancestor"], weights=female[seen["person"]], minlength=roll.n).astype(np.int64)
         fig[f"{kind}_women_share"] = (num, np.bincount(seen["ancestor"], minlength=roll.n))
@@ -151,14 +163,16 @@ def _post_holders(t: Tables, d: Day, rules: Rules, roll: Rollup) -> dict:
     seated = chairs.merge(seats, on=["person", "org"])["body"].unique()
     fig["congress_chairs_in_two_committees"] = (roll(region[seated]),
                                                 roll(region[np.unique(chairs["body"].to_numpy())]))
+    # federation cadres: a post in a region-level federation of the cadre levels, 执委 (executive) excepted
     federation = women & b.type_is("federation") & ~b.hosted & b.level_is(*rules.cadre_federation_levels)
-    fig.update(_cadres(t, d, roll.people(region[body[federation[body]]], person[federation[body]]), roll.n))
+    staff = federation[body] & ~t.is_in("posts", "role", "executive")[d.held]
+    fig.update(_cadres(t, d, roll.people(region[body[staff]], person[staff]), roll.n))
     return fig
 
 
 def _cadres(t: Tables, d: Day, seen: pd.DataFrame, n: int) -> dict:
-    """Federation cadres (people with posts in region-level federations of the cadre levels): count,
-    average age, education."""
+    """Federation cadres (people with posts other than 执委 in region-level federations of the cadre
+    levels): count, average age, education."""
     anc, who = seen["ancestor"].to_numpy(), seen["person"].to_numpy()
     fig = {"federation_cadres": (np.bincount(anc, minlength=n), None)}
     born = t.dataset["people"]["birth_year"].to_numpy(dtype=float, na_value=np.nan)[who]
@@ -173,8 +187,8 @@ def _cadres(t: Tables, d: Day, seen: pd.DataFrame, n: int) -> dict:
 def _rows(t: Tables, fig: dict, where: np.ndarray) -> pd.DataFrame:
     """One row per (shown region, figure), values rounded as ``figure_value`` rounds them."""
     parts = []
-    for figure, (unit, _) in FIGURES.items():
-        num, den = fig[figure]
+    for figure, spec in FIGURES.items():
+        unit, (num, den) = spec.unit, fig[figure]
         n = num[where].astype(np.int64)
         d = den[where].astype(np.int64) if den is not None and unit != "count" else None
         if d is None:

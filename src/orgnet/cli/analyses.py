@@ -25,6 +25,9 @@ def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
           fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """The report figures (counts and rates with numerator/denominator), rolled up the region tree.
 
+    Each figure's definition beside the report's phrase: `orgnet schema --figures` (docs/FIGURES.md).
+    Rates and averages are rounded half up (四舍五入) to one decimal.
+
     Example: `orgnet stats data/beihu --as-of 2012-06-30`
     """
     frame = open_network(path, "stats").stats(as_of, Rules.from_toml(rules))

@@ -104,7 +104,8 @@ class CoverageBy(str, Enum):
 def coverage(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
              by: Annotated[Optional[CoverageBy], typer.Option(help="Break down by organization kind or party grade.")] = None,
              fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
-    """Coverage of two-new organizations by women's organizations, every region up the tree.
+    """Women's-work coverage (工作覆盖: a women's body or a liaison officer) of two-new organizations,
+    every region up the tree (the stats figure two_new_work_coverage, broken down by kind or grade).
 
     Example: `orgnet coverage data/beihu --as-of 2012-06-30 --by grade`
     """

@@ -234,10 +234,19 @@ def export(path: Dataset,
     say_wrote(out, f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges")
 
 
-def schema() -> None:
-    """Print the data contract (tables, columns, types, Chinese aliases) and the gap rules as Markdown."""
+def schema(figures: Annotated[bool, typer.Option(
+        "--figures", help="Print the stats figures instead: each with the report's phrase, orgnet's definition "
+                          "(numerator, denominator) and what it assumes where the report is silent (docs/FIGURES.md).")]
+           = False) -> None:
+    """Print the data contract (tables, columns, types, Chinese aliases) and the gap rules as Markdown;
+    with `--figures`, the definitions of the `stats` figures."""
     from ..gap_rules import rules_markdown
     from ..schema import schema_markdown
 
+    if figures:
+        from ..figures import figures_markdown
+
+        typer.echo(figures_markdown(), nl=False)
+        return
     typer.echo(schema_markdown())
     typer.echo("\n## Gap rules (orgnet gaps)\n\n" + rules_markdown())

@@ -30,6 +30,7 @@ from ..errors import InputError
 from ..files import write_output
 from ..redact import redact_frame
 from .. import gap_rules
+from ..figures import figure_label
 from ..glossary import gap_detail, plan_reasons
 from ..results import FIGURES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
@@ -41,8 +42,8 @@ from .views import DEFAULT_MAX_NODES, build_scene
 TOP_ROWS = 20
 PLAN_ROWS = 15
 #: The figures shown as cards, in order.
-CARD_FIGURES = ("two_new_coverage", "two_new_orgs", "two_new_30plus", "two_new_30plus_committee", "liaison_officers",
-                "townships", "streets", "women_bodies.federation", "women_bodies.committee", "women_bodies.congress",
+CARD_FIGURES = ("two_new_coverage", "two_new_work_coverage", "two_new_orgs", "two_new_30plus",
+                "two_new_30plus_committee", "liaison_officers", "townships", "streets", "women_bodies.federation", "women_bodies.committee", "women_bodies.congress",
                 "women_bodies.organ_committee", "congress_chairs_in_two_committees", "village_women_share",
                 "community_women_share", "federation_cadres", "federation_cadres_avg_age", "demo_points")
 
@@ -157,7 +158,8 @@ def cards(root: pd.DataFrame, lang: str) -> list[dict]:
         if rows.empty or figure not in FIGURES:
             continue
         summed = several and figure in PEOPLE_FIGURES
-        label = words(figure, lang) + (" *" if summed else "")
+        levels = rows["level"].unique()  # the cadres' label names the levels: 县乡两级 / 区乡两级
+        label = figure_label(figure, lang, levels[0] if len(levels) == 1 else None) + (" *" if summed else "")
         num = int(rows["numerator"].fillna(0).sum())
         dens = rows["denominator"].dropna()
         den = int(dens.sum()) if len(dens) else None

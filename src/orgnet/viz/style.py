@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import gap_rules
+from ..figures import FIGURES, figure_label
 from ..glossary import BODY_TYPE, GRADE, HEAD_WORDS  # noqa: F401  (the words, re-exported for the views)
 
 #: Fonts that hold Chinese glyphs, then a generic fallback (browser pages and canvas labels).
@@ -134,34 +135,9 @@ ROLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", 
         "chair": ("主任/主席", "chair"), "vice_chair": ("副主任/副主席", "vice chair"), "member": ("委员", "member"),
         "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive")}
 
-#: The report's and charts' words (figures from ``orgnet.results.FIGURES`` and headings).
+#: The report's and charts' words: the figures' labels (``orgnet.figures``, in the reports' words), and headings.
 WORDS: dict[str, tuple[str, str]] = {
-    "townships": ("乡镇数", "townships"),
-    "streets": ("街道数", "streets"),
-    "two_new_orgs": ("两新组织数", "two-new organizations"),
-    "two_new_30plus": ("女职工30人以上两新组织", "two-new organizations with 30+ women"),
-    "two_new_30plus_committee": ("其中已建妇女组织比例", "of those, with a women's committee"),
-    "two_new_coverage": ("两新组织妇女组织覆盖率", "two-new women's organization coverage"),
-    "liaison_officers": ("妇女工作联络员", "liaison officers"),
-    "women_bodies.federation": ("妇联", "women's federations"),
-    "women_bodies.committee": ("妇委会", "women's committees"),
-    "women_bodies.work_committee": ("妇女工作委员会", "women's work committees"),
-    "women_bodies.congress": ("妇代会", "village women's congresses"),
-    "women_bodies.organ_committee": ("机关妇委会", "organ women's committees"),
-    "women_bodies.liaison": ("妇女工作联络员（机构）", "liaison officer posts"),
-    "federations.township_street": ("乡镇（街道）妇联", "township/street federations"),
-    "federations.community": ("社区妇联", "community federations"),
-    "enterprise_women_committees": ("非公企业妇委会", "enterprise women's committees"),
-    "organ_institution_women_bodies": ("机关事业单位妇女组织", "organ/institution women's bodies"),
-    "village_women_share": ("村干部中女性比例", "women among village post holders"),
-    "community_women_share": ("社区干部中女性比例", "women among community post holders"),
-    "congress_chairs_in_two_committees": ("妇代会主任进村“两委”比例", "congress chairs in the village two committees"),
-    "federation_cadres": ("区乡两级妇联干部", "federation cadres"),
-    "federation_cadres_avg_age": ("妇联干部平均年龄", "federation cadres' average age"),
-    "federation_cadres.college": ("其中大专", "of them, college"),
-    "federation_cadres.bachelor": ("其中本科", "of them, bachelor"),
-    "federation_cadres.postgraduate": ("其中研究生", "of them, postgraduate"),
-    "demo_points": ("示范点", "demonstration points"),
+    **{name: (figure_label(name, "zh"), figure_label(name, "en")) for name in FIGURES},
     # headings and column names
     "report_title": ("党建带妇建：组织覆盖与一人多职报告", "Party building leads women's building: coverage and post overlaps"),
     "as_of": ("截至", "as of"),
@@ -202,16 +178,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
     "people_summed": ("带 * 的人员指标为各区县之和：在两个区县任职的人计两次",
                       "figures marked * add the regions up: a person holding posts in two of them counts twice"),
-    "chart_coverage": ("两新组织妇女组织覆盖率（按乡镇/街道）", "Two-new women's organization coverage by township/street"),
+    "chart_coverage": ("“两新”组织妇女组织组建率（按乡镇、街道、园区）",
+                       "Two-new organizations with a women's organization, by township, street and park"),
     "chart_post_load": ("人均任职数分布", "Active posts per person"),
     "chart_women_bodies": ("妇女组织按类型", "Women's bodies by type"),
     "posts_axis": ("在任职务数", "active posts"),
     "people_axis": ("人数", "people"),
     "bodies_axis": ("个数", "bodies"),
-    "coverage_axis": ("覆盖率 %", "coverage %"),
+    "coverage_axis": ("组建率 %", "with a women's organization %"),
     "threshold": ("阈值", "threshold"),
     "no_data": ("无数据", "no data"),
-    "lowest_shown": ("仅列覆盖率最低的 {shown} 个，共 {total} 个", "the {shown} lowest of {total} shown"),
+    "lowest_shown": ("仅列组建率最低的 {shown} 个，共 {total} 个", "the {shown} lowest of {total} shown"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
 }

@@ -32,7 +32,7 @@ from ..data import Subgraph, subgraph
 from ..scene import (TREE_EDGE, Draw, Scene, Scope, ViewRequest, choose_detail, coverage_of, finish, fit_scale,
                      fold_note, fold_org, lay_out_tree, region_font, scope, text_width)
 from ..style import (BODY_CHANGE, CHANGE, CHANGED_PERSON, COUNT, DASHES, POST_ENDED, POST_STARTED, REGION, ROLE,
-                     SYSTEM, Note, Swatch, pair)
+                     SYSTEM, Note, Swatch, pair, words)
 
 #: Body borders for a vacant head that appeared or went away (the legend's words).
 HEAD_VACATED = Swatch(BODY_CHANGE["unchanged"].color, "circle", "负责人空缺新增（红色粗边框）",
@@ -173,7 +173,7 @@ class DiffDraw(Draw):
     def region_tip(self, node: str) -> str:
         tip = super().region_tip(node)
         if node in self.ch.coverage:
-            tip += f"\n两新组织妇女组织覆盖率 two-new coverage: {self.ch.coverage[node]}"
+            tip += f"\n{words('two_new_coverage')}: {self.ch.coverage[node]}"
         return tip
 
     # -- tooltips ---------------------------------------------------------------------------
