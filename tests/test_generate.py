@@ -1,4 +1,4 @@
-"""The sample-data generator: calibrated figures, determinism, and the scale profile's shape."""
+"""The sample-data generator: the reports' counts as inputs, their rates as draws, determinism, and the scale profile's shape."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The calibrated profiles' row builder: rows of every table, made one at a time with one
+"""The report-based profiles' row builder: rows of every table, made one at a time with one
 ``random.Random``, plus the names of the people, places and firms in them.
 
 The order of the calls is the order of the random draws: the same seed gives the same rows.
@@ -13,7 +13,7 @@ from ..schema import SCHEMA
 from .names import (BRAND_FIRST, BRAND_SECOND, COMPANY_FORMS, FEMALE_CHARS, INDUSTRIES, LOCAL_SURNAMES, MALE_CHARS,
                     PLACE_FIRST, PLACE_SECOND, PROVINCE, SOCIAL_ORGS, SURNAMES, TOPS)
 
-#: The day the calibrated profiles are calibrated for (the reports are from mid-2012).
+#: The day of the reports' figures, which the report-based profiles are built for (mid-2012).
 AS_OF = date(2012, 6, 30)
 
 

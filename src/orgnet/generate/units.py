@@ -1,4 +1,4 @@
-"""Grassroots units of the calibrated profiles: villages, communities, organs and institutions, each
+"""Grassroots units of the report-based profiles: villages, communities, organs and institutions, each
 with its bodies (party, villagers' or residents' committee, women's congress or federation, union,
 youth league) and the people who hold their posts.
 
