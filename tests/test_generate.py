@@ -136,29 +136,12 @@ def test_outcomes_land_near_the_report_not_on_it(tmp_path):
 
 
 def test_the_report_outcomes_by_hand():
-    """``report_outcomes`` on tests/data/tiny plus a residents' committee (B25: chair P23, a woman;
-    member P17) and an executive-only member of the county federation (P24), worked out by hand.
-
-    Village O5: P1 (F) and P2 (M) in B6/B7 → 50%. Community O6: P4 (F), P17 (M), P23 (F) → 2/3.
-    Staff of B12, B13, B14 (P24 only an executive): P5 34, P6 30, P7 22, P8 24 years → 27.5;
-    P7, P8 college, P6 bachelor, P5 postgraduate. Two-new: O1 O2 O3 O4 O8 O9 O10; a women's
-    organization (a liaison officer is not one) in O8 only (O1's dissolved in March) → 1/7.
-    """
-    tiny = Path(__file__).parent / "data" / "tiny"
-    tables = {t: pd.read_csv(tiny / f"{t}.csv", dtype=str, keep_default_na=False) for t in SCHEMA.tables
-              if (tiny / f"{t}.csv").exists()}
-    extra = {"bodies": [["B25", "西社区居委会", "admin", "residents_committee", "O6", "", "", "2011-01-01", ""]],
-             "people": [["P23", "钱丽", "F", "1980", "bachelor", "false", "O6", "false"],
-                        ["P24", "孙兰", "F", "1960", "secondary", "false", "", "false"]],
-             "posts": [["P23", "B25", "chair", "2011-01-01", ""], ["P17", "B25", "member", "2011-01-01", ""],
-                       ["P24", "B14", "executive", "2011-01-01", ""]]}
-    for t, rows in extra.items():
-        tables[t] = pd.concat([tables[t], pd.DataFrame(rows, columns=tables[t].columns)], ignore_index=True)
-    got = report_outcomes(orgnet.load(tables))
-    assert got == pytest.approx({"village_women_share": 50.0, "community_women_share": 200 / 3,
-                                 "federation_cadres": 4, "federation_cadres_avg_age": 27.5,
+    """``report_outcomes`` on tests/data/two_committees, worked out by hand in its README."""
+    got = report_outcomes(orgnet.load(Path(__file__).parent / "data" / "two_committees"))
+    assert got == pytest.approx({"village_women_share": 100 / 3, "community_women_share": 200 / 3,
+                                 "federation_cadres": 3, "federation_cadres_avg_age": 86 / 3,
                                  "federation_cadres.college": 2, "federation_cadres.bachelor": 1,
-                                 "federation_cadres.postgraduate": 1, "two_new_coverage": 100 / 7})
+                                 "federation_cadres.postgraduate": 0, "two_new_coverage": 100 / 3})
 
 
 def test_communities_have_a_residents_committee_and_groups_are_not_two_new(sample):

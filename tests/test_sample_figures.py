@@ -60,8 +60,8 @@ def test_within_and_the_groups_count():
     assert outcome.within(36.3) and outcome.within(52.3) and not outcome.within(52.4)
     count = Figure("beihu", "federation_cadres", "58人", 58, "input", 0.0, "")
     assert count.within(58) and not count.within(57)
-    tiny = figures.sample_figures(Path(__file__).parent / "data" / "tiny")
-    assert tiny[GROUPS] == (0, None, 0.0) and tiny["two_new_orgs"][0] == 7
+    hand = figures.sample_figures(Path(__file__).parent / "data" / "two_committees")  # see its README
+    assert hand[GROUPS] == (1, None, 1.0) and hand["two_new_orgs"][0] == 3
 
 
 def test_rewrite_keeps_what_is_around_the_markers_and_refuses_a_file_without_them(tmp_path):
