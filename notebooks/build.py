@@ -55,8 +55,10 @@ EXPLORE = [
 
     Two 2012 work reports describe this work: one from Longyou County (龙游县, Zhejiang), one from Beihu
     District (北湖区, Chenzhou, Hunan). The dataset in `data/beihu` is **synthetic**: no row describes a
-    real person or organization. It is calibrated so that its figures on **30 June 2012** are the
-    figures of the Beihu report. Every analysis below therefore uses that day.
+    real person or organization. It takes the Beihu report's counts (regions, bodies, cadres) as
+    they are, and draws its rates and shares at random with the report's rates as probabilities, so
+    its figures on **30 June 2012** land near the report's, not on them (`data/README.md` lists every
+    figure). Every analysis below uses that day.
 
     The data uses simplified characters (北湖区), as the CLI and the README do.
     """),
@@ -73,7 +75,7 @@ EXPLORE = [
 
     # The repository root: this notebook lives in notebooks/, the samples in data/.
     ROOT = next(p for p in (Path.cwd(), *Path.cwd().parents) if (p / "data" / "beihu").is_dir())
-    AS_OF = "2012-06-30"  # the day the samples are calibrated to
+    AS_OF = "2012-06-30"  # the day of the reports' figures
     """),
     md("""
     ## 1. Load the sample
@@ -133,9 +135,12 @@ EXPLORE = [
 
     `stats` computes the report figures for every region at or above township level, rolled up the
     region tree. Each percentage comes with its numerator and denominator. Below are the district's
-    (北湖区) figures next to the ones the Beihu report gives. The headline figure is the **coverage of
-    women's organizations in two-new organizations** (两新组织妇女组织覆盖率): 165 enterprise women's
-    committees plus 2 other groups, out of 377 two-new organizations, is **44.3%**.
+    (北湖区) figures next to the ones the Beihu report gives (`orgnet.generate.figures`): the report's
+    counts are the sample's inputs, made exactly; its rates, shares and averages are outcomes of random
+    draws, within a stated tolerance of the report. The headline figure is the **rate of two-new
+    organizations with a women's organization** (“两新”组织妇女组织组建率): the report gives 44.3%; the
+    sample's 165 enterprise women's committees and its drawn number of two-new organizations give the
+    figure below.
     """),
     code("""
     regions = net.tables["regions"].set_index("id")
@@ -144,32 +149,16 @@ EXPLORE = [
     stats = net.stats(as_of=AS_OF)
     figures = stats[stats["region_id"] == district].set_index("figure")[["unit", "numerator", "denominator", "value"]]
 
-    # What the Beihu report says (DOMAIN.md, "Figures the reports give").
-    REPORT = {
-        "townships": 14, "streets": 4,
-        "federations.township_street": 18,          # 乡镇/街道妇联
-        "women_bodies.organ_committee": 35,         # 机关妇委会
-        "federations.community": 35,                # 社区妇联
-        "women_bodies.congress": 128,               # 村妇代会
-        "enterprise_women_committees": 165,         # 非公企业妇委会
-        "two_new_coverage": 44.3,                   # “两新”组织妇女组织组建率, %
-        "congress_chairs_in_two_committees": 100.0, # 妇代会主任进村"两委", %
-        "village_women_share": 32.0, "community_women_share": 71.0,  # women among village/community cadres, %
-        "federation_cadres": 58, "federation_cadres_avg_age": 37.0,
-        "federation_cadres.college": 24, "federation_cadres.bachelor": 33, "federation_cadres.postgraduate": 1,
-        "organ_institution_women_bodies": 53,
-    }
-    figures["report"] = pd.Series(REPORT)
-    # The counts of bodies and regions are the sample's inputs: they match. Shares and the cadres,
-    # counted as the reports mean them (docs/FIGURES.md: 村、居干部 = the two committees; 执委 alone
-    # are no cadres), are outcomes of the sample and may differ from the report.
-    INPUTS = ["townships", "streets", "federations.township_street", "women_bodies.organ_committee",
-              "federations.community", "women_bodies.congress", "enterprise_women_committees",
-              "organ_institution_women_bodies"]
-    mismatches = figures.loc[INPUTS].query("value != report")
-    assert mismatches.empty, mismatches
+    # What the Beihu report says, and whether the sample takes it as an input or draws it (an outcome).
+    from orgnet.generate.figures import REPORT_FIGURES
+
+    report = pd.DataFrame([(f.figure, f.value, f.kind, f.tolerance) for f in REPORT_FIGURES if f.profile == "beihu"],
+                          columns=["figure", "report", "kind", "tolerance"]).set_index("figure")
+    figures = figures.join(report, how="left")
+    figures["off_by"] = (figures["value"] - figures["report"]).round(1)
     coverage = figures.loc["two_new_coverage"]
-    print(f"“两新”组织妇女组织组建率: {coverage.numerator} / {coverage.denominator} = {coverage.value}%")
+    print(f"two-new coverage (“两新”组织妇女组织组建率): {coverage.numerator} / {coverage.denominator} = "
+          f"{coverage.value}% (the report: {coverage.report}%)")
     figures
     """, "figures"),
     md("""
@@ -341,8 +330,7 @@ EXPLORE = [
     ## 9. What if?
 
     Every analysis takes a day, so comparing two days is a loop. Here are the gaps one year before the
-    calibration day, next to the gaps on it. In that year the district's two-new coverage rose from
-    31.8% to 44.3%.
+    reports' day, next to the gaps on it, as the district's women's committees were being built.
     """),
     code("""
     BEFORE = "2011-06-30"
@@ -441,7 +429,7 @@ NEO4J = [
     pd.set_option("display.width", 160)
     ROOT = next(p for p in (Path.cwd(), *Path.cwd().parents) if (p / "data" / "beihu").is_dir())
     DATA = ROOT / "data" / "beihu"
-    AS_OF = "2012-06-30"  # the day the samples are calibrated to
+    AS_OF = "2012-06-30"  # the day of the reports' figures
     """),
     md("""
     ## 1. Connect
@@ -542,8 +530,7 @@ NEO4J = [
     gaps_neo4j["rule"].value_counts().rename("gaps").to_frame()
     """, "compare-gaps"),
     md("""
-    The report figures come from the `stats` query on the server too. The headline coverage on the
-    calibration day is still 44.3%:
+    The report figures come from the `stats` query on the server too, the same as networkx's:
     """),
     code("""
     stats = remote.stats(as_of=AS_OF)

@@ -35,6 +35,7 @@ BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "g
              ("women", "congress"): ("妇代会", "women's congress"),
              ("women", "organ_committee"): ("机关妇委会", "organ women's committee"),
              ("women", "liaison"): ("妇女工作联络员", "women's work liaison officer"),
+             ("women", "group"): ("妇女团体", "women's group"),
              ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union branch"),
              ("youth", "committee"): ("团委", "youth league committee"), ("youth", "branch"): ("团支部", "youth league branch"),
              ("admin", "team"): ("领导班子", "leadership team"), ("admin", "villagers_committee"): ("村委会", "villagers' committee"),

@@ -193,7 +193,7 @@ def _query_text(name: str) -> str:
 @handles_errors
 def generate(out: Annotated[Path, typer.Argument(help="Folder to write the files into: new, empty or an earlier "
                                                   "generated dataset (replaced whole; a failed run changes nothing).")],
-             profile: Annotated[str, typer.Option(help="longyou or beihu (calibrated to the reports), or scale.")] = "beihu",
+             profile: Annotated[str, typer.Option(help="longyou or beihu (the reports: their counts as inputs, their rates drawn), or scale.")] = "beihu",
              seed: Annotated[int, typer.Option(min=0, callback=in_int64, help="Random seed: same seed, same files.")] = 2012,
              orgs: Annotated[Optional[int], typer.Option(min=1, callback=in_int64, help="Number of organizations (scale profile).")] = None,
              fmt: Annotated[str, typer.Option("--format", help="csv (UTF-8) or parquet (typed columns).")] = "csv") -> None:

@@ -3,28 +3,29 @@
 Three profiles (``PROFILES``: profile name → the function that writes it):
 
 ``longyou``
-    Longyou County (龙游县), Zhejiang. Calibrated so that ``stats("2012-06-30")`` at the county gives the
-    report's figures: 133 two-new organizations with 30+ female fixed staff, 43 of them with a women's
-    work committee, 66 women's work liaison officers.
+    Longyou County (龙游县), Zhejiang. The report's counts are inputs: 133 two-new organizations with
+    30+ female fixed staff, 43 of them with a women's work committee, 66 women's work liaison officers.
 ``beihu``
-    Beihu District (北湖区), Chenzhou, Hunan: 14 townships and 4 streets, calibrated to every figure the
-    Beihu report gives (18 township/street federations, 35 organ women's committees, 35 community
-    federations, 128 village women's congresses, 165 enterprise women's committees, coverage 44.3%,
-    100% congress chairs in the village two committees, 32% / 71% women among village / community
-    cadres, 58 federation cadres of average age 37 with 24/33/1 college/bachelor/postgraduate, 53 organ
-    and institution women's bodies, 22 demonstration points).
+    Beihu District (北湖区), Chenzhou, Hunan. The report's counts are inputs, made exactly (14
+    townships and 4 streets, 18 township/street federations, 35 organ women's committees, 35
+    community federations, 128 village women's congresses, 165 enterprise women's committees, 2
+    women's groups, 58 federation cadres, 53 organ and institution women's bodies, 22 demonstration
+    points); its rates, shares and averages are the probabilities and means of random draws, so the
+    sample's come out near them (women among village / community cadres 32% / 71%, coverage 44.3%,
+    the cadres' average age 37 and education 24 / 33 / 1).
 ``scale``
     Any number of organizations (``orgs=N``, up to millions), vectorized with numpy; realistic shape,
-    not calibrated.
+    not based on the reports.
 
 Everything is synthetic: names are drawn from common surnames, given-name characters and place-name
 syllables. The same seed gives byte-identical files.
 
 The modules: ``longyou``, ``beihu`` and ``scale`` (with ``scale_places``, ``scale_bodies``,
-``scale_outreach`` and ``arrays``) build the profiles; ``builder`` (the calibrated profiles' row
+``scale_outreach`` and ``arrays``) build the profiles; ``builder`` (the report-based profiles' row
 builder), ``units`` (villages, communities, organs), ``two_new`` (two-new organizations) and
-``outreach`` (liaison links, demonstration points, activity rooms) are shared by the calibrated
-ones; ``names`` holds the name material and ``writing`` writes the files.
+``outreach`` (liaison links, demonstration points, activity rooms) are shared by the report-based
+ones; ``names`` holds the name material and ``writing`` writes the files; ``figures`` sets the
+reports' figures against the samples (the table in ``data/README.md``).
 
 Examples
 --------
@@ -64,7 +65,7 @@ FORMATS = ("csv", "parquet")
 def generate(profile: str, seed: int, out: Path, *, orgs: int | None = None, fmt: str = "csv") -> dict[str, int]:
     """Write one file per table of a synthetic dataset into ``out``; return rows written per table.
 
-    ``profile`` is ``longyou`` or ``beihu`` (calibrated to the 2012 reports; ``orgs`` is ignored) or
+    ``profile`` is ``longyou`` or ``beihu`` (built on the 2012 reports; ``orgs`` is ignored) or
     ``scale`` (``orgs`` organizations, 10,000 by default). ``fmt``: ``csv`` (UTF-8, the contract's
     headers) or ``parquet`` (typed columns: text, int64, bool, date32). Same ``seed`` → the same
     rows (CSV: byte-identical files). The folder is built aside and renamed into place whole

@@ -1,11 +1,14 @@
 """The ``beihu`` profile: Beihu District (北湖区), Chenzhou, Hunan.
 
-14 townships and 4 streets, calibrated to every figure the Beihu report gives: 18 township/street
-federations, 35 organ women's committees, 35 community federations, 128 village women's congresses,
-165 enterprise women's committees, coverage 44.3%, 100% congress chairs in the village two
-committees, 32% / 71% women among village / community cadres, 58 federation cadres of average age 37
-with 24/33/1 college/bachelor/postgraduate, 53 organ and institution women's bodies, 22 demonstration
-points.
+The report's counts are the inputs, made exactly: 14 townships and 4 streets, 18 township/street
+federations, 35 organ women's committees, 128 villages with a women's congress, 35 communities with a
+federation, 165 enterprise women's committees, the 2 women's groups (工会女工委, 女领导干部联谊会),
+58 district and township federation cadres, 53 organ and institution women's bodies, 22
+demonstration points. The report's rates, shares and averages are the probabilities and means of
+the draws, so the sample's figures land near them, not on them: women among the village / community
+two committees (32% / 71%), the two-new organizations' coverage (44.3%; their number is drawn), the
+cadres' average age (37) and education (24 / 33 / 1). ``data/README.md`` lists every figure,
+report against sample (``orgnet.generate.figures``).
 """
 
 from __future__ import annotations
@@ -17,11 +20,15 @@ from .builder import AS_OF, Builder
 from .names import COMMUNITY_WORDS, INSTITUTIONS, ORGANS, TOPS
 from .outreach import demo_points, liaison_network, reserve, venues
 from .two_new import staff_two_new, two_new_org
-from .units import community, grow_community, grow_village, organ, village
+from .units import community, organ, village
 from .writing import write_rows
 
 #: The district federation's term (its congress in November 2011).
 _FEDERATION_TERM = date(2011, 11, 20)
+#: The report's rates, used as the probabilities of the draws (the sample's figures are outcomes).
+_VILLAGE_WOMEN, _COMMUNITY_WOMEN = 0.32, 0.71  # women among village / community two-committee members
+_COVERAGE = 0.443  # two-new organizations with a women's organization
+_EDUCATION = (("college", 24), ("bachelor", 33), ("postgraduate", 1))  # federation cadres
 
 
 def write(seed: int, out: Path, orgs: int | None = None) -> dict[str, int]:
@@ -41,26 +48,27 @@ def build(b: Builder) -> None:
     streets = [(b.region(n, "street", root), n) for n in tops["streets"]]
     villages, communities, wulidui = _villages_and_communities(b, towns, streets)
     organs, institutions = _organs_and_institutions(b, root, towns)
-    # two-new: 377, of which 165 enterprises with a women's committee and 2 social orgs with a women's group
-    covered, groups, uncovered = _two_new_orgs(b, root, towns, streets)
-    committees = _women_committees(b, covered, groups, uncovered)
+    # two-new: 165 enterprises with a women's committee, the others drawn (coverage is an outcome)
+    covered, uncovered = _two_new_orgs(b, towns, streets)
+    committees = _women_committees(b, covered, uncovered)
+    association = _women_groups(b, root)
     leaders_of = _leadership_teams(b, towns + streets)
 
     cadres = _federation_cadres(b)
     b.post(cadres[0], district_fed, "chair", _FEDERATION_TERM)
-    b.post(cadres[1], district_fed, "vice_chair", _FEDERATION_TERM)
-    b.post(cadres[2], district_fed, "vice_chair", _FEDERATION_TERM)
-    district_execs = cadres[3:13]
-    feds, chairs = _township_federations(b, towns + streets, cadres[13:], leaders_of)
+    for p in cadres[1:3]:
+        b.post(p, district_fed, "vice_chair", _FEDERATION_TERM)
+    for p in cadres[3:6]:
+        b.post(p, district_fed, "member", _FEDERATION_TERM)
+    feds, chairs = _township_federations(b, towns + streets, cadres[6:], leaders_of)
     linked_chairs = rng.sample(chairs, 4)
-    executives = district_execs + linked_chairs
+    # executives who hold no staff post: chairs of organ and enterprise women's committees (cross posts)
+    organ_committees = [x["id"] for x in b.tables["bodies"] if x["type"] == "organ_committee"]
+    executives = rng.sample(_chairs_of(b, organ_committees), 5) + rng.sample(_chairs_of(b, committees), 5)
+    executives += linked_chairs
     for p in executives:
         b.post(p, district_fed, "executive", _FEDERATION_TERM)
-    _promoted_chairs(b, linked_chairs, feds, leaders_of, association=groups[0])
-    # some executives also chair an organ women's committee (cross posts)
-    organ_committees = [x["id"] for x in b.tables["bodies"] if x["type"] == "organ_committee"]
-    for p, w in zip(district_execs[:3], rng.sample(organ_committees, 3)):
-        b.post(p, w, "vice_chair", b.day(date(2010, 3, 8), date(2012, 3, 8)))
+    _promoted_chairs(b, linked_chairs, feds, leaders_of, association=association)
     # former cadres (not counted on AS_OF): an executive who left in March, a vice chair of the last term
     left = b.person("F", born=(1960, 1970), education="bachelor")
     b.post(left, district_fed, "executive", date(2006, 11, 20), date(2012, 3, 1))
@@ -77,8 +85,8 @@ def build(b: Builder) -> None:
 
 def _villages_and_communities(b: Builder, towns: list[tuple[str, str]],
                               streets: list[tuple[str, str]]) -> tuple[list[str], list[str], str]:
-    """128 villages (each with a congress), 35 communities (each with a federation), with the report's
-    shares of women among their cadres.
+    """128 villages (each with a congress), 35 communities (each with a federation); each member of
+    their two committees is a woman with the report's share as probability.
 
     Two names come from the report: the first village is 小溪村 and the first community of the first
     street 五里堆社区 (returned last, also by itself).
@@ -92,14 +100,13 @@ def _villages_and_communities(b: Builder, towns: list[tuple[str, str]],
     b.claim("小溪村")
     for i, rid in enumerate(village_home):
         name = "小溪村" if i == 0 else b.unique(lambda: b.place() + "村")
-        villages.append(village(b, b.region(name, "village", rid), name, chair_in_two=1.0))
+        villages.append(village(b, b.region(name, "village", rid), name, women_share=_VILLAGE_WOMEN,
+                                chair_in_two=1.0))
     b.claim("五里堆社区")
     first = community_home.index(streets[0][0])
     for i, rid in enumerate(community_home):
         name = "五里堆社区" if i == first else b.unique(lambda: rng.choice(COMMUNITY_WORDS) + "社区")
-        communities.append(community(b, b.region(name, "community", rid), name))
-    b.fit_share("village", 32.0, lambda: grow_village(b, villages))
-    b.fit_share("community", 71.0, lambda: grow_community(b, communities))
+        communities.append(community(b, b.region(name, "community", rid), name, women_share=_COMMUNITY_WOMEN))
     return villages, communities, communities[first]
 
 
@@ -121,39 +128,37 @@ def _organs_and_institutions(b: Builder, root: str, towns: list[tuple[str, str]]
     return organs, institutions
 
 
-def _two_new_orgs(b: Builder, root: str, towns: list[tuple[str, str]],
-                  streets: list[tuple[str, str]]) -> tuple[list[str], list[str], list[str]]:
-    """The 377 two-new organizations: 165 to be covered by a women's committee, the 2 social
-    organizations with a women's group (the first: the women leaders' association), 210 uncovered."""
+def _two_new_orgs(b: Builder, towns: list[tuple[str, str]],
+                  streets: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """The two-new organizations: the report's 165 enterprises with a women's committee, and the
+    uncovered ones (returned second).
+
+    The report gives no count of two-new organizations. Going through them one by one, each has a
+    women's organization with the report's coverage as probability, until the 165th: the number of
+    uncovered ones is a negative binomial draw (mean 165 × 55.7 / 44.3 ≈ 207), and the coverage an outcome.
+    """
     rng = b.rng
     where = [r for r, _ in streets] * 4 + [r for r, _ in towns]
-    covered = []
+    uncovered_n = 0
     for _ in range(165):
-        org = two_new_org(b, rng.choice(where), rng.choice((rng.randint(8, 29), 30 + int(rng.lognormvariate(3.0, 1.0)))))
-        covered.append(org)
-    groups = []
-    for name in ("北湖区女领导干部联谊会", "北湖区女农民专业协会"):
-        b.claim(name)
-        groups.append(b.org(name, "social_org", root, two_new=True, female=rng.randint(20, 60), total=rng.randint(60, 90)))
+        while not b.chance(_COVERAGE):
+            uncovered_n += 1
+    covered = [two_new_org(b, rng.choice(where), rng.choice((rng.randint(8, 29), 30 + int(rng.lognormvariate(3.0, 1.0)))))
+               for _ in range(165)]
     uncovered = [two_new_org(b, rng.choice(where), rng.choice((0, rng.randint(1, 29), rng.randint(1, 29),
                                                                 30 + int(rng.lognormvariate(2.8, 1.0)))),
-                             social=b.chance(0.25)) for _ in range(377 - 165 - 2)]
-    return covered, groups, uncovered
+                             social=b.chance(0.25)) for _ in range(uncovered_n)]
+    return covered, uncovered
 
 
-def _women_committees(b: Builder, covered: list[str], groups: list[str], uncovered: list[str]) -> list[str]:
-    """Staff the two-new organizations: a women's committee in each covered one (returned), a women's
-    group in each of the 2 social organizations, none in the others (4 dissolved before AS_OF)."""
+def _women_committees(b: Builder, covered: list[str], uncovered: list[str]) -> list[str]:
+    """Staff the two-new organizations: a women's committee in each covered one (returned), none in
+    the others (4 dissolved before AS_OF)."""
     committees = []
     for i, org in enumerate(covered):
         bodies = staff_two_new(b, org, women="committee", party=b.chance(0.8), union=b.chance(0.5),
                                youth=b.chance(0.2), turnover=i % 25 == 11, nameplate=0.3)
         committees.append(bodies["women"])
-    for org in groups:
-        w = b.body(b.org_of[org]["name"] + "妇委会", "women", "committee", org=org, founded=b.day(date(2009, 3, 8), date(2011, 3, 8)))
-        b.post(b.person("F", born=(1960, 1978), party=True, employer=org, education="bachelor"), w, "chair",
-               b.body_of[w]["founded"])
-        b.post(b.person("F", born=(1962, 1985), employer=org), w, "member", b.body_of[w]["founded"])
     for i, org in enumerate(uncovered):
         if i < 4:  # a committee dissolved before AS_OF
             founded = b.day(date(2009, 3, 8), date(2010, 12, 31))
@@ -162,6 +167,29 @@ def _women_committees(b: Builder, covered: list[str], groups: list[str], uncover
         else:
             staff_two_new(b, org, party=b.chance(0.35), union=b.chance(0.25), youth=b.chance(0.1), candidate=0.4)
     return committees
+
+
+def _women_groups(b: Builder, root: str) -> str:
+    """The report's two women's groups (团体), district-level bodies of type ``group``, not two-new
+    organizations: the trade union's women workers' committee and the women leaders' association
+    (returned)."""
+    groups = []
+    for name in ("北湖区总工会女职工委员会", "北湖区女领导干部联谊会"):
+        b.claim(name)
+        founded = b.day(date(2003, 3, 8), date(2010, 3, 8))
+        group = b.body(name, "women", "group", region=root, founded=founded)
+        b.post(b.person("F", born=(1962, 1975), party=True, education="bachelor"), group, "chair", founded)
+        for _ in range(b.rng.randint(2, 4)):
+            b.post(b.person("F", born=(1962, 1985)), group, "member", b.day(founded, date(2012, 3, 8)))
+        groups.append(group)
+    return groups[1]
+
+
+def _chairs_of(b: Builder, bodies: list[str]) -> list[str]:
+    """The active chairs (on AS_OF) of ``bodies``, in the order of the posts."""
+    wanted = set(bodies)
+    return list(dict.fromkeys(p["person_id"] for p in b.tables["posts"]
+                              if p["body_id"] in wanted and p["role"] == "chair" and (p["end"] is None or p["end"] > AS_OF)))
 
 
 def _leadership_teams(b: Builder, tops: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -187,21 +215,21 @@ def _leadership_teams(b: Builder, tops: list[tuple[str, str]]) -> dict[str, list
 
 
 def _federation_cadres(b: Builder) -> list[str]:
-    """The 58 district and township federation cadres: average age 37, 24 college / 33 bachelor /
-    1 postgraduate. The first three lead the district federation."""
+    """The report's 58 district and township federation cadres (the staff; executives who hold no
+    staff post are not among them). The first three lead the district federation.
+
+    Each cadre's age is drawn around the report's average (normal, mean 37, sd 6, kept within 24–50:
+    the bounds are symmetric, so the mean stays 37), her education from the report's proportions
+    (24 : 33 : 1 college, bachelor, postgraduate); the district leaders all have a degree (the
+    report: 本科以上). The average and the counts are outcomes.
+    """
     rng = b.rng
-    ages = [rng.randint(27, 50) for _ in range(58)]
-    while sum(ages) != 37 * 58:
-        i = rng.randrange(58)
-        step = 1 if sum(ages) < 37 * 58 else -1
-        if 25 <= ages[i] + step <= 52:
-            ages[i] += step
-    rest = ["college"] * 24 + ["bachelor"] * 31
-    rng.shuffle(rest)
-    education = ["bachelor", "postgraduate", "bachelor"] + rest
-    cadres = [b.person("F", party=True, education=e) for e in education]
-    for p, age in zip(cadres, ages):
-        b.person_of[p]["birth_year"] = AS_OF.year - age
+    cadres = []
+    for i in range(58):
+        age = min(max(round(rng.gauss(37, 6)), 24), 50)
+        levels = _EDUCATION[1:] if i < 3 else _EDUCATION
+        education = rng.choices([e for e, _ in levels], [w for _, w in levels])[0]
+        cadres.append(b.person("F", born=(AS_OF.year - age, AS_OF.year - age), party=True, education=education))
     return cadres
 
 
@@ -244,9 +272,8 @@ def _promoted_chairs(b: Builder, linked_chairs: list[str], feds: list[tuple[str,
     for p in linked_chairs:
         rid = next(r for r, fed in feds if any(x["person_id"] == p and x["body_id"] == fed for x in b.tables["posts"]))
         b.post(p, leaders_of[rid][1], "member", date(2012, 2, 20))
-    association_body = next(x["id"] for x in b.tables["bodies"] if x["org_id"] == association)
     for p in linked_chairs[:2]:
-        b.post(p, association_body, "member", date(2012, 3, 8))
+        b.post(p, association, "member", date(2012, 3, 8))
 
 
 def _demonstration_points(b: Builder, villages: list[str], communities: list[str], wulidui: str,

@@ -1,4 +1,4 @@
-"""The calibrated profiles' row builder: rows of every table, made one at a time with one
+"""The report-based profiles' row builder: rows of every table, made one at a time with one
 ``random.Random``, plus the names of the people, places and firms in them.
 
 The order of the calls is the order of the random draws: the same seed gives the same rows.
@@ -9,13 +9,11 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from ..active import active
-from ..results import figure_value
 from ..schema import SCHEMA
 from .names import (BRAND_FIRST, BRAND_SECOND, COMPANY_FORMS, FEMALE_CHARS, INDUSTRIES, LOCAL_SURNAMES, MALE_CHARS,
                     PLACE_FIRST, PLACE_SECOND, PROVINCE, SOCIAL_ORGS, SURNAMES, TOPS)
 
-#: The day the calibrated profiles are calibrated for (the reports are from mid-2012).
+#: The day of the reports' figures, which the report-based profiles are built for (mid-2012).
 AS_OF = date(2012, 6, 30)
 
 
@@ -137,39 +135,6 @@ class Builder:
         return name
 
     # finishing
-    def active_holders(self, host_kind: str) -> list[str]:
-        """People with an active post (on AS_OF) in an active body hosted by an org of this kind, in first-seen order."""
-        seen: dict[str, None] = {}
-        for p in self.tables["posts"]:
-            b = self.body_of[p["body_id"]]
-            if b["org_id"] is None or self.org_of[b["org_id"]]["kind"] != host_kind:
-                continue
-            if active(b["founded"], b["dissolved"], AS_OF) and active(p["start"], p["end"], AS_OF):
-                seen[p["person_id"]] = None
-        return list(seen)
-
-    def fit_share(self, host_kind: str, target: float, grow) -> None:
-        """Fix the genders of free post holders in ``host_kind`` bodies so the women's share is ``target``.
-
-        ``grow()`` adds one more free post holder when no whole number of women gives the target.
-        """
-        while True:
-            holders = self.active_holders(host_kind)
-            n = len(holders)
-            forced = sum(self.person_of[p]["gender"] == "F" for p in holders)
-            free = [p for p in holders if self.person_of[p]["gender"] is None]
-            want = round(target * n / 100)
-            choices = [k for k in (want, want - 1, want + 1) if figure_value("percent", k, n) == target]
-            choices = [k for k in choices if forced <= k <= forced + len(free)]
-            if choices:
-                break
-            grow()
-        women = choices[0] - forced
-        # weighted sampling without replacement (Efraimidis–Spirakis): key = u ** (1 / weight)
-        keyed = sorted(free, key=lambda p: -(self.rng.random() ** (1 / max(self.person_of[p]["_pf"], 1e-3))))
-        for i, p in enumerate(keyed):
-            self.person_of[p]["gender"] = "F" if i < women else "M"
-
     def finish(self) -> dict[str, list[dict]]:
         """Draw what was left free (genders, then names, education) and return the rows of every table."""
         for row in self.tables["people"]:

@@ -22,6 +22,9 @@ from .writing import write_rows
 
 #: The county federation's term (its congress in March 2011).
 _FEDERATION_TERM = date(2011, 3, 5)
+#: Women among village / community two-committee members: the Longyou report gives no share; these
+#: plausible probabilities are Beihu's report's (32% / 71%).
+_VILLAGE_WOMEN, _COMMUNITY_WOMEN = 0.32, 0.71
 
 
 class _ParkAdmin(NamedTuple):
@@ -86,14 +89,16 @@ def _villages_and_communities(b: Builder, towns: list[tuple[str, str]],
     for rid, _ in towns:
         for _ in range(rng.randint(7, 13)):
             name = b.unique(lambda: b.place() + "村")
-            villages.append(village(b, b.region(name, "village", rid), name, chair_in_two=0.85))
+            villages.append(village(b, b.region(name, "village", rid), name, women_share=_VILLAGE_WOMEN,
+                                    chair_in_two=0.85))
     for rid, _ in streets:
         for _ in range(rng.randint(5, 8)):
             name = b.unique(lambda: rng.choice(COMMUNITY_WORDS) + "社区")
-            communities.append(community(b, b.region(name, "community", rid), name))
+            communities.append(community(b, b.region(name, "community", rid), name, women_share=_COMMUNITY_WOMEN))
         for _ in range(rng.randint(2, 4)):
             name = b.unique(lambda: b.place() + "村")
-            villages.append(village(b, b.region(name, "village", rid), name, chair_in_two=0.85))
+            villages.append(village(b, b.region(name, "village", rid), name, women_share=_VILLAGE_WOMEN,
+                                    chair_in_two=0.85))
     return villages, communities
 
 

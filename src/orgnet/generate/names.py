@@ -1,7 +1,7 @@
 """Name material for the synthetic datasets: surnames, given-name characters, place-name syllables,
-firm and organ names, and the fixed region names of each calibrated profile.
+firm and organ names, and the fixed region names of each report-based profile.
 
-Everything here is plain data; the profiles draw from it (``random`` for the calibrated profiles,
+Everything here is plain data; the profiles draw from it (``random`` for the report-based profiles,
 numpy for ``scale``).
 """
 

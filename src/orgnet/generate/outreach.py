@@ -1,4 +1,4 @@
-"""The federation's work beyond its bodies, in the calibrated profiles: executives' liaison links
+"""The federation's work beyond its bodies, in the report-based profiles: executives' liaison links
 (挂钩联系) and visits, demonstration points (示范点) paired with organs, activity rooms (阵地) shared
 by several bodies, and reserve cadres.
 """

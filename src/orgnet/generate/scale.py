@@ -1,5 +1,5 @@
 """The ``scale`` profile: any number of organizations (up to millions), vectorized with numpy; a
-realistic shape, not calibrated.
+realistic shape, not based on the reports.
 
 Shape: counties of about 2,000 organizations, each with an industrial park and 11-21
 townships/streets, villages and communities below them; ~60% two-new organizations with a

@@ -18,7 +18,7 @@ from .names import (BRAND_FIRST, BRAND_SECOND, COMMUNITY_WORDS, COMPANY_FORMS, I
 #: Organization kinds by code (the codes index this tuple).
 KINDS = ("park_admin", "village", "community", "organ", "institution", "enterprise", "social_org")
 
-#: Second syllables of place names: both calibrated profiles' together.
+#: Second syllables of place names: both report-based profiles' together.
 _SECOND_SYLLABLES = PLACE_SECOND["longyou"] + PLACE_SECOND["beihu"]
 
 

@@ -1,4 +1,4 @@
-"""Two-new organizations (两新组织: non-public enterprises and social organizations) of the calibrated
+"""Two-new organizations (两新组织: non-public enterprises and social organizations) of the report-based
 profiles: the organization with its staff numbers, then its bodies and who holds their posts.
 """
 

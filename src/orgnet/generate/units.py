@@ -1,6 +1,10 @@
-"""Grassroots units of the calibrated profiles: villages, communities, organs and institutions, each
-with its bodies (party, villagers' committee, women's congress or federation, union, youth league)
-and the people who hold their posts.
+"""Grassroots units of the report-based profiles: villages, communities, organs and institutions, each
+with its bodies (party, villagers' or residents' committee, women's congress or federation, union,
+youth league) and the people who hold their posts.
+
+Genders are drawn, never fitted: a member of a village's or community's two committees is a woman
+with the probability the caller gives (the report's share), so the shares come out near the report's,
+not on it.
 """
 
 from __future__ import annotations
@@ -29,111 +33,123 @@ def grade(b: Builder) -> str | None:
     return b.rng.choices(("excellent", "standard", "weak", "unrated", None), (3, 5, 1, 1, 1))[0]
 
 
-# -- villages ---------------------------------------------------------------------------------------
+# -- villages and communities ----------------------------------------------------------------------
 
 #: Birth years of village cadres.
 _VILLAGE_BORN = (1952, 1985)
 
 
-def village(b: Builder, region: str, name: str, *, chair_in_two: float, former: bool = True) -> str:
-    """A village: party branch, villagers' committee, women's congress (and sometimes a youth branch)."""
+def village(b: Builder, region: str, name: str, *, women_share: float, chair_in_two: float,
+            former: bool = True) -> str:
+    """A village: party branch and villagers' committee (the two committees, 村"两委"), women's congress,
+    sometimes a youth branch.
+
+    Each member of the two committees is a woman with probability ``women_share``; the congress chair
+    sits in the two committees with probability ``chair_in_two`` (see ``_women_congress``).
+    """
     org = b.org(name, "village", region)
-    big = b.chance(0.2)
-    ptype = "general_branch" if big else "branch"
+    ptype = "general_branch" if b.chance(0.2) else "branch"
     party = b.body(name + PARTY_SUFFIX[ptype], "party", ptype, org=org, grade=grade(b))
     vc = b.body(name + "村委会", "admin", "villagers_committee", org=org)
     congress = b.body(name + "妇代会", "women", "congress", org=org,
                       founded=b.day(date(1995, 1, 1), date(2007, 12, 31)) if b.chance(0.6) else None)
     start = b.day(*TERM_2011)
     prev = b.day(*TERM_2008)
-    secretary, members = _village_party_branch(b, org, party, start, prev)
-    women_member = _villagers_committee(b, org, vc, secretary, members, start)
-    _women_congress(b, org, congress, vc, party, women_member, start, chair_in_two=chair_in_two)
-    # youth league branch in some villages
-    if b.chance(0.25):
+    heads, others = two_committees(b, org, party, vc, start, women_share, sizes=((2, 4), (1, 3)), one_shoulder=0.35,
+                                   men_head=True, born=_VILLAGE_BORN)
+    if b.chance(0.6):  # the secretary re-elected: the previous term too
+        b.post(heads[0], party, "secretary", prev, start)
+    _women_congress(b, org, congress, vc, others, start, chair_in_two=chair_in_two)
+    if b.chance(0.25):  # youth league branch in some villages
         youth = b.body(name + "团支部", "youth", "branch", org=org, founded=b.day(date(2003, 1, 1), date(2010, 12, 31)))
         b.post(b.person(pf=0.35, born=(1982, 1990), employer=org), youth, "secretary", start)
-    # the previous term: people who left at the election
-    if former:
+    if former:  # the previous term: people who left at the election
         for body, role, gender in ((vc, "member", None), (congress, "chair", "F"), (party, "member", None)):
             if b.chance(0.35):
-                b.post(b.person(gender, pf=0.2, born=(1948, 1970), employer=None), body, role, prev, start)
+                b.post(b.person(gender, pf=women_share, born=(1948, 1970), employer=None), body, role, prev, start)
     return org
 
 
-def _village_party_branch(b: Builder, org: str, party: str, start: date, prev: date) -> tuple[str, list[str]]:
-    """The branch secretary (often re-elected) and 2-4 members; return them."""
-    secretary = b.person(pf=0.12, born=(1955, 1978), party=True, employer=org, education=None)
-    if b.chance(0.6):  # re-elected: the previous term too
-        b.post(secretary, party, "secretary", prev, start)
+def two_committees(b: Builder, org: str, party: str, committee: str, start: date, women_share: float, *,
+                   sizes: tuple[tuple[int, int], tuple[int, int]], one_shoulder: float, men_head: bool,
+                   born: tuple[int, int]) -> tuple[list[str], list[str]]:
+    """The two committees (两委) of a village or community: the party branch and the villagers' or
+    residents' ``committee``; return their heads (secretary, then chair) and the other members.
+
+    ``sizes``: how many party members besides the secretary, and committee-only members besides the
+    chair (ranges). Each person is a woman with probability ``women_share``, drawn here; with
+    ``men_head`` the secretary and chair are men when the draw gave any. ``one_shoulder``: chance that
+    the secretary also chairs the committee (一肩挑). Party members join the committee too with
+    probability 0.35 (交叉任职).
+    """
+    rng = b.rng
+    n_party, n_committee = rng.randint(*sizes[0]), rng.randint(*sizes[1])
+    shoulder = b.chance(one_shoulder)
+    people = [b.person("F" if b.chance(women_share) else "M", born=born, employer=org)
+              for _ in range(1 + n_party + n_committee + (0 if shoulder else 1))]
+    if men_head:
+        people.sort(key=lambda p: (b.person_of[p]["gender"] == "F", rng.random()))
+    secretary, chair = people[0], people[0] if shoulder else people[1]
+    others = [p for p in people if p not in (secretary, chair)]
+    rng.shuffle(others)
     b.post(secretary, party, "secretary", start)
-    members = [b.person(pf=0.15, born=_VILLAGE_BORN, party=True, employer=org) for _ in range(b.rng.randint(2, 4))]
-    for m in members:
-        b.post(m, party, "member", start)
-    return secretary, members
+    b.post(chair, committee, "chair", start)
+    for i, p in enumerate(others):
+        if i < n_party:
+            b.post(p, party, "member", start)
+        if i >= n_party or b.chance(0.35):
+            b.post(p, committee, "member", start)
+    return [secretary, chair] if chair != secretary else [secretary], others
 
 
-def _villagers_committee(b: Builder, org: str, vc: str, secretary: str, members: list[str], start: date) -> str | None:
-    """Chair (often the secretary: 一肩挑), members partly the party members (交叉任职); return the women's member."""
-    chair = secretary if b.chance(0.35) else b.person(pf=0.12, born=(1955, 1980), employer=org)
-    b.post(chair, vc, "chair", start)
-    for m in members:
-        if b.chance(0.35):
-            b.post(m, vc, "member", start)
-    for _ in range(b.rng.randint(1, 3)):
-        b.post(b.person(pf=0.12, born=_VILLAGE_BORN, employer=org), vc, "member", start)
-    # the women's member of the villagers' committee (妇女委员), also vice chair of the congress
-    women_member = None
-    if b.chance(0.6):
-        women_member = b.person("F", born=(1962, 1985), employer=org)
-        b.post(women_member, vc, "member", start)
-    return women_member
+def _women_congress(b: Builder, org: str, congress: str, vc: str, members: list[str], start: date, *,
+                    chair_in_two: float) -> None:
+    """Congress chair, vice chair and members.
 
-
-def _women_congress(b: Builder, org: str, congress: str, vc: str, party: str, women_member: str | None,
-                    start: date, *, chair_in_two: float) -> None:
-    """Congress chair: a woman who also sits in one of the two committees (Beihu: always); vice chair, members."""
-    c_chair = b.person("F", born=(1960, 1984), employer=org)
-    b.post(c_chair, congress, "chair", start)
+    With probability ``chair_in_two`` the chair sits in the two committees (Beihu: always, 妇代会主任进
+    两委): a woman among their ``members``, or, when the election gave none, a woman who takes a seat on
+    the villagers' committee. Another woman of the two committees is the vice chair (妇女委员).
+    """
+    women = [p for p in members if b.person_of[p]["gender"] == "F"]
+    b.rng.shuffle(women)
     if b.chance(chair_in_two):
-        if b.chance(0.55):
-            b.post(c_chair, vc, "member", start)
-        else:
-            b.post(c_chair, party, "member", start)
-    if women_member:
-        b.post(women_member, congress, "vice_chair", start)
+        chair = women.pop() if women else b.person("F", born=(1960, 1984), employer=org)
+        if chair not in members:
+            b.post(chair, vc, "member", start)
+    else:
+        chair = b.person("F", born=(1960, 1984), employer=org)
+    b.post(chair, congress, "chair", start)
+    if women:
+        b.post(women.pop(), congress, "vice_chair", start)
+    elif b.chance(0.5):
+        b.post(b.person("F", born=(1962, 1985), employer=org), congress, "vice_chair", start)
     for _ in range(b.rng.randint(0, 1)):
         b.post(b.person("F", born=(1965, 1988), employer=org), congress, "member", start)
 
 
-def grow_village(b: Builder, villages: list[str]) -> None:
-    """One more villagers' committee member (a free holder), in a random village."""
-    org = b.rng.choice(villages)
-    vc = next(x for x in b.tables["bodies"] if x["org_id"] == org and x["type"] == "villagers_committee")
-    b.post(b.person(pf=0.15, born=(1955, 1985), employer=org), vc["id"], "member", b.day(*TERM_2011))
+def community(b: Builder, region: str, name: str, *, women_share: float) -> str:
+    """A community: party branch and residents' committee (its two committees), community women's
+    federation, sometimes a youth branch.
 
-
-# -- communities ------------------------------------------------------------------------------------
-
-def community(b: Builder, region: str, name: str) -> str:
-    """A community: party branch, community women's federation, sometimes a youth branch."""
+    Each member of the two committees is a woman with probability ``women_share``; the federation's
+    chair is often one of them (the residents' committee's women's director).
+    """
     rng = b.rng
     org = b.org(name, "community", region, female=rng.randint(4, 9), total=rng.randint(9, 16))
     ptype = "general_branch" if b.chance(0.3) else "branch"
     party = b.body(name + PARTY_SUFFIX[ptype], "party", ptype, org=org, grade=grade(b),
                    founded=b.day(date(2000, 1, 1), date(2008, 12, 31)))
+    rc = b.body(name + "居委会", "admin", "residents_committee", org=org)
     fed = b.body(name + "妇联", "women", "federation", org=org, founded=b.day(date(2005, 1, 1), date(2010, 12, 31)))
     start = b.day(*TERM_2011)
-    secretary = b.person(pf=0.55, born=(1960, 1980), party=True, employer=org, education=None)
-    b.post(secretary, party, "secretary", start)
-    party_members = [b.person(pf=0.45, born=(1958, 1988), employer=org) for _ in range(rng.randint(2, 3))]
-    for m in party_members:
-        b.post(m, party, "member", start)
-    # federation: chair (sometimes also in the party branch), vice chair, 1-2 members
-    chair = b.person("F", born=(1965, 1985), employer=org, education=rng.choice(("college", "bachelor")))
+    _, others = two_committees(b, org, party, rc, start, women_share, sizes=((2, 3), (2, 4)), one_shoulder=0.5,
+                               men_head=False, born=(1958, 1988))
+    women = [p for p in others if b.person_of[p]["gender"] == "F"]
+    if women and b.chance(0.6):
+        chair = rng.choice(women)
+    else:
+        chair = b.person("F", born=(1965, 1985), employer=org, education=rng.choice(("college", "bachelor")))
     b.post(chair, fed, "chair", start)
-    if b.chance(0.45):
-        b.post(chair, party, "member", start)
     b.post(b.person("F", born=(1968, 1988), employer=org), fed, "vice_chair", start)
     for _ in range(rng.randint(1, 2)):
         b.post(b.person("F", born=(1955, 1990), employer=None), fed, "member", start)
@@ -143,13 +159,6 @@ def community(b: Builder, region: str, name: str) -> str:
     if b.chance(0.3):  # the chair of the previous term
         b.post(b.person("F", born=(1950, 1965)), fed, "chair", b.day(*TERM_2008), start)
     return org
-
-
-def grow_community(b: Builder, communities: list[str]) -> None:
-    """One more party branch member (a free holder), in a random community."""
-    org = b.rng.choice(communities)
-    party = next(x for x in b.tables["bodies"] if x["org_id"] == org and x["system"] == "party")
-    b.post(b.person(pf=0.5, born=(1960, 1988), employer=org), party["id"], "member", b.day(*TERM_2011))
 
 
 # -- organs and institutions ------------------------------------------------------------------------
