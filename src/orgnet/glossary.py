@@ -10,12 +10,12 @@ Examples
 --------
 >>> import pandas as pd
 >>> gaps = pd.DataFrame({"rule": ["committee_required", "vacant_head"], "female_staff": [45, None],
-...                      "party_body_ids": [[], []], "body_id": ["", "B7"], "body_type": ["", "congress"],
-...                      "head_role": ["", "chair"]})
+...                      "party_body_ids": [[], []], "body_id": ["", "B7"], "body_name": ["", "东村妇代会"],
+...                      "body_type": ["", "congress"], "head_role": ["", "chair"]})
 >>> gap_detail(gaps).tolist()
-['45 female staff', 'B7 (congress) has no active chair']
+['45 female staff', "东村妇代会: no active women's congress chair"]
 >>> gap_detail(gaps, "zh").tolist()
-['女职工 45 人', 'B7（妇代会）无在任主任']
+['女职工 45 人', '东村妇代会：妇代会主任空缺']
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import gap_rules
+from .schema import SCHEMA
 
 #: Body type words by (system, type).
 BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "general_branch"): ("党总支", "general branch"),
@@ -33,14 +34,41 @@ BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "g
              ("women", "committee"): ("妇委会", "women's committee"),
              ("women", "work_committee"): ("妇女工作委员会", "women's work committee"),
              ("women", "congress"): ("妇代会", "women's congress"),
-             ("women", "organ_committee"): ("机关妇委会", "organ women's committee"),
+             ("women", "organ_committee"): ("机关妇委会", "women's committee of a Party or government organ"),
              ("women", "liaison"): ("妇女工作联络员", "women's work liaison officer"),
-             ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union branch"),
+             ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union group"),
              ("youth", "committee"): ("团委", "youth league committee"), ("youth", "branch"): ("团支部", "youth league branch"),
-             ("admin", "team"): ("领导班子", "leadership team"), ("admin", "villagers_committee"): ("村委会", "villagers' committee"),
+             ("admin", "team"): ("领导班子", "leadership team"),
+             ("admin", "villagers_committee"): ("村委会", "villagers' committee"),
              ("admin", "residents_committee"): ("居委会", "residents' committee")}
 #: The head a vacant body lacks, by head role ("无主任 no chair"); a federation's chair is 主席.
 HEAD_WORDS = {"chair": ("主任", "chair"), "secretary": ("书记", "secretary"), "liaison": ("联络员", "liaison officer")}
+#: The title of a body's head by (system, type): the head role it names (``[head_roles]`` in schema.toml,
+#: checked by a test) and its words. A type not listed takes its system's entry (``(system, "")``).
+HEAD_TITLE = {("women", "federation"): ("chair", "妇联主席", "women's federation chair"),
+              ("women", "committee"): ("chair", "妇委会主任", "women's committee chair"),
+              ("women", "work_committee"): ("chair", "妇工委主任", "women's work committee chair"),
+              ("women", "congress"): ("chair", "妇代会主任", "women's congress chair"),
+              ("women", "organ_committee"): ("chair", "妇委会主任", "women's committee chair"),
+              ("women", "liaison"): ("liaison", "妇女工作联络员", "women's work liaison officer"),
+              ("union", ""): ("chair", "工会主席", "union chair"),
+              ("union", "branch"): ("chair", "工会小组长", "union group leader"),
+              ("party", ""): ("secretary", "党组织书记", "Party secretary"),
+              ("youth", ""): ("secretary", "团组织书记", "Youth League secretary"),
+              ("admin", "team"): ("chair", "主要负责人", "head of the leadership team"),
+              ("admin", "villagers_committee"): ("chair", "村委会主任", "villagers' committee chair"),
+              ("admin", "residents_committee"): ("chair", "居委会主任", "residents' committee chair")}
+#: A body system's words, and for ``admin`` by body type: a Party and government leadership team is
+#: 党政班子, a villagers' or residents' committee 村（居）委会 (self-governing, not 行政).
+SYSTEM_WORDS = {("party", ""): ("党组织", "party"), ("women", ""): ("妇女组织", "women's"), ("union", ""): ("工会", "union"),
+                ("youth", ""): ("共青团", "youth league"),
+                ("admin", ""): ("党政班子、村（居）委会", "leadership team; villagers' (residents') committee"),
+                ("admin", "team"): ("党政班子", "leadership team"),
+                ("admin", "villagers_committee"): ("村（居）委会", "villagers' (residents') committee"),
+                ("admin", "residents_committee"): ("村（居）委会", "villagers' (residents') committee")}
+#: The one character drawn inside a body's node, by system, and for ``admin`` by body type.
+GLYPH = {("party", ""): "党", ("women", ""): "妇", ("union", ""): "工", ("youth", ""): "团", ("admin", ""): "政",
+         ("admin", "villagers_committee"): "村", ("admin", "residents_committee"): "居"}
 #: Party grades (rule 4), and "none" for an organization without a party body.
 GRADE = {"excellent": ("优秀", "excellent"), "standard": ("达标", "standard"), "weak": ("后进", "weak"),
          "unrated": ("未定级", "unrated"), "none": ("无党组织", "no party body"), "": ("未定级", "unrated")}
@@ -52,6 +80,28 @@ def said(table: dict, key, lang: str, default: str | None = None) -> str:
     """One entry of a word table in ``lang`` (the key itself, or ``default``, when it has none)."""
     entry = table.get(key)
     return entry[_LANG[lang]] if entry else (str(key) if default is None else default)
+
+
+def head_title(system: str, type_: str, lang: str) -> str:
+    """The title of the head a body of ``system`` and ``type_`` has (妇联主席, 妇代会主任, 工会主席 …).
+
+    >>> head_title("women", "federation", "zh"), head_title("party", "branch", "zh"), head_title("women", "liaison", "en")
+    ('妇联主席', '党组织书记', "women's work liaison officer")
+    """
+    entry = HEAD_TITLE.get((system, type_)) or HEAD_TITLE.get((system, ""))
+    if entry is None:
+        return "/".join(said(HEAD_WORDS, role, lang) for role in SCHEMA.head_roles(system, type_))
+    return entry[1 + _LANG[lang]]
+
+
+def system_words(system: str, lang: str, type_: str = "") -> str:
+    """A body system in words; ``admin`` by body type when it is known (党政班子 or 村（居）委会).
+
+    >>> system_words("admin", "zh", "villagers_committee"), system_words("admin", "zh", "team"), system_words("union", "en")
+    ('村（居）委会', '党政班子', 'union')
+    """
+    entry = SYSTEM_WORDS.get((system, type_)) or SYSTEM_WORDS.get((system, ""))
+    return entry[_LANG[lang]] if entry else system
 
 
 def gap_detail(gaps: pd.DataFrame, lang: str = "en") -> pd.Series:
@@ -83,6 +133,8 @@ def _field(name: str, rows: pd.DataFrame, lang: str) -> np.ndarray:
         return rows[name].astype("Int64").astype(str).to_numpy(dtype=object)
     if name == "body_type_words":
         return np.array([said(BODY_TYPE, ("women", t), lang) for t in rows["body_type"]], dtype=object)
+    if name == "head_title":
+        return np.array([head_title("women", t, lang) for t in rows["body_type"]], dtype=object)
     if name == "head_words":
         return np.array(["/".join(said(HEAD_WORDS, r, lang) for r in h.split("/")) for h in rows["head_role"]],
                         dtype=object)

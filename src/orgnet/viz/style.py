@@ -6,7 +6,7 @@ chart labels and the report's tables say the same thing.
 Examples
 --------
 >>> STATUS["committee_required"].zh, SYSTEM["women"].glyph
-('缺妇女工作委员会', '妇')
+('应建未建妇委会（妇工委）', '妇')
 >>> words("women_bodies.congress", "en")
 "village women's congresses"
 """
@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import gap_rules
-from ..glossary import BODY_TYPE, GRADE, HEAD_WORDS  # noqa: F401  (the words, re-exported for the views)
+from ..glossary import BODY_TYPE, GLYPH, GRADE, HEAD_WORDS, SYSTEM_WORDS, head_title, system_words  # noqa: F401
+# (the words, re-exported for the views)
 
 #: Fonts that hold Chinese glyphs, then a generic fallback (browser pages and canvas labels).
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", '
@@ -70,12 +71,25 @@ STATUS: Mapping[str, Swatch] = _Live(lambda: {
 
 #: Body systems: colour and the one-character glyph drawn inside a body's node.
 SYSTEM: dict[str, Swatch] = {
-    "party": Swatch("#d62728", "circle", "党组织", "party", "党"),
-    "women": Swatch("#e377c2", "circle", "妇女组织", "women's", "妇"),
-    "union": Swatch("#1f77b4", "circle", "工会", "union", "工"),
-    "youth": Swatch("#17becf", "circle", "共青团", "youth league", "团"),
-    "admin": Swatch("#7f7f7f", "circle", "行政", "administration", "政"),
-}
+    system: Swatch(colour, "circle", *SYSTEM_WORDS[(system, "")], GLYPH[(system, "")])
+    for system, colour in (("party", "#d62728"), ("women", "#e377c2"), ("union", "#1f77b4"), ("youth", "#17becf"),
+                           ("admin", "#7f7f7f"))}
+
+
+def system_text(system: str, type_: str = "", lang: str | None = None) -> str:
+    """A body's system in words, ``admin`` by type (党政班子 or 村（居）委会); both languages when ``lang`` is None.
+
+    >>> system_text("admin", "villagers_committee"), system_text("admin", "team", "zh")
+    ("村（居）委会 villagers' (residents') committee", '党政班子')
+    """
+    if lang:
+        return system_words(system, lang, type_)
+    return f"{system_words(system, 'zh', type_)} {system_words(system, 'en', type_)}"
+
+
+def glyph(system: str, type_: str = "") -> str:
+    """The character drawn inside a body's node: its system's, or its type's (村, 居) where it has one."""
+    return GLYPH.get((system, type_)) or GLYPH.get((system, ""), "")
 
 REGION = Swatch("#37474f", "box", "区域", "region")
 ORGANIZATION = Swatch("#90a4ae", "square", "组织（单位）", "organization")
@@ -132,7 +146,7 @@ KIND = {"enterprise": ("非公企业", "enterprise"), "social_org": ("社会组�
         "park_admin": ("园区管委会", "park administration")}
 ROLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", "deputy secretary"),
         "chair": ("主任/主席", "chair"), "vice_chair": ("副主任/副主席", "vice chair"), "member": ("委员", "member"),
-        "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive")}
+        "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive committee member")}
 
 #: The report's and charts' words (figures from ``orgnet.results.FIGURES`` and headings).
 WORDS: dict[str, tuple[str, str]] = {
@@ -147,8 +161,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "women_bodies.committee": ("妇委会", "women's committees"),
     "women_bodies.work_committee": ("妇女工作委员会", "women's work committees"),
     "women_bodies.congress": ("妇代会", "village women's congresses"),
-    "women_bodies.organ_committee": ("机关妇委会", "organ women's committees"),
-    "women_bodies.liaison": ("妇女工作联络员（机构）", "liaison officer posts"),
+    "women_bodies.organ_committee": ("机关妇委会", "women's committees of Party and government organs"),
+    "women_bodies.liaison": ("妇女工作联络员（人）", "women's work liaison officers (people)"),
     "federations.township_street": ("乡镇（街道）妇联", "township/street federations"),
     "federations.community": ("社区妇联", "community federations"),
     "enterprise_women_committees": ("非公企业妇委会", "enterprise women's committees"),
@@ -163,7 +177,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "federation_cadres.postgraduate": ("其中研究生", "of them, postgraduate"),
     "demo_points": ("示范点", "demonstration points"),
     # headings and column names
-    "report_title": ("党建带妇建：组织覆盖与一人多职报告", "Party building leads women's building: coverage and post overlaps"),
+    "report_title": ("党建带妇建工作分析报告（妇女组织覆盖及交叉任职情况）",
+                     "Party building leads women's building: analysis report (women's organization coverage and "
+                     "cross-appointments)"),
     "as_of": ("截至", "as of"),
     "source": ("数据", "data"),
     "figures": ("主要数据", "Key figures"),
@@ -202,8 +218,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
     "people_summed": ("带 * 的人员指标为各区县之和：在两个区县任职的人计两次",
                       "figures marked * add the regions up: a person holding posts in two of them counts twice"),
-    "chart_coverage": ("两新组织妇女组织覆盖率（按乡镇/街道）", "Two-new women's organization coverage by township/street"),
-    "chart_post_load": ("人均任职数分布", "Active posts per person"),
+    "chart_coverage": ("按乡镇（街道、园区）“两新”组织妇女组织组建率",
+                       "Two-new women's organization building rate by township (street, park)"),
+    "chart_post_load": ("个人在任职务数分布", "Active posts held per person"),
     "chart_women_bodies": ("妇女组织按类型", "Women's bodies by type"),
     "posts_axis": ("在任职务数", "active posts"),
     "people_axis": ("人数", "people"),
