@@ -1,4 +1,11 @@
-"""Words: what a result's typed columns read as, in Chinese or English, rendered in this one place.
+"""Words: every term a person reads, in Chinese and English, kept in this one place.
+
+The report, the views' legends and tooltips, the charts and the CLI read their words here: the word
+tables (body types, head titles, systems, levels, kinds, roles, grades, legend entries, the report's
+and charts' ``WORDS``), and the texts made from results. The gap rules' names and ``detail``
+templates live in their records (``orgnet.gap_rules``), read through this module.
+``tests/test_architecture.py`` keeps Chinese literals out of other modules (an allow list names the
+exceptions: sample data, input parsing, and view texts still to move here).
 
 Results are data (``female_staff``, ``party_body_ids``, ``body_type``, ``business_stable`` …); the
 texts a person reads (``gaps.detail``, ``plan.reasons``, ``liaison_check.flag``) are made here from
@@ -73,6 +80,129 @@ GLYPH = {("party", ""): "党", ("women", ""): "妇", ("union", ""): "工", ("you
 GRADE = {"excellent": ("优秀", "excellent"), "standard": ("达标", "standard"), "weak": ("后进", "weak"),
          "unrated": ("未定级", "unrated"), "none": ("无党组织", "no party body"), "": ("未定级", "unrated")}
 
+#: Legend entries of the views (a swatch's colour and shape are in ``orgnet.viz.style``).
+LEGEND = {
+    "covered": ("已覆盖", "covered"),
+    "not_required": ("无需建立", "not required"),
+    "region": ("区域", "region"),
+    "organization": ("组织（单位）", "organization"),
+    "person": ("人员（按职务数定大小）", "person (size = active posts)"),
+    "standout": ("一人多职（≥ 职务数阈值）", "person at or above --min-posts"),
+    "count": ("合并计数（数字为个数）", "folded: a count of nodes"),
+    "vacant": ("负责人空缺（粗虚线边框）", "vacant head (thick dashed border)"),
+    "ghost_count": ("缺失的妇女组织数（虚线，按区域）", "missing women's bodies per region (dashed)"),
+    "ghost_mark": ("应建未建妇女组织的单位（虚线边框）", "organization missing a women's body (dashed border)"),
+    "change.gap_opened": ("新增缺口", "gap opened"),
+    "change.gap_closed": ("缺口消除", "gap closed"),
+    "change.gap_both": ("缺口有增有减", "gaps opened and closed"),
+    "change.changed": ("机构或职务有变动", "bodies or posts changed"),
+    "change.unchanged": ("无变化", "unchanged"),
+    "body_change.body_founded": ("新建机构", "body founded"),
+    "body_change.body_dissolved": ("撤销机构（虚线边框）", "body dissolved (dashed border)"),
+    "body_change.posts_changed": ("机构内职务变动（橙色边框）", "posts changed in the body (orange border)"),
+    "body_change.unchanged": ("机构无变化", "body unchanged"),
+    "changed_person": ("职务有变动的人员", "person whose posts changed"),
+    "post_started": ("新任职务", "post started"),
+    "post_ended": ("离任职务（虚线）", "post ended (dashed)"),
+    "dashed": ("（虚线）", " (dashed)"),
+}
+
+LEVEL = {"county": ("县", "county"), "district": ("区", "district"), "township": ("乡镇", "township"),
+         "street": ("街道", "street"), "village": ("村", "village"), "community": ("社区", "community"),
+         "park": ("工业园区", "industrial park")}
+KIND = {"enterprise": ("非公企业", "enterprise"), "social_org": ("社会组织", "social organization"),
+        "organ": ("机关", "government organ"), "institution": ("事业单位", "public institution"),
+        "village": ("村", "village"), "community": ("社区", "community"),
+        "park_admin": ("园区管委会", "park administration")}
+ROLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", "deputy secretary"),
+        "chair": ("主任/主席", "chair"), "vice_chair": ("副主任/副主席", "vice chair"), "member": ("委员", "member"),
+        "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive committee member")}
+
+#: The report's and charts' words (figures from ``orgnet.results.FIGURES`` and headings).
+WORDS: dict[str, tuple[str, str]] = {
+    "townships": ("乡镇数", "townships"),
+    "streets": ("街道数", "streets"),
+    "two_new_orgs": ("两新组织数", "two-new organizations"),
+    "two_new_30plus": ("女职工30人以上两新组织", "two-new organizations with 30+ women"),
+    "two_new_30plus_committee": ("其中已建妇女组织比例", "of those, with a women's committee"),
+    "two_new_coverage": ("两新组织妇女组织覆盖率", "two-new women's organization coverage"),
+    "liaison_officers": ("妇女工作联络员", "liaison officers"),
+    "women_bodies.federation": ("妇联", "women's federations"),
+    "women_bodies.committee": ("妇委会", "women's committees"),
+    "women_bodies.work_committee": ("妇女工作委员会", "women's work committees"),
+    "women_bodies.congress": ("妇代会", "village women's congresses"),
+    "women_bodies.organ_committee": ("机关妇委会", "women's committees of Party and government organs"),
+    "women_bodies.liaison": ("妇女工作联络员（人）", "women's work liaison officers (people)"),
+    "federations.township_street": ("乡镇（街道）妇联", "township/street federations"),
+    "federations.community": ("社区妇联", "community federations"),
+    "enterprise_women_committees": ("非公企业妇委会", "enterprise women's committees"),
+    "organ_institution_women_bodies": ("机关事业单位妇女组织", "organ/institution women's bodies"),
+    "village_women_share": ("村干部中女性比例", "women among village post holders"),
+    "community_women_share": ("社区干部中女性比例", "women among community post holders"),
+    "congress_chairs_in_two_committees": ("妇代会主任进村“两委”比例", "congress chairs in the village two committees"),
+    "federation_cadres": ("区乡两级妇联干部", "federation cadres"),
+    "federation_cadres_avg_age": ("妇联干部平均年龄", "federation cadres' average age"),
+    "federation_cadres.college": ("其中大专", "of them, college"),
+    "federation_cadres.bachelor": ("其中本科", "of them, bachelor"),
+    "federation_cadres.postgraduate": ("其中研究生", "of them, postgraduate"),
+    "demo_points": ("示范点", "demonstration points"),
+    # headings and column names
+    "report_title": ("党建带妇建工作分析报告（妇女组织覆盖及交叉任职情况）",
+                     "Party building leads women's building: analysis report (women's organization coverage and "
+                     "cross-appointments)"),
+    "as_of": ("截至", "as of"),
+    "source": ("数据", "data"),
+    "figures": ("主要数据", "Key figures"),
+    "charts": ("图表", "Charts"),
+    "gaps_by_rule": ("按规则统计的覆盖缺口", "Coverage gaps by rule"),
+    "top_gaps": ("主要覆盖缺口", "Top coverage gaps"),
+    "top_overlaps": ("一人多职（职务最多者）", "Top post overlaps"),
+    "plan": ("建设计划（前若干项）", "Building plan (first rows)"),
+    "coverage_view": ("覆盖情况网络图", "Coverage network"),
+    "figure": ("指标", "figure"),
+    "numerator": ("分子/数量", "numerator"),
+    "denominator": ("分母", "denominator"),
+    "value": ("数值", "value"),
+    "rule": ("规则", "rule"),
+    "organizations": ("组织数", "organizations"),
+    "org_id": ("单位编号", "org id"),
+    "org_name": ("单位名称", "organization"),
+    "region_id": ("区域", "region"),
+    "region_name": ("区域", "region"),
+    "detail": ("说明", "detail"),
+    "person_id": ("人员编号", "person id"),
+    "person_name": ("姓名", "name"),
+    "posts": ("职务数", "posts"),
+    "bodies": ("所任机构", "bodies"),
+    "body_names": ("所任机构", "bodies"),
+    "body_systems": ("系统", "systems"),
+    "systems": ("系统", "systems"),
+    "rank": ("序号", "rank"),
+    "female_staff": ("女职工", "female staff"),
+    "ready": ("条件成熟", "ready"),
+    "party_grade": ("党组织定级", "party grade"),
+    "candidates": ("人选", "candidates"),
+    "reasons": ("理由", "reasons"),
+    "showing": ("显示前 {n} 行，共 {total} 行", "first {n} of {total} rows"),
+    "none": ("无", "none"),
+    "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
+    "people_summed": ("带 * 的人员指标为各区县之和：在两个区县任职的人计两次",
+                      "figures marked * add the regions up: a person holding posts in two of them counts twice"),
+    "chart_coverage": ("按乡镇（街道、园区）“两新”组织妇女组织组建率",
+                       "Two-new women's organization building rate by township (street, park)"),
+    "chart_post_load": ("个人在任职务数分布", "Active posts held per person"),
+    "chart_women_bodies": ("妇女组织按类型", "Women's bodies by type"),
+    "posts_axis": ("在任职务数", "active posts"),
+    "people_axis": ("人数", "people"),
+    "bodies_axis": ("个数", "bodies"),
+    "coverage_axis": ("覆盖率 %", "coverage %"),
+    "threshold": ("阈值", "threshold"),
+    "no_data": ("无数据", "no data"),
+    "lowest_shown": ("仅列覆盖率最低的 {shown} 个，共 {total} 个", "the {shown} lowest of {total} shown"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+}
+
 _LANG = {"zh": 0, "en": 1}
 
 
@@ -80,6 +210,12 @@ def said(table: dict, key, lang: str, default: str | None = None) -> str:
     """One entry of a word table in ``lang`` (the key itself, or ``default``, when it has none)."""
     entry = table.get(key)
     return entry[_LANG[lang]] if entry else (str(key) if default is None else default)
+
+
+def words(key: str, lang: str | None = None) -> str:
+    """The words for ``key`` in ``lang`` (``zh``/``en``), or both when ``lang`` is None."""
+    zh, en = WORDS.get(key, (key, key))
+    return {"zh": zh, "en": en}.get(lang, f"{zh} {en}")
 
 
 def head_title(system: str, type_: str, lang: str) -> str:
