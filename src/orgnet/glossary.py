@@ -151,6 +151,9 @@ WORDS: dict[str, tuple[str, str]] = {
                      "Party building leads women's building: analysis report (women's organization coverage and "
                      "cross-appointments)"),
     "as_of": ("截至", "as of"),
+    "more_roots": (" 等 {n} 个区县", " and {more} more"),
+    "coverage_title": ("妇女组织覆盖情况", "Women's organization coverage"),
+    "region_title": ("区域全网", "Whole network"),
     "source": ("数据", "data"),
     "figures": ("主要数据", "Key figures"),
     "charts": ("图表", "Charts"),

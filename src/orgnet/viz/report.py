@@ -131,7 +131,7 @@ def root_names(root: pd.DataFrame, lang: str, most: int = 5) -> str:
     names = list(dict.fromkeys(root["region_name"]))
     if len(names) <= most:
         return " / ".join(names)
-    more = f" 等 {len(names):,} 个区县" if lang == "zh" else f" and {len(names) - 3:,} more"
+    more = words("more_roots", lang).format(n=f"{len(names):,}", more=f"{len(names) - 3:,}")
     return " / ".join(names[:3]) + more
 
 
