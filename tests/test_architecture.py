@@ -117,7 +117,7 @@ WORDS_ALLOWED = {
     "viz/charts.py": 1,  # a sample of Chinese glyphs to find a font that draws them
     "cli/__init__.py": 1, "analyses/overlaps.py": 1,  # help texts quoting the reports (一人多职)
     # view tooltips, notes and facts still to move into the glossary
-    "viz/scene/draw.py": 32, "viz/scene/fold.py": 12, "viz/scene/tree.py": 5, "viz/views/diff.py": 30,
+    "viz/scene/draw.py": 32, "viz/scene/tree.py": 5, "viz/views/diff.py": 30,
     "viz/views/ego.py": 8, "viz/views/overlaps.py": 8,
 }
 

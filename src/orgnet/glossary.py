@@ -206,6 +206,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "no": ("否", "no"),
 }
 
+#: The notes of a folded view: what was folded, at each step (``orgnet.viz.scene.fold``).
+FOLD_NOTES = {
+    "bodies": ("下级人员已合并计入各机构（见提示）", "post holders are folded into their bodies (see tooltips)"),
+    "orgs": ("组织机构已合并到所属单位（见提示）", "bodies are folded into their organizations (see tooltips)"),
+    "marked": ("缺失的妇女组织已合并到所属单位（虚线边框）",
+               "missing women's bodies are folded into their organizations (dashed border)"),
+    "counts": ("单位已按区域和状态合并为计数", "organizations are folded into counts per region and status"),
+    "ghost_counts": ("缺失的妇女组织按区域计数（虚线圆）", "missing women's bodies are counted per region (dashed dots)"),
+    "roots": ("只显示最上级区域，各区域单位按状态的计数见提示",
+              "only the top regions are drawn; their organizations by status are in the tooltips"),
+    "depth": ("（显示到第 {depth} 级区域）", " (regions shown to depth {depth})"),
+    "left_out": ("（另有 {depth} 个区域未显示，按有缺口的单位数排序）",
+                 " ({depth} more regions left out; the ones with most organizations with a gap are shown)"),
+    "aggregated": ("已聚合：完整视图有 {total} 个节点，超过上限 {max_nodes}；{what}。",
+                   "Aggregated: the full view has {total} nodes, more than --max-nodes {max_nodes}; {what}."),
+}
+
 _LANG = {"zh": 0, "en": 1}
 
 

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import gap_rules
-from ..glossary import (BODY_TYPE, GLYPH, GRADE, HEAD_WORDS, KIND, LEGEND, LEVEL, ROLE, SYSTEM_WORDS,  # noqa: F401
-                        WORDS, head_title, system_words, words)  # the words (orgnet.glossary), re-exported for the views
+# the words (orgnet.glossary), re-exported for the views
+from ..glossary import (BODY_TYPE, FOLD_NOTES, GLYPH, GRADE, HEAD_WORDS, KIND, LEGEND, LEVEL, ROLE,  # noqa: F401
+                        SYSTEM_WORDS, WORDS, head_title, system_words, words)
 
 #: Fonts that hold Chinese glyphs, then a generic fallback (browser pages and canvas labels).
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", '
