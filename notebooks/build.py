@@ -107,9 +107,9 @@ EXPLORE = [
       belongs to a **system**:
       `party` (党组织: committee 党委, general branch 党总支, branch 党支部, each graded 优秀/达标/后进 =
       `excellent`/`standard`/`weak`), `women` (federation 妇联, committee 妇委会, women's work committee
-      妇女工作委员会 `work_committee`, village women's congress 妇代会 `congress`, organ women's committee
+      妇女工作委员会 `work_committee`, village women's congress 妇代会 `congress`, women's committee of a Party or government organ
       机关妇委会 `organ_committee`, liaison officer 妇女工作联络员 `liaison`), `union` (工会), `youth`
-      (共青团), and `admin` (e.g. the villagers' committee 村委会).
+      (共青团), and `admin` (leadership teams 党政班子; villagers' and residents' committees 村（居）委会).
     * **People** hold **posts** (`role`: secretary 书记, chair 主席/主任, member, executive 执委…) in
       bodies, with start and end dates. A post counts on a day if it has started and not ended, and
       its body has been founded and not dissolved.
@@ -169,9 +169,9 @@ EXPLORE = [
 
     | rule | meaning | source |
     |---|---|---|
-    | `committee_required` | a two-new organization with **30 or more** female staff has no women's committee (妇委会 / 妇女工作委员会) | Longyou |
-    | `liaison_required` | a two-new organization with 1–29 female staff has no women's body at all, not even a liaison officer (妇女工作联络员) | Longyou |
-    | `party_without_women` | an organization has a party organization but no women's organization (有党组织无妇女组织) | Beihu |
+    | `committee_required` | a two-new organization with **30 or more** female staff has no women's committee (应建未建妇委会（妇工委）) | Longyou |
+    | `liaison_required` | a two-new organization with 1–29 female staff has no women's body at all, not even a liaison officer (应设未设妇女工作联络员) | Longyou |
+    | `party_without_women` | an organization has a party organization but no women's organization (已建党组织未建妇女组织) | Beihu |
     | `vacant_head` | a women's body exists but nobody chairs it today | turnover |
     """),
     code("""

@@ -39,8 +39,8 @@ GAP_DETAILS = {
     ("O1", "committee_required"): "45 female staff",
     ("O3", "liaison_required"): "12 female staff",
     ("O10", "party_without_women"): "party bodies: B21",
-    ("", "vacant_head"): "B20 (committee) has no active chair",
-    ("O7", "vacant_head"): "B11 (organ_committee) has no active chair",
+    ("", "vacant_head"): "园区妇委会: no active women's committee chair",
+    ("O7", "vacant_head"): "县教育局机关妇委会: no active women's committee chair",
 }
 
 OVERLAPS = [
@@ -132,7 +132,7 @@ STATS_R2 = {
 DIFF = [
     ("gap_opened", "O1", "committee_required: 45 female staff"),
     ("gap_opened", "O1", "party_without_women: party bodies: B1"),
-    ("gap_closed", "O7", "vacant_head: B11 (organ_committee) has no active chair"),
+    ("gap_closed", "O7", "vacant_head: 县教育局机关妇委会: no active women's committee chair"),
     ("body_dissolved", "B15", "women committee on 2012-03-01"),
     ("post_started", "P13", "chair of B11 on 2012-09-01"),
 ]

@@ -46,6 +46,10 @@ from tests.oracle_graph import build_graph, current, in_year
 TOWNSHIP_LEVELS = ("township", "street", "park")
 
 #: What each gap rule asks to be built.
+#: The title of a women's body's head, by type (妇联主席, 妇委会主任 …), as the vacant-head detail names it.
+HEAD_TITLE_EN = {"federation": "women's federation chair", "committee": "women's committee chair",
+                 "work_committee": "women's work committee chair", "congress": "women's congress chair",
+                 "organ_committee": "women's committee chair", "liaison": "women's work liaison officer"}
 REQUIRED_BODY_TYPE = {"committee_required": "work_committee", "liaison_required": "liaison",
                       "party_without_women": "any", "vacant_head": ""}
 
@@ -205,7 +209,7 @@ class GraphWalk:
             if any(role in heads for _, role in self.holders(body, day)):
                 continue
             head = "/".join(heads)
-            rows.append(self._gap("vacant_head", f"{b['id']} ({b['type']}) has no active {head}", b["org_id"],
+            rows.append(self._gap("vacant_head", f"{b['name']}: no active {HEAD_TITLE_EN[b['type']]}", b["org_id"],
                                   b["region_id"], body_id=b["id"], body_name=b["name"], body_type=b["type"],
                                   head_role=head))
         return rows

@@ -98,3 +98,56 @@ def test_the_oracle_shares_no_code_with_the_engines():
     used = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
             and node.module.startswith("orgnet")}
     assert used <= {"orgnet.analyses", "orgnet.results", "orgnet.rules", "orgnet.schema"}
+
+
+# -- words: every Chinese term a person reads comes from orgnet.glossary ---------------------------
+HAN = "[\u3400-\u9fff]"
+#: Modules that may hold Chinese string literals, and how many (a count may only go down): what they
+#: hold is not a term an output shows, or is a text still to move into orgnet.glossary.
+WORDS_ALLOWED = {
+    "glossary.py": None,  # the words
+    "gap_rules.py": 16,  # each rule's record holds its names, explanation and detail templates (ARCHITECTURE.md)
+    # sample data: names of places, organizations and people the generator writes
+    "generate/beihu.py": 20, "generate/builder.py": 5, "generate/longyou.py": 14, "generate/names.py": 273,
+    "generate/outreach.py": 1, "generate/scale_bodies.py": 29, "generate/scale_outreach.py": 1,
+    "generate/scale_places.py": 21, "generate/two_new.py": 5, "generate/units.py": 13,
+    # input: what a cell may say (是/否, 2012年6月30日) and what mis-decoded text looks like
+    "validate/cells.py": 5, "validate/mojibake.py": 4, "schema.py": 1,
+    "redact.py": 1,  # the pseudonym prefix 人员-
+    "viz/charts.py": 1,  # a sample of Chinese glyphs to find a font that draws them
+    "cli/__init__.py": 1, "analyses/overlaps.py": 1,  # help texts quoting the reports (一人多职)
+    # view tooltips, notes and facts still to move into the glossary
+    "viz/scene/draw.py": 32, "viz/scene/tree.py": 5, "viz/views/diff.py": 30,
+    "viz/views/ego.py": 8, "viz/views/overlaps.py": 8,
+}
+
+
+def han_literals(path: Path) -> list[str]:
+    """The string literals (f-string parts included, docstrings not) in ``path`` holding a Chinese character."""
+    import re
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings and re.search(HAN, node.value)]
+
+
+def test_chinese_words_come_from_the_glossary():
+    """No module but orgnet.glossary (and the allow list, each at most its count) writes Chinese."""
+    root = Path(orgnet.__file__).parent
+    found = {str(p.relative_to(root)): len(han_literals(p)) for p in source_files()}
+    over = {name: n for name, n in found.items() if n and name not in WORDS_ALLOWED}
+    over |= {name: n for name, n in found.items() if WORDS_ALLOWED.get(name) is not None and n > WORDS_ALLOWED[name]}
+    assert over == {}, "Chinese words outside orgnet.glossary (move them there): " + repr(over)
+
+
+def test_the_words_check_finds_a_chinese_literal(tmp_path):
+    """The check can fail: a Chinese literal in code counts, a docstring does not."""
+    module = tmp_path / "m.py"
+    module.write_text('"""文档。"""\nTITLE = f"缺妇委会 {1}"\nNAME = "x"\n', encoding="utf-8")
+    assert han_literals(module) == ["缺妇委会 "]

@@ -142,7 +142,7 @@ def test_gaps_in_the_changed_copy(changed):
     gaps = changed.rows("gaps", X.AS_OF, Rules())
     liaison = [r for r in gaps if r["rule"] == "vacant_head" and r["body_id"] == "B5"]
     expected = {"org_id": "O4", "female_staff": 5, "body_type": "liaison", "head_role": "liaison",
-                "detail": "B5 (liaison) has no active liaison", "township_id": "R2", "township_name": "西街道"}
+                "detail": "爱心协会妇女工作联络员: no active women's work liaison officer", "township_id": "R2", "township_name": "西街道"}
     assert [subset(r, expected) for r in liaison] == [expected]
     o1 = [r for r in gaps if r["rule"] == "party_without_women" and r["org_id"] == "O1"]
     assert [(r["party_body_ids"], r["detail"]) for r in o1] == [(["B1", "B25"], "party bodies: B1;B25")]

@@ -149,7 +149,7 @@ class Network:
         return self.run("plan", as_of=as_of, rules=rules)
 
     def liaison_check(self, year: int | None = None, rules: Rules | None = None) -> pd.DataFrame:
-        """Liaison links per federation executive and visits per link in ``year``."""
+        """Guidance links (挂钩联系) per federation executive committee member and visits per link in ``year``."""
         return self.run("liaison_check", year=year or date.today().year, rules=rules)
 
     def stats(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:

@@ -37,8 +37,9 @@ class GapRule:
     ghost : the colour of the dashed border of the ghost node drawn for the missing body, or None (no ghost).
     ghost_zh, ghost_en : the ghost's label (what is missing); empty when there is no ghost.
     detail_en, detail_zh : how a row's ``detail`` reads, as a template over the row's typed columns
-        (``{female_staff}``, ``{party_body_ids}``, ``{body_id}``, ``{body_type}``, ``{head_role}``) and the
-        words for them (``{body_type_words}``, ``{head_words}``); rendered by ``orgnet.glossary``.
+        (``{female_staff}``, ``{party_body_ids}``, ``{body_id}``, ``{body_name}``, ``{body_type}``, ``{head_role}``)
+        and the words for them (``{body_type_words}``, ``{head_words}``, ``{head_title}``: the head's title by
+        body type); rendered by ``orgnet.glossary``.
     """
 
     id: str
@@ -66,30 +67,30 @@ class GapRule:
 #: Every rule, in the order its rows appear in ``gaps`` and in legends.
 GAP_RULES: tuple[GapRule, ...] = (
     GapRule(
-        id="committee_required", zh="缺妇女工作委员会", en="gap: women's committee required (≥30 women)",
+        id="committee_required", zh="应建未建妇委会（妇工委）", en="gap: women's committee required, not built (≥30 women)",
         requires="work_committee",
-        explanation_zh="女职工达到阈值（默认30人）的“两新”组织应建立妇女工作委员会（龙游）。",
+        explanation_zh="女职工达到阈值（默认30人）的“两新”组织应建立妇委会（妇工委）（龙游）。",
         explanation_en="A two-new organization with at least committee_min_female female staff (30) builds a "
                        "women's work committee (Longyou, rule 1).",
         thresholds=("committee_min_female", "committee_types"),
-        colour="#ff7f0e", ghost="#e6550d", ghost_zh="缺妇委会", ghost_en="missing women's committee",
+        colour="#ff7f0e", ghost="#e6550d", ghost_zh="应建未建妇委会（妇工委）", ghost_en="women's committee required, not built",
         detail_en="{female_staff} female staff", detail_zh="女职工 {female_staff} 人"),
     GapRule(
-        id="liaison_required", zh="缺妇女工作联络员", en="gap: liaison officer required",
+        id="liaison_required", zh="应设未设妇女工作联络员", en="gap: liaison officer required, not appointed",
         requires="liaison",
         explanation_zh="女职工不足阈值的“两新”组织应设妇女工作联络员（龙游）。",
         explanation_en="A two-new organization with fewer female staff (but at least liaison_min_female) and no "
                        "women's body appoints a women's work liaison officer (Longyou, rule 1).",
         thresholds=("committee_min_female", "liaison_min_female"),
-        colour="#f7c948", ghost="#c99a06", ghost_zh="缺联络员", ghost_en="missing liaison officer",
+        colour="#f7c948", ghost="#c99a06", ghost_zh="应设未设妇女工作联络员", ghost_en="liaison officer required, not appointed",
         detail_en="{female_staff} female staff", detail_zh="女职工 {female_staff} 人"),
     GapRule(
-        id="party_without_women", zh="有党组织无妇女组织", en="gap: party body, no women's body",
+        id="party_without_women", zh="已建党组织未建妇女组织", en="gap: party body built, no women's body",
         requires="any",
         explanation_zh="哪里有党组织，哪里就有妇女组织（北湖）。",
         explanation_en="An organization with an active party body and no active women's body (Beihu, rule 2).",
         thresholds=(),
-        colour="#9467bd", ghost="#7b4fa6", ghost_zh="缺妇女组织", ghost_en="missing women's body",
+        colour="#9467bd", ghost="#7b4fa6", ghost_zh="已建党组织未建妇女组织", ghost_en="party body built, no women's body",
         detail_en="party bodies: {party_body_ids}", detail_zh="党组织：{party_body_ids}"),
     GapRule(
         id="vacant_head", zh="妇女组织负责人空缺", en="gap: women's body without a head",
@@ -99,7 +100,7 @@ GAP_RULES: tuple[GapRule, ...] = (
                        "officer) on the day.",
         thresholds=(),
         colour="#8c564b",
-        detail_en="{body_id} ({body_type}) has no active {head_role}", detail_zh="{body_id}（{body_type_words}）无在任{head_words}"),
+        detail_en="{body_name}: no active {head_title}", detail_zh="{body_name}：{head_title}空缺"),
 )
 
 #: The rules by id.
@@ -116,7 +117,7 @@ def help_text() -> str:
     """One line per rule, for ``--rule`` help and ``orgnet schema``.
 
     >>> help_text().splitlines()[0].split(':')[0]
-    'committee_required (缺妇女工作委员会)'
+    'committee_required (应建未建妇委会（妇工委）)'
     """
     return "\n".join(f"{r.id} ({r.zh}): {r.explanation_en}" for r in GAP_RULES)
 

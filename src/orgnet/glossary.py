@@ -1,4 +1,11 @@
-"""Words: what a result's typed columns read as, in Chinese or English, rendered in this one place.
+"""Words: every term a person reads, in Chinese and English, kept in this one place.
+
+The report, the views' legends and tooltips, the charts and the CLI read their words here: the word
+tables (body types, head titles, systems, levels, kinds, roles, grades, legend entries, the report's
+and charts' ``WORDS``), and the texts made from results. The gap rules' names and ``detail``
+templates live in their records (``orgnet.gap_rules``), read through this module.
+``tests/test_architecture.py`` keeps Chinese literals out of other modules (an allow list names the
+exceptions: sample data, input parsing, and view texts still to move here).
 
 Results are data (``female_staff``, ``party_body_ids``, ``body_type``, ``business_stable`` …); the
 texts a person reads (``gaps.detail``, ``plan.reasons``, ``liaison_check.flag``) are made here from
@@ -10,12 +17,12 @@ Examples
 --------
 >>> import pandas as pd
 >>> gaps = pd.DataFrame({"rule": ["committee_required", "vacant_head"], "female_staff": [45, None],
-...                      "party_body_ids": [[], []], "body_id": ["", "B7"], "body_type": ["", "congress"],
-...                      "head_role": ["", "chair"]})
+...                      "party_body_ids": [[], []], "body_id": ["", "B7"], "body_name": ["", "东村妇代会"],
+...                      "body_type": ["", "congress"], "head_role": ["", "chair"]})
 >>> gap_detail(gaps).tolist()
-['45 female staff', 'B7 (congress) has no active chair']
+['45 female staff', "东村妇代会: no active women's congress chair"]
 >>> gap_detail(gaps, "zh").tolist()
-['女职工 45 人', 'B7（妇代会）无在任主任']
+['女职工 45 人', '东村妇代会：妇代会主任空缺']
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ import numpy as np
 import pandas as pd
 
 from . import gap_rules
+from .figures import FIGURES, figure_label
+from .schema import SCHEMA
 
 #: Body type words by (system, type).
 BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "general_branch"): ("党总支", "general branch"),
@@ -33,18 +42,163 @@ BODY_TYPE = {("party", "committee"): ("党委", "party committee"), ("party", "g
              ("women", "committee"): ("妇委会", "women's committee"),
              ("women", "work_committee"): ("妇女工作委员会", "women's work committee"),
              ("women", "congress"): ("妇代会", "women's congress"),
-             ("women", "organ_committee"): ("机关妇委会", "organ women's committee"),
+             ("women", "organ_committee"): ("机关妇委会", "women's committee of a Party or government organ"),
              ("women", "liaison"): ("妇女工作联络员", "women's work liaison officer"),
              ("women", "group"): ("妇女团体", "women's group"),
-             ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union branch"),
+             ("union", "committee"): ("工会委员会", "union committee"), ("union", "branch"): ("工会小组", "union group"),
              ("youth", "committee"): ("团委", "youth league committee"), ("youth", "branch"): ("团支部", "youth league branch"),
-             ("admin", "team"): ("领导班子", "leadership team"), ("admin", "villagers_committee"): ("村委会", "villagers' committee"),
+             ("admin", "team"): ("领导班子", "leadership team"),
+             ("admin", "villagers_committee"): ("村委会", "villagers' committee"),
              ("admin", "residents_committee"): ("居委会", "residents' committee")}
 #: The head a vacant body lacks, by head role ("无主任 no chair"); a federation's chair is 主席.
 HEAD_WORDS = {"chair": ("主任", "chair"), "secretary": ("书记", "secretary"), "liaison": ("联络员", "liaison officer")}
+#: The title of a body's head by (system, type): the head role it names (``[head_roles]`` in schema.toml,
+#: checked by a test) and its words. A type not listed takes its system's entry (``(system, "")``).
+HEAD_TITLE = {("women", "federation"): ("chair", "妇联主席", "women's federation chair"),
+              ("women", "committee"): ("chair", "妇委会主任", "women's committee chair"),
+              ("women", "work_committee"): ("chair", "妇工委主任", "women's work committee chair"),
+              ("women", "congress"): ("chair", "妇代会主任", "women's congress chair"),
+              ("women", "organ_committee"): ("chair", "妇委会主任", "women's committee chair"),
+              ("women", "liaison"): ("liaison", "妇女工作联络员", "women's work liaison officer"),
+              ("union", ""): ("chair", "工会主席", "union chair"),
+              ("union", "branch"): ("chair", "工会小组长", "union group leader"),
+              ("party", ""): ("secretary", "党组织书记", "Party secretary"),
+              ("youth", ""): ("secretary", "团组织书记", "Youth League secretary"),
+              ("admin", "team"): ("chair", "主要负责人", "head of the leadership team"),
+              ("admin", "villagers_committee"): ("chair", "村委会主任", "villagers' committee chair"),
+              ("admin", "residents_committee"): ("chair", "居委会主任", "residents' committee chair")}
+#: A body system's words, and for ``admin`` by body type: a Party and government leadership team is
+#: 党政班子, a villagers' or residents' committee 村（居）委会 (self-governing, not 行政).
+SYSTEM_WORDS = {("party", ""): ("党组织", "party"), ("women", ""): ("妇女组织", "women's"), ("union", ""): ("工会", "union"),
+                ("youth", ""): ("共青团", "youth league"),
+                ("admin", ""): ("党政班子、村（居）委会", "leadership team; villagers' (residents') committee"),
+                ("admin", "team"): ("党政班子", "leadership team"),
+                ("admin", "villagers_committee"): ("村（居）委会", "villagers' (residents') committee"),
+                ("admin", "residents_committee"): ("村（居）委会", "villagers' (residents') committee")}
+#: The one character drawn inside a body's node, by system, and for ``admin`` by body type.
+GLYPH = {("party", ""): "党", ("women", ""): "妇", ("union", ""): "工", ("youth", ""): "团", ("admin", ""): "政",
+         ("admin", "villagers_committee"): "村", ("admin", "residents_committee"): "居"}
 #: Party grades (rule 4), and "none" for an organization without a party body.
 GRADE = {"excellent": ("优秀", "excellent"), "standard": ("达标", "standard"), "weak": ("后进", "weak"),
          "unrated": ("未定级", "unrated"), "none": ("无党组织", "no party body"), "": ("未定级", "unrated")}
+
+#: Legend entries of the views (a swatch's colour and shape are in ``orgnet.viz.style``).
+LEGEND = {
+    "covered": ("已覆盖", "covered"),
+    "not_required": ("无需建立", "not required"),
+    "region": ("区域", "region"),
+    "organization": ("组织（单位）", "organization"),
+    "person": ("人员（按职务数定大小）", "person (size = active posts)"),
+    "standout": ("一人多职（≥ 职务数阈值）", "person at or above --min-posts"),
+    "count": ("合并计数（数字为个数）", "folded: a count of nodes"),
+    "vacant": ("负责人空缺（粗虚线边框）", "vacant head (thick dashed border)"),
+    "ghost_count": ("缺失的妇女组织数（虚线，按区域）", "missing women's bodies per region (dashed)"),
+    "ghost_mark": ("应建未建妇女组织的单位（虚线边框）", "organization missing a women's body (dashed border)"),
+    "change.gap_opened": ("新增缺口", "gap opened"),
+    "change.gap_closed": ("缺口消除", "gap closed"),
+    "change.gap_both": ("缺口有增有减", "gaps opened and closed"),
+    "change.changed": ("机构或职务有变动", "bodies or posts changed"),
+    "change.unchanged": ("无变化", "unchanged"),
+    "body_change.body_founded": ("新建机构", "body founded"),
+    "body_change.body_dissolved": ("撤销机构（虚线边框）", "body dissolved (dashed border)"),
+    "body_change.posts_changed": ("机构内职务变动（橙色边框）", "posts changed in the body (orange border)"),
+    "body_change.unchanged": ("机构无变化", "body unchanged"),
+    "changed_person": ("职务有变动的人员", "person whose posts changed"),
+    "post_started": ("新任职务", "post started"),
+    "post_ended": ("离任职务（虚线）", "post ended (dashed)"),
+    "dashed": ("（虚线）", " (dashed)"),
+}
+
+LEVEL = {"county": ("县", "county"), "district": ("区", "district"), "township": ("乡镇", "township"),
+         "street": ("街道", "street"), "village": ("村", "village"), "community": ("社区", "community"),
+         "park": ("工业园区", "industrial park")}
+KIND = {"enterprise": ("非公企业", "enterprise"), "social_org": ("社会组织", "social organization"),
+        "organ": ("机关", "government organ"), "institution": ("事业单位", "public institution"),
+        "village": ("村", "village"), "community": ("社区", "community"),
+        "park_admin": ("园区管委会", "park administration")}
+ROLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", "deputy secretary"),
+        "chair": ("主任/主席", "chair"), "vice_chair": ("副主任/副主席", "vice chair"), "member": ("委员", "member"),
+        "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive committee member")}
+
+#: The report's and charts' words: the figures' labels (``orgnet.figures``, in the reports' words), and headings.
+WORDS: dict[str, tuple[str, str]] = {
+    **{name: (figure_label(name, "zh"), figure_label(name, "en")) for name in FIGURES},
+    # headings and column names
+    "report_title": ("党建带妇建工作分析报告（妇女组织覆盖及交叉任职情况）",
+                     "Party building leads women's building: analysis report (women's organization coverage and "
+                     "cross-appointments)"),
+    "as_of": ("截至", "as of"),
+    "more_roots": (" 等 {n} 个区县", " and {more} more"),
+    "coverage_title": ("妇女组织覆盖情况", "Women's organization coverage"),
+    "region_title": ("区域全网", "Whole network"),
+    "source": ("数据", "data"),
+    "figures": ("主要数据", "Key figures"),
+    "charts": ("图表", "Charts"),
+    "gaps_by_rule": ("按规则统计的覆盖缺口", "Coverage gaps by rule"),
+    "top_gaps": ("主要覆盖缺口", "Top coverage gaps"),
+    "top_overlaps": ("一人多职（职务最多者）", "Top post overlaps"),
+    "plan": ("建设计划（前若干项）", "Building plan (first rows)"),
+    "coverage_view": ("覆盖情况网络图", "Coverage network"),
+    "figure": ("指标", "figure"),
+    "numerator": ("分子/数量", "numerator"),
+    "denominator": ("分母", "denominator"),
+    "value": ("数值", "value"),
+    "rule": ("规则", "rule"),
+    "organizations": ("组织数", "organizations"),
+    "org_id": ("单位编号", "org id"),
+    "org_name": ("单位名称", "organization"),
+    "region_id": ("区域", "region"),
+    "region_name": ("区域", "region"),
+    "detail": ("说明", "detail"),
+    "person_id": ("人员编号", "person id"),
+    "person_name": ("姓名", "name"),
+    "posts": ("职务数", "posts"),
+    "bodies": ("所任机构", "bodies"),
+    "body_names": ("所任机构", "bodies"),
+    "body_systems": ("系统", "systems"),
+    "systems": ("系统", "systems"),
+    "rank": ("序号", "rank"),
+    "female_staff": ("女职工", "female staff"),
+    "ready": ("条件成熟", "ready"),
+    "party_grade": ("党组织定级", "party grade"),
+    "candidates": ("人选", "candidates"),
+    "reasons": ("理由", "reasons"),
+    "showing": ("显示前 {n} 行，共 {total} 行", "first {n} of {total} rows"),
+    "none": ("无", "none"),
+    "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
+    "people_summed": ("带 * 的人员指标为各区县之和：在两个区县任职的人计两次",
+                      "figures marked * add the regions up: a person holding posts in two of them counts twice"),
+    "chart_coverage": ("按乡镇（街道、园区）“两新”组织妇女组织组建率",
+                       "Two-new women's organization building rate by township (street, park)"),
+    "chart_post_load": ("个人在任职务数分布", "Active posts held per person"),
+    "chart_women_bodies": ("妇女组织按类型", "Women's bodies by type"),
+    "posts_axis": ("在任职务数", "active posts"),
+    "people_axis": ("人数", "people"),
+    "bodies_axis": ("个数", "bodies"),
+    "coverage_axis": ("组建率 %", "with a women's organization %"),
+    "threshold": ("阈值", "threshold"),
+    "no_data": ("无数据", "no data"),
+    "lowest_shown": ("仅列覆盖率最低的 {shown} 个，共 {total} 个", "the {shown} lowest of {total} shown"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+}
+
+#: The notes of a folded view: what was folded, at each step (``orgnet.viz.scene.fold``).
+FOLD_NOTES = {
+    "bodies": ("下级人员已合并计入各机构（见提示）", "post holders are folded into their bodies (see tooltips)"),
+    "orgs": ("组织机构已合并到所属单位（见提示）", "bodies are folded into their organizations (see tooltips)"),
+    "marked": ("缺失的妇女组织已合并到所属单位（虚线边框）",
+               "missing women's bodies are folded into their organizations (dashed border)"),
+    "counts": ("单位已按区域和状态合并为计数", "organizations are folded into counts per region and status"),
+    "ghost_counts": ("缺失的妇女组织按区域计数（虚线圆）", "missing women's bodies are counted per region (dashed dots)"),
+    "roots": ("只显示最上级区域，各区域单位按状态的计数见提示",
+              "only the top regions are drawn; their organizations by status are in the tooltips"),
+    "depth": ("（显示到第 {depth} 级区域）", " (regions shown to depth {depth})"),
+    "left_out": ("（另有 {depth} 个区域未显示，按有缺口的单位数排序）",
+                 " ({depth} more regions left out; the ones with most organizations with a gap are shown)"),
+    "aggregated": ("已聚合：完整视图有 {total} 个节点，超过上限 {max_nodes}；{what}。",
+                   "Aggregated: the full view has {total} nodes, more than --max-nodes {max_nodes}; {what}."),
+}
 
 _LANG = {"zh": 0, "en": 1}
 
@@ -53,6 +207,34 @@ def said(table: dict, key, lang: str, default: str | None = None) -> str:
     """One entry of a word table in ``lang`` (the key itself, or ``default``, when it has none)."""
     entry = table.get(key)
     return entry[_LANG[lang]] if entry else (str(key) if default is None else default)
+
+
+def words(key: str, lang: str | None = None) -> str:
+    """The words for ``key`` in ``lang`` (``zh``/``en``), or both when ``lang`` is None."""
+    zh, en = WORDS.get(key, (key, key))
+    return {"zh": zh, "en": en}.get(lang, f"{zh} {en}")
+
+
+def head_title(system: str, type_: str, lang: str) -> str:
+    """The title of the head a body of ``system`` and ``type_`` has (妇联主席, 妇代会主任, 工会主席 …).
+
+    >>> head_title("women", "federation", "zh"), head_title("party", "branch", "zh"), head_title("women", "liaison", "en")
+    ('妇联主席', '党组织书记', "women's work liaison officer")
+    """
+    entry = HEAD_TITLE.get((system, type_)) or HEAD_TITLE.get((system, ""))
+    if entry is None:
+        return "/".join(said(HEAD_WORDS, role, lang) for role in SCHEMA.head_roles(system, type_))
+    return entry[1 + _LANG[lang]]
+
+
+def system_words(system: str, lang: str, type_: str = "") -> str:
+    """A body system in words; ``admin`` by body type when it is known (党政班子 or 村（居）委会).
+
+    >>> system_words("admin", "zh", "villagers_committee"), system_words("admin", "zh", "team"), system_words("union", "en")
+    ('村（居）委会', '党政班子', 'union')
+    """
+    entry = SYSTEM_WORDS.get((system, type_)) or SYSTEM_WORDS.get((system, ""))
+    return entry[_LANG[lang]] if entry else system
 
 
 def gap_detail(gaps: pd.DataFrame, lang: str = "en") -> pd.Series:
@@ -84,6 +266,8 @@ def _field(name: str, rows: pd.DataFrame, lang: str) -> np.ndarray:
         return rows[name].astype("Int64").astype(str).to_numpy(dtype=object)
     if name == "body_type_words":
         return np.array([said(BODY_TYPE, ("women", t), lang) for t in rows["body_type"]], dtype=object)
+    if name == "head_title":
+        return np.array([head_title("women", t, lang) for t in rows["body_type"]], dtype=object)
     if name == "head_words":
         return np.array(["/".join(said(HEAD_WORDS, r, lang) for r in h.split("/")) for h in rows["head_role"]],
                         dtype=object)

@@ -61,11 +61,11 @@ def test_tiny_ghosts(chromium, tiny, tmp_path):
     assert_clean(run)
     assert run.node_count == 42  # 34 nodes and 8 ghosts
     assert "missing women's bodies: 8" in run.texts["header"]
-    assert "缺妇委会（虚线）" in run.texts["#orgnet-legend"] and "missing women's body (dashed)" in run.texts["#orgnet-legend"]
-    assert run.tooltip and "缺妇委会 missing women's committee" in run.tooltip and "45 female staff" in run.tooltip
+    assert "应建未建妇委会（妇工委）（虚线）" in run.texts["#orgnet-legend"] and "party body built, no women's body (dashed)" in run.texts["#orgnet-legend"]
+    assert run.tooltip and "应建未建妇委会（妇工委） women's committee required, not built" in run.tooltip and "45 female staff" in run.tooltip
     assert run.tooltip_markup == 0
     ghost = vis_node_options(chromium, page, "Ghost:Organization:O1:committee_required")
-    assert ghost["dashes"] == [5, 5] and ghost["label"] == "缺妇委会\nmissing women's committee"
+    assert ghost["dashes"] == [5, 5] and ghost["label"] == "应建未建妇委会（妇工委）\nwomen's committee required, not built"
     vacant = vis_node_options(chromium, page, "Body:B11")
     assert vacant["dashes"] == [5, 5] and vacant["width"] == 4
     assert vis_node_options(chromium, page, "Body:B4")["dashes"] is False
@@ -126,7 +126,7 @@ def test_tiny_report(chromium, tiny, tmp_path):
     page = tiny.report(tmp_path / "report.html", AS_OF, lang="en")
     run = chromium.open_page(page, frame_selector="iframe", texts=("#report-title",))
     assert_clean(run)
-    assert "coverage and post overlaps" in run.texts["#report-title"]
+    assert "coverage and cross-appointments" in run.texts["#report-title"]
 
 
 @pytest.mark.parametrize("name", ["beihu", "longyou"])

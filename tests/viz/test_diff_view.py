@@ -86,7 +86,7 @@ def test_tooltips_and_coverage_per_region(diff_view):
     o1 = tips["Organization:O1"]
     assert "新增缺口 gap opened — committee_required: 45 female staff" in o1
     assert "party_without_women: party bodies: B1" in o1 and "撤销 dissolved 华美妇委会 (2012-03-01)" in o1
-    assert "缺口消除 gap closed — vacant_head: B11" in tips["Organization:O7"]
+    assert "缺口消除 gap closed — vacant_head: 县教育局机关妇委会" in tips["Organization:O7"]
     assert "变化 changes: 无 none" in tips["Organization:O8"]
     for region, (before, after, shift) in DIFF_COVERAGE.items():
         assert f"{before} → {after}（{shift}）" in tips[f"Region:{region}"]

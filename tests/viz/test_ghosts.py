@@ -16,9 +16,9 @@ from tests.viz.conftest import AS_OF
 
 GHOST_ROWS = [(org, rule) for org, rule in GAPS
               if rule in ("committee_required", "liaison_required", "party_without_women")]
-LABELS = {"committee_required": ("缺妇委会", "missing women's committee"),
-          "liaison_required": ("缺联络员", "missing liaison officer"),
-          "party_without_women": ("缺妇女组织", "missing women's body")}
+LABELS = {"committee_required": ("应建未建妇委会（妇工委）", "women's committee required, not built"),
+          "liaison_required": ("应设未设妇女工作联络员", "liaison officer required, not appointed"),
+          "party_without_women": ("已建党组织未建妇女组织", "party body built, no women's body")}
 
 
 def ghosts(v) -> dict[str, dict]:
@@ -53,7 +53,7 @@ def test_ghosts_are_dashed_faded_and_hang_on_their_organization(tiny):
 def test_ghost_tooltip_names_rule_and_detail(tiny):
     tips = {n["id"]: n["title"] for n in tiny.view("coverage", AS_OF).nodes}
     o1 = tips["Ghost:Organization:O1:committee_required"]
-    assert "缺妇委会 missing women's committee" in o1 and "华美服装厂 (O1)" in o1
+    assert "应建未建妇委会（妇工委） women's committee required, not built" in o1 and "华美服装厂 (O1)" in o1
     assert "committee_required" in o1 and "45 female staff" in o1
     assert "party bodies: B1" in tips["Ghost:Organization:O1:party_without_women"]
     assert "12 female staff" in tips["Ghost:Organization:O3:liaison_required"]
@@ -66,7 +66,7 @@ def test_vacant_heads_are_marked_not_ghosted(tiny):
     for body in ("Body:B11", "Body:B20"):
         assert nodes[body]["shapeProperties"] == {"borderDashes": [5, 5]}
         assert nodes[body]["color"]["border"] == VACANT.border and nodes[body]["borderWidth"] == 4
-        assert "无主任 no chair" in nodes[body]["title"] and "vacant_head" in nodes[body]["title"]
+        assert "妇委会主任空缺 no active women's committee chair" in nodes[body]["title"] and "vacant_head" in nodes[body]["title"]
     assert "shapeProperties" not in nodes["Body:B4"]  # B4 has its chair P3
     assert not any("vacant_head" in n for n in ghosts(v))
 
@@ -83,7 +83,7 @@ def test_no_ghosts_option(tiny):
     with_ghosts = tiny.view("coverage", AS_OF)
     without = tiny.view("coverage", AS_OF, ghosts=False)
     assert not ghosts(without) and len(without.nodes) == len(with_ghosts.nodes) - 8
-    assert "缺妇委会（虚线）" not in without.html
+    assert "应建未建妇委会（妇工委）（虚线）" not in without.html
 
 
 class TestAggregation:
@@ -109,8 +109,8 @@ class TestAggregation:
                                                                "GhostCount:Region:R5": "6"}
         r5 = counts["GhostCount:Region:R5"]
         assert r5["shapeProperties"] == {"borderDashes": [5, 5]} and r5["color"]["border"] == GHOST_COUNT.border
-        assert "缺妇委会 missing women's committee: 3" in r5["title"]
-        assert "缺妇女组织 missing women's body: 3" in r5["title"]
+        assert "应建未建妇委会（妇工委） women's committee required, not built: 3" in r5["title"]
+        assert "已建党组织未建妇女组织 party body built, no women's body: 3" in r5["title"]
         assert ("Region:R5", "GhostCount:Region:R5") in {(e["from"], e["to"]) for e in v.edges}
         assert str(escape(GHOST_COUNT.en)) in v.html and "counted per region" in v.notes[0]
 

@@ -128,6 +128,7 @@ def _with_words(frame: pd.DataFrame) -> pd.DataFrame:
     frame["required_body_type"] = frame["rule"].map(lambda r: rules[r].requires if r in rules else "")
     frame["detail"] = gap_detail(frame.assign(head_role=frame["head_role"].fillna(""),
                                               body_id=frame["body_id"].fillna(""),
+                                              body_name=frame["body_name"].fillna(""),
                                               body_type=frame["body_type"].fillna("")))
     return frame
 

@@ -1,5 +1,5 @@
 """The analysis commands: the report's figures and the checks it asks for (gaps, overlaps, nameplates,
-the building plan, liaison compliance)."""
+the building plan, guidance links)."""
 
 from __future__ import annotations
 
@@ -100,9 +100,9 @@ def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 def liaison_check(path: DatasetOpt = None,
                   year: Annotated[Optional[int], typer.Option(min=1, max=9999, help="Calendar year to check (default: this year).")] = None,
                   rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
-    """Liaison compliance (挂钩联系): 1–3 linked bodies per executive, 2+ visits per link a year.
+    """Guidance links (挂钩联系): 1–3 linked bodies per executive committee member, 2+ visits per link a year.
 
     Example: `orgnet liaison-check data/longyou --year 2012`
     """
     frame = open_network(path, "liaison_check").liaison_check(year or date.today().year, Rules.from_toml(rules))
-    emit(frame, fmt, out, "liaison check")
+    emit(frame, fmt, out, "guidance link check")

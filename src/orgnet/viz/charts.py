@@ -14,7 +14,7 @@ Examples
 --------
 >>> import orgnet
 >>> fig = chart(orgnet.load("tests/data/tiny").engine, "coverage", "2012-06-30")
->>> fig.axes[0].get_title(loc="left").startswith("两新组织")
+>>> fig.axes[0].get_title(loc="left").startswith("按乡镇（街道、园区）")
 True
 """
 

@@ -31,12 +31,12 @@ from ..files import write_output
 from ..redact import redact_frame
 from .. import gap_rules
 from ..figures import figure_label
-from ..glossary import gap_detail, plan_reasons
+from ..glossary import gap_detail, plan_reasons, system_words
 from ..results import FIGURES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
 from . import charts
 from .page import _environment, render
-from .style import FONT_STACK, GRADE, STATUS, SYSTEM, WORDS, Note, pair, words
+from .style import FONT_STACK, GRADE, STATUS, WORDS, Note, pair, words
 from .views import DEFAULT_MAX_NODES, build_scene
 
 TOP_ROWS = 20
@@ -91,6 +91,8 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
     plan = engine.answer("plan", as_of=day, rules=rules)
     if redact:
         overlaps = redact_frame(overlaps)  # the one redaction of result tables (orgnet.redact)
+    bodies = engine.answer("bodies", as_of=day)
+    types = dict(zip(bodies["body_id"], bodies["type"]))  # the admin system reads by type (党政班子, 村（居）委会)
     regions = engine.answer("regions")
     places = dict(zip(regions["region_id"], regions["region_name"]))  # the tables name regions, not ids
     root = root_rows(stats)
@@ -106,7 +108,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
         version=__version__, lang=lang, title=words("report_title", lang), as_of=day.isoformat(), source=source,
         w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=root_names(root, lang),
         cards=shown, charts=chart_images(engine, day, rules, stats, lang, min_posts),
-        tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact),
+        tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact, types),
                 plan_rows(plan, lang, places)],
         view_iframe=Markup(view.iframe(height=680)), zip=zip)
 
@@ -130,7 +132,7 @@ def root_names(root: pd.DataFrame, lang: str, most: int = 5) -> str:
     names = list(dict.fromkeys(root["region_name"]))
     if len(names) <= most:
         return " / ".join(names)
-    more = f" 等 {len(names):,} 个区县" if lang == "zh" else f" and {len(names) - 3:,} more"
+    more = words("more_roots", lang).format(n=f"{len(names):,}", more=f"{len(names) - 3:,}")
     return " / ".join(names[:3]) + more
 
 
@@ -223,11 +225,14 @@ def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
     return table
 
 
-def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool) -> Table:
+def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool, types: dict[str, str] | None = None) -> Table:
+    """The people with the most posts; ``types`` gives each body id its type (the admin system's words)."""
     columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "body_names", "body_systems"]
-    return _table("top-overlaps", words("top_overlaps", lang), overlaps, columns, lang, TOP_ROWS, numeric=("posts",),
-                  formats={"body_names": "、".join if lang == "zh" else ", ".join,
-                           "body_systems": lambda v: systems_said(v, lang)})
+    frame = overlaps.head(TOP_ROWS + 1)
+    frame = frame.assign(body_systems=[systems_said(systems, lang, [(types or {}).get(b, "") for b in ids])
+                                       for systems, ids in zip(frame["body_systems"], frame["body_ids"])])
+    return _table("top-overlaps", words("top_overlaps", lang), frame, columns, lang, TOP_ROWS, numeric=("posts",),
+                  formats={"body_names": "、".join if lang == "zh" else ", ".join})
 
 
 def plan_rows(plan: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
@@ -242,11 +247,15 @@ def plan_rows(plan: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
                            "region_id": lambda v: places.get(v, _cell(v))})
 
 
-def systems_said(systems: list[str], lang: str) -> str:
-    """The distinct systems of a person's bodies, in order of first appearance, in words.
+def systems_said(systems: list[str], lang: str, types: list[str] | None = None) -> str:
+    """The distinct systems of a person's bodies, in order of first appearance, in words; with the bodies'
+    ``types``, the admin system as 党政班子 or 村（居）委会 (``orgnet.glossary.system_words``).
 
     >>> systems_said(["party", "women", "party"], "zh"), systems_said(["party", "women"], "en")
     ('党组织、妇女组织', "party, women's")
+    >>> systems_said(["party", "admin", "admin"], "zh", ["branch", "villagers_committee", "team"])
+    '党组织、村（居）委会、党政班子'
     """
-    names = [getattr(SYSTEM[s], lang) if s in SYSTEM else s for s in dict.fromkeys(systems)]
+    kinds = types if types is not None and len(types) == len(systems) else [""] * len(systems)
+    names = dict.fromkeys(system_words(s, lang, t) for s, t in zip(systems, kinds))
     return ("、" if lang == "zh" else ", ").join(names)

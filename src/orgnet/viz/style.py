@@ -1,12 +1,12 @@
-"""Colours, shapes and the bilingual words the views, charts and report share.
+"""Colours and shapes the views, charts and report share, with their words from ``orgnet.glossary``.
 
-Every legend entry is written once here, in Chinese and English, so the view's legend, the
-chart labels and the report's tables say the same thing.
+Every legend entry's words are written once (``glossary.LEGEND``, ``glossary.WORDS``), in Chinese and
+English, so the view's legend, the chart labels and the report's tables say the same thing.
 
 Examples
 --------
 >>> STATUS["committee_required"].zh, SYSTEM["women"].glyph
-('缺妇女工作委员会', '妇')
+('应建未建妇委会（妇工委）', '妇')
 >>> words("women_bodies.congress", "en")
 "village women's congresses"
 """
@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import gap_rules
-from ..figures import FIGURES, figure_label
-from ..glossary import BODY_TYPE, GRADE, HEAD_WORDS  # noqa: F401  (the words, re-exported for the views)
+# the words (orgnet.glossary), re-exported for the views
+from ..glossary import (BODY_TYPE, FOLD_NOTES, GLYPH, GRADE, HEAD_WORDS, KIND, LEGEND, LEVEL, ROLE,  # noqa: F401
+                        SYSTEM_WORDS, WORDS, head_title, system_words, words)
 
 #: Fonts that hold Chinese glyphs, then a generic fallback (browser pages and canvas labels).
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", '
@@ -60,8 +61,8 @@ class _Live(Mapping):
         return len(self._make())
 
 
-COVERED = Swatch("#2ca02c", "dot", "已覆盖", "covered")
-NOT_REQUIRED = Swatch("#c7c7c7", "dot", "无需建立", "not required")
+COVERED = Swatch("#2ca02c", "dot", *LEGEND["covered"])
+NOT_REQUIRED = Swatch("#c7c7c7", "dot", *LEGEND["not_required"])
 
 #: Coverage status of an organization, in legend order: covered, each gap rule (``orgnet.gap_rules``,
 #: its colour and words), not required.
@@ -71,19 +72,32 @@ STATUS: Mapping[str, Swatch] = _Live(lambda: {
 
 #: Body systems: colour and the one-character glyph drawn inside a body's node.
 SYSTEM: dict[str, Swatch] = {
-    "party": Swatch("#d62728", "circle", "党组织", "party", "党"),
-    "women": Swatch("#e377c2", "circle", "妇女组织", "women's", "妇"),
-    "union": Swatch("#1f77b4", "circle", "工会", "union", "工"),
-    "youth": Swatch("#17becf", "circle", "共青团", "youth league", "团"),
-    "admin": Swatch("#7f7f7f", "circle", "行政", "administration", "政"),
-}
+    system: Swatch(colour, "circle", *SYSTEM_WORDS[(system, "")], GLYPH[(system, "")])
+    for system, colour in (("party", "#d62728"), ("women", "#e377c2"), ("union", "#1f77b4"), ("youth", "#17becf"),
+                           ("admin", "#7f7f7f"))}
 
-REGION = Swatch("#37474f", "box", "区域", "region")
-ORGANIZATION = Swatch("#90a4ae", "square", "组织（单位）", "organization")
-PERSON = Swatch("#78909c", "dot", "人员（按职务数定大小）", "person (size = active posts)")
-STANDOUT = Swatch("#ffd21f", "star", "一人多职（≥ 职务数阈值）", "person at or above --min-posts")
-COUNT = Swatch("#b0bec5", "dot", "合并计数（数字为个数）", "folded: a count of nodes")
-VACANT = Swatch("#e377c2", "circle", "负责人空缺（粗虚线边框）", "vacant head (thick dashed border)", border="#8c564b",
+
+def system_text(system: str, type_: str = "", lang: str | None = None) -> str:
+    """A body's system in words, ``admin`` by type (党政班子 or 村（居）委会); both languages when ``lang`` is None.
+
+    >>> system_text("admin", "villagers_committee"), system_text("admin", "team", "zh")
+    ("村（居）委会 villagers' (residents') committee", '党政班子')
+    """
+    if lang:
+        return system_words(system, lang, type_)
+    return f"{system_words(system, 'zh', type_)} {system_words(system, 'en', type_)}"
+
+
+def glyph(system: str, type_: str = "") -> str:
+    """The character drawn inside a body's node: its system's, or its type's (村, 居) where it has one."""
+    return GLYPH.get((system, type_)) or GLYPH.get((system, ""), "")
+
+REGION = Swatch("#37474f", "box", *LEGEND["region"])
+ORGANIZATION = Swatch("#90a4ae", "square", *LEGEND["organization"])
+PERSON = Swatch("#78909c", "dot", *LEGEND["person"])
+STANDOUT = Swatch("#ffd21f", "star", *LEGEND["standout"])
+COUNT = Swatch("#b0bec5", "dot", *LEGEND["count"])
+VACANT = Swatch("#e377c2", "circle", *LEGEND["vacant"], border="#8c564b",
                 dashed=True)
 
 #: vis-network's dashed border (``shapeProperties.borderDashes``): a missing or headless body.
@@ -96,108 +110,34 @@ GHOST_WORDS: Mapping[str, tuple[str, str]] = _Live(lambda: {r.id: (r.ghost_zh, r
 GHOST_FILL = "#fbe6f3"  # the women's pink, faded
 #: The ghost's dashed border: its rule's ghost colour (its status colour, darkened so it reads on the fill).
 GHOST: Mapping[str, Swatch] = _Live(lambda: {
-    r.id: Swatch(GHOST_FILL, "dot", f"{r.ghost_zh}（虚线）", f"{r.ghost_en} (dashed)", border=r.ghost, dashed=True)
+    r.id: Swatch(GHOST_FILL, "dot", r.ghost_zh + LEGEND["dashed"][0], r.ghost_en + LEGEND["dashed"][1], border=r.ghost,
+                 dashed=True)
     for r in gap_rules.GAP_RULES if r.ghost})
-GHOST_COUNT = Swatch(GHOST_FILL, "dot", "缺失的妇女组织数（虚线，按区域）", "missing women's bodies per region (dashed)",
+GHOST_COUNT = Swatch(GHOST_FILL, "dot", *LEGEND["ghost_count"],
                      border="#ad1457", dashed=True)
-GHOST_MARK = Swatch("#ffffff", "dot", "缺妇女组织的单位（虚线边框）", "organization missing a women's body (dashed border)",
+GHOST_MARK = Swatch("#ffffff", "dot", *LEGEND["ghost_mark"],
                     border="#37474f", dashed=True)
 
 #: The diff view: what happened to an organization between the two dates (fill colour).
 CHANGE: dict[str, Swatch] = {
-    "gap_opened": Swatch("#d62728", "dot", "新增缺口", "gap opened"),
-    "gap_closed": Swatch("#2ca02c", "dot", "缺口消除", "gap closed"),
-    "gap_both": Swatch("#9467bd", "dot", "缺口有增有减", "gaps opened and closed"),
-    "changed": Swatch("#6baed6", "dot", "机构或职务有变动", "bodies or posts changed"),
-    "unchanged": Swatch("#e3e7ea", "dot", "无变化", "unchanged", border="#c5ccd1"),
+    "gap_opened": Swatch("#d62728", "dot", *LEGEND["change.gap_opened"]),
+    "gap_closed": Swatch("#2ca02c", "dot", *LEGEND["change.gap_closed"]),
+    "gap_both": Swatch("#9467bd", "dot", *LEGEND["change.gap_both"]),
+    "changed": Swatch("#6baed6", "dot", *LEGEND["change.changed"]),
+    "unchanged": Swatch("#e3e7ea", "dot", *LEGEND["change.unchanged"], border="#c5ccd1"),
 }
 #: The diff view's bodies: founded, dissolved, posts changed, unchanged (the glyph names the system).
 BODY_CHANGE: dict[str, Swatch] = {
-    "body_founded": Swatch("#1f77b4", "circle", "新建机构", "body founded"),
-    "body_dissolved": Swatch("#757575", "circle", "撤销机构（虚线边框）", "body dissolved (dashed border)",
+    "body_founded": Swatch("#1f77b4", "circle", *LEGEND["body_change.body_founded"]),
+    "body_dissolved": Swatch("#757575", "circle", *LEGEND["body_change.body_dissolved"],
                              border="#212121", dashed=True),
-    "posts_changed": Swatch("#eceff1", "circle", "机构内职务变动（橙色边框）", "posts changed in the body (orange border)",
+    "posts_changed": Swatch("#eceff1", "circle", *LEGEND["body_change.posts_changed"],
                             border="#ff8c00"),
-    "unchanged": Swatch("#eceff1", "circle", "机构无变化", "body unchanged", border="#cfd8dc"),
+    "unchanged": Swatch("#eceff1", "circle", *LEGEND["body_change.unchanged"], border="#cfd8dc"),
 }
-CHANGED_PERSON = Swatch("#ff8c00", "dot", "职务有变动的人员", "person whose posts changed")
-POST_STARTED = Swatch("#ff8c00", "line", "新任职务", "post started")
-POST_ENDED = Swatch("#8d6e63", "line", "离任职务（虚线）", "post ended (dashed)", dashed=True)
-
-LEVEL = {"county": ("县", "county"), "district": ("区", "district"), "township": ("乡镇", "township"),
-         "street": ("街道", "street"), "village": ("村", "village"), "community": ("社区", "community"),
-         "park": ("工业园区", "industrial park")}
-KIND = {"enterprise": ("非公企业", "enterprise"), "social_org": ("社会组织", "social organization"),
-        "organ": ("机关", "government organ"), "institution": ("事业单位", "public institution"),
-        "village": ("村", "village"), "community": ("社区", "community"),
-        "park_admin": ("园区管委会", "park administration")}
-ROLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", "deputy secretary"),
-        "chair": ("主任/主席", "chair"), "vice_chair": ("副主任/副主席", "vice chair"), "member": ("委员", "member"),
-        "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive")}
-
-#: The report's and charts' words: the figures' labels (``orgnet.figures``, in the reports' words), and headings.
-WORDS: dict[str, tuple[str, str]] = {
-    **{name: (figure_label(name, "zh"), figure_label(name, "en")) for name in FIGURES},
-    # headings and column names
-    "report_title": ("党建带妇建：组织覆盖与一人多职报告", "Party building leads women's building: coverage and post overlaps"),
-    "as_of": ("截至", "as of"),
-    "source": ("数据", "data"),
-    "figures": ("主要数据", "Key figures"),
-    "charts": ("图表", "Charts"),
-    "gaps_by_rule": ("按规则统计的覆盖缺口", "Coverage gaps by rule"),
-    "top_gaps": ("主要覆盖缺口", "Top coverage gaps"),
-    "top_overlaps": ("一人多职（职务最多者）", "Top post overlaps"),
-    "plan": ("建设计划（前若干项）", "Building plan (first rows)"),
-    "coverage_view": ("覆盖情况网络图", "Coverage network"),
-    "figure": ("指标", "figure"),
-    "numerator": ("分子/数量", "numerator"),
-    "denominator": ("分母", "denominator"),
-    "value": ("数值", "value"),
-    "rule": ("规则", "rule"),
-    "organizations": ("组织数", "organizations"),
-    "org_id": ("单位编号", "org id"),
-    "org_name": ("单位名称", "organization"),
-    "region_id": ("区域", "region"),
-    "region_name": ("区域", "region"),
-    "detail": ("说明", "detail"),
-    "person_id": ("人员编号", "person id"),
-    "person_name": ("姓名", "name"),
-    "posts": ("职务数", "posts"),
-    "bodies": ("所任机构", "bodies"),
-    "body_names": ("所任机构", "bodies"),
-    "body_systems": ("系统", "systems"),
-    "systems": ("系统", "systems"),
-    "rank": ("序号", "rank"),
-    "female_staff": ("女职工", "female staff"),
-    "ready": ("条件成熟", "ready"),
-    "party_grade": ("党组织定级", "party grade"),
-    "candidates": ("人选", "candidates"),
-    "reasons": ("理由", "reasons"),
-    "showing": ("显示前 {n} 行，共 {total} 行", "first {n} of {total} rows"),
-    "none": ("无", "none"),
-    "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
-    "people_summed": ("带 * 的人员指标为各区县之和：在两个区县任职的人计两次",
-                      "figures marked * add the regions up: a person holding posts in two of them counts twice"),
-    "chart_coverage": ("“两新”组织妇女组织组建率（按乡镇、街道、园区）",
-                       "Two-new organizations with a women's organization, by township, street and park"),
-    "chart_post_load": ("人均任职数分布", "Active posts per person"),
-    "chart_women_bodies": ("妇女组织按类型", "Women's bodies by type"),
-    "posts_axis": ("在任职务数", "active posts"),
-    "people_axis": ("人数", "people"),
-    "bodies_axis": ("个数", "bodies"),
-    "coverage_axis": ("组建率 %", "with a women's organization %"),
-    "threshold": ("阈值", "threshold"),
-    "no_data": ("无数据", "no data"),
-    "lowest_shown": ("仅列组建率最低的 {shown} 个，共 {total} 个", "the {shown} lowest of {total} shown"),
-    "yes": ("是", "yes"),
-    "no": ("否", "no"),
-}
-
-
-def words(key: str, lang: str | None = None) -> str:
-    """The words for ``key`` in ``lang`` (``zh``/``en``), or both when ``lang`` is None."""
-    zh, en = WORDS.get(key, (key, key))
-    return {"zh": zh, "en": en}.get(lang, f"{zh} {en}")
+CHANGED_PERSON = Swatch("#ff8c00", "dot", *LEGEND["changed_person"])
+POST_STARTED = Swatch("#ff8c00", "line", *LEGEND["post_started"])
+POST_ENDED = Swatch("#8d6e63", "line", *LEGEND["post_ended"], dashed=True)
 
 
 class Note(str):

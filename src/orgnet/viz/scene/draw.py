@@ -14,8 +14,8 @@ import pandas as pd
 
 from ...redact import pseudonyms
 from ..data import Subgraph
-from ..style import (DASHES, GHOST, GHOST_COUNT, GHOST_WORDS, GRADE, HEAD_WORDS, KIND, LEVEL, ORGANIZATION, PERSON,
-                     REGION, ROLE, STANDOUT, STATUS, SYSTEM, VACANT, Swatch, body_type, pair)
+from ..style import (DASHES, GHOST, GHOST_COUNT, GHOST_WORDS, GRADE, KIND, LEVEL, ORGANIZATION, PERSON, REGION, ROLE,
+                     STANDOUT, STATUS, SYSTEM, VACANT, Swatch, body_type, glyph, head_title, pair, system_text)
 from .model import GHOST_VADJUST, Coverage, Scene, ViewRequest, coverage_of
 
 
@@ -130,7 +130,7 @@ class Draw:
         a = self.sub.node(node)
         swatch = SYSTEM.get(a["system"], SYSTEM["admin"])
         vacant = node in self.cov.vacant
-        spec = {"id": node, "label": swatch.glyph, "shape": "circle", "title": self.body_tip(node),
+        spec = {"id": node, "label": glyph(a["system"], a["type"]), "shape": "circle", "title": self.body_tip(node),
                 "color": {"background": swatch.color, "border": VACANT.border if vacant else swatch.color},
                 "borderWidth": 4 if vacant else 1, "font": {"color": "#ffffff", "size": 11, "strokeWidth": 0}, "margin": 4}
         if vacant:
@@ -232,7 +232,7 @@ class Draw:
     def body_tip(self, node: str, limit: int = 8) -> str:
         a, sub = self.sub.node(node), self.sub
         host = sub.host(node)
-        lines = [f"{a['name']} ({a['id']})", f"{SYSTEM[a['system']].text()} · {body_type(a['system'], a['type'])}",
+        lines = [f"{a['name']} ({a['id']})", f"{system_text(a['system'], a['type'])} · {body_type(a['system'], a['type'])}",
                  f"所属 host: {sub.node(host)['name'] if host in sub.attrs else host.split(':', 1)[1]}"]
         if a["system"] == "party":
             lines.append(f"党组织定级 party grade: {pair(GRADE, a['grade'])}")
@@ -257,9 +257,10 @@ class Draw:
         lines += [f"  {sub.node(b)['name']} · {pair(ROLE, role)}" for b, role in posts[:limit]]
         if len(posts) > limit:
             lines.append(f"  … +{len(posts) - limit}")
-        systems = sorted({sub.node(b)["system"] for b, _ in posts})
+        kinds = sorted({(sub.node(b)["system"], sub.node(b)["type"]) for b, _ in posts})
+        systems = dict.fromkeys(system_text(system, kind) for system, kind in kinds)
         if systems:
-            lines.append("系统 systems: " + ", ".join(SYSTEM[s].text() for s in systems))
+            lines.append("系统 systems: " + ", ".join(systems))
         return "\n".join(lines)
 
 
@@ -268,18 +269,12 @@ def _num(value) -> str:
 
 
 def vacant_words(system: str, kind: str) -> str:
-    """What a headless body lacks: "无主任 no chair" (a federation: 无主席), "无联络员 no liaison officer".
+    """What a headless body lacks, by the title of its head (``orgnet.glossary.head_title``).
 
-    >>> vacant_words("women", "committee"), vacant_words("women", "federation"), vacant_words("women", "liaison")
-    ('无主任 no chair', '无主席 no chair', '无联络员 no liaison officer')
+    >>> vacant_words("women", "committee"), vacant_words("women", "federation")
+    ("妇委会主任空缺 no active women's committee chair", "妇联主席空缺 no active women's federation chair")
     """
-    from ...schema import SCHEMA
-
-    role = SCHEMA.head_roles(system, kind)[0]
-    zh, en = HEAD_WORDS.get(role, (role, role))
-    if role == "chair" and kind == "federation":
-        zh = "主席"
-    return f"无{zh} no {en}"
+    return f"{head_title(system, kind, 'zh')}空缺 no active {head_title(system, kind, 'en')}"
 
 
 def place(draw: Draw, pos: dict) -> None:

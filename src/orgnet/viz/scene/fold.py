@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ... import gap_rules
 from ..data import Subgraph
-from ..style import Note
+from ..style import FOLD_NOTES, Note
 from .draw import Draw
 
 
@@ -103,16 +103,6 @@ def choose_detail(sizes: list[tuple[str, int, int]], max_nodes: int) -> tuple[st
     return sizes[-1]
 
 
-FOLD_NOTES = {
-    "bodies": ("下级人员已合并计入各机构（见提示）", "post holders are folded into their bodies (see tooltips)"),
-    "orgs": ("组织机构已合并到所属单位（见提示）", "bodies are folded into their organizations (see tooltips)"),
-    "marked": ("缺失的妇女组织已合并到所属单位（虚线边框）",
-               "missing women's bodies are folded into their organizations (dashed border)"),
-    "counts": ("单位已按区域和状态合并为计数", "organizations are folded into counts per region and status"),
-    "ghost_counts": ("缺失的妇女组织按区域计数（虚线圆）", "missing women's bodies are counted per region (dashed dots)"),
-    "roots": ("只显示最上级区域，各区域单位按状态的计数见提示",
-              "only the top regions are drawn; their organizations by status are in the tooltips"),
-}
 
 
 def fold_note(total: int, max_nodes: int, detail: str, depth: int, finest: str, ghosts: bool = False) -> str:
@@ -123,10 +113,9 @@ def fold_note(total: int, max_nodes: int, detail: str, depth: int, finest: str, 
     zh = "；".join(FOLD_NOTES[s][0] for s in taken)
     en = "; ".join(FOLD_NOTES[s][1] for s in taken)
     if detail == "counts":
-        zh += f"（显示到第 {depth} 级区域）"
-        en += f" (regions shown to depth {depth})"
+        zh, en = zh + FOLD_NOTES["depth"][0], en + FOLD_NOTES["depth"][1]
     if detail == "roots" and depth:  # depth: how many top regions were left out
-        zh += f"（另有 {depth:,} 个区域未显示，按有缺口的单位数排序）"
-        en += f" ({depth:,} more regions left out; the ones with most organizations with a gap are shown)"
-    return Note(f"已聚合：完整视图有 {total:,} 个节点，超过上限 {max_nodes:,}；{zh}。",
-                f"Aggregated: the full view has {total:,} nodes, more than --max-nodes {max_nodes:,}; {en}.")
+        zh, en = zh + FOLD_NOTES["left_out"][0], en + FOLD_NOTES["left_out"][1]
+    counts = {"total": f"{total:,}", "max_nodes": f"{max_nodes:,}", "depth": f"{depth:,}"}
+    zh_all, en_all = FOLD_NOTES["aggregated"]
+    return Note(zh_all.format(what=zh.format(**counts), **counts), en_all.format(what=en.format(**counts), **counts))

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..data import Subgraph, subgraph
 from ..scene import Draw, Scene, ViewRequest, start_scene, tree_view
+from ..style import words
 
 #: Body systems drawn in the coverage view (administrative bodies only in region and ego views).
 COVERAGE_SYSTEMS = ("party", "women", "union", "youth")
@@ -42,5 +43,5 @@ def coverage_view(draw: Draw, scene: Scene, max_nodes: int, ghosts: bool = True)
     """Title the scene and draw the tree under the top regions."""
     tops = draw.sub.roots()
     names = "、".join(draw.sub.node(t)["name"] for t in tops)
-    scene.title = f"妇女组织覆盖情况 Women's organization coverage — {names}"
+    scene.title = f"{words('coverage_title')} — {names}"
     tree_view(draw, scene, tops, COVERAGE_SYSTEMS, ["bodies", "orgs"], max_nodes, ("box", "box", "dot"), ghosts)

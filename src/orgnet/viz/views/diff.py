@@ -32,7 +32,7 @@ from ..data import Subgraph, subgraph
 from ..scene import (TREE_EDGE, Draw, Scene, Scope, ViewRequest, choose_detail, coverage_of, finish, fit_scale,
                      fold_note, fold_org, lay_out_tree, region_font, scope, text_width)
 from ..style import (BODY_CHANGE, CHANGE, CHANGED_PERSON, COUNT, DASHES, POST_ENDED, POST_STARTED, REGION, ROLE,
-                     SYSTEM, Note, Swatch, pair, words)
+                     Note, Swatch, glyph, pair, words)
 
 #: Body borders for a vacant head that appeared or went away (the legend's words).
 HEAD_VACATED = Swatch(BODY_CHANGE["unchanged"].color, "circle", "负责人空缺新增（红色粗边框）",
@@ -135,7 +135,6 @@ class DiffDraw(Draw):
 
     def body(self, node: str) -> str:
         a = self.attrs(node)
-        system = SYSTEM.get(a["system"], SYSTEM["admin"])
         ch = self.ch
         posts = ch.posts.get(node, ())
         if node in self.gone:
@@ -152,7 +151,7 @@ class DiffDraw(Draw):
             border, width = (HEAD_VACATED if node in ch.head_vacated else HEAD_FILLED).border, 4
         faded = kind in ("unchanged", "posts_changed")
         tip = (self.before.body_tip(node) if node in self.gone else self.body_tip(node)) + self.change_lines(node)
-        spec = {"id": node, "label": system.glyph, "shape": "circle", "title": tip,
+        spec = {"id": node, "label": glyph(a["system"], a["type"]), "shape": "circle", "title": tip,
                 "color": {"background": swatch.color, "border": border}, "borderWidth": width,
                 "font": {"color": "#90a4ae" if faded else "#ffffff", "size": 11, "strokeWidth": 0}, "margin": 4}
         if swatch.dashed:

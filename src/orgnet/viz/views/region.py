@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...errors import InputError
 from ..data import subgraph
 from ..scene import Draw, Scene, ViewRequest, start_scene, tree_view
-from ..style import SYSTEM
+from ..style import SYSTEM, words
 
 
 def region_scene(engine, request: ViewRequest) -> Scene:
@@ -29,5 +29,5 @@ def region_scene(engine, request: ViewRequest) -> Scene:
 def region_view(draw: Draw, scene: Scene, region: str, max_nodes: int) -> None:
     """Title the scene and draw the tree under ``region``."""
     a = draw.sub.node(region)
-    scene.title = f"区域全网 Whole network — {a['name']} ({a['id']})"
+    scene.title = f"{words('region_title')} — {a['name']} ({a['id']})"
     tree_view(draw, scene, [region], tuple(SYSTEM), ["people", "bodies", "orgs"], max_nodes, ("box", "text", "dot"))
