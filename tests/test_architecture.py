@@ -107,10 +107,12 @@ HAN = "[\u3400-\u9fff]"
 WORDS_ALLOWED = {
     "glossary.py": None,  # the words
     "gap_rules.py": 16,  # each rule's record holds its names, explanation and detail templates (ARCHITECTURE.md)
+    "figures.py": 76,  # each figure's record holds its labels and the report's phrase it stands for
+    "generate/figures.py": 25,  # the reports' phrases the samples' figure table quotes
     # sample data: names of places, organizations and people the generator writes
     "generate/beihu.py": 20, "generate/builder.py": 5, "generate/longyou.py": 14, "generate/names.py": 273,
     "generate/outreach.py": 1, "generate/scale_bodies.py": 29, "generate/scale_outreach.py": 1,
-    "generate/scale_places.py": 21, "generate/two_new.py": 5, "generate/units.py": 13,
+    "generate/scale_places.py": 21, "generate/two_new.py": 5, "generate/units.py": 14,
     # input: what a cell may say (是/否, 2012年6月30日) and what mis-decoded text looks like
     "validate/cells.py": 5, "validate/mojibake.py": 4, "schema.py": 1,
     "redact.py": 1,  # the pseudonym prefix 人员-

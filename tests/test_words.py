@@ -31,7 +31,7 @@ NEW_REPORT_ZH = ["党建带妇建工作分析报告（妇女组织覆盖及交�
                  "应设未设妇女工作联络员", "已建党组织未建妇女组织", "园区妇委会：妇委会主任空缺",
                  "县教育局机关妇委会：妇委会主任空缺", "个人在任职务数分布", "按乡镇（街道、园区）",
                  "党组织、村（居）委会、妇女组织"]
-NEW_REPORT_EN = ["women's committees of Party and government organs",
+NEW_REPORT_EN = ["women's committees of Party or government organs",
                  "园区妇委会: no active women's committee chair", "Active posts held per person",
                  "by township (street, park)", "villagers' (residents') committee", "cross-appointments"]
 NEW_VIEW = {"coverage": ["应建未建妇委会（妇工委）", "应设未设妇女工作联络员", "已建党组织未建妇女组织", "妇委会主任空缺",

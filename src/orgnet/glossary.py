@@ -60,6 +60,7 @@ HEAD_TITLE = {("women", "federation"): ("chair", "妇联主席", "women's federa
               ("women", "congress"): ("chair", "妇代会主任", "women's congress chair"),
               ("women", "organ_committee"): ("chair", "妇委会主任", "women's committee chair"),
               ("women", "liaison"): ("liaison", "妇女工作联络员", "women's work liaison officer"),
+              ("women", "group"): ("chair", "妇女团体负责人", "women's group head"),
               ("union", ""): ("chair", "工会主席", "union chair"),
               ("union", "branch"): ("chair", "工会小组长", "union group leader"),
               ("party", ""): ("secretary", "党组织书记", "Party secretary"),
