@@ -109,6 +109,11 @@ PLAN_READY = {"business": (("经营稳定", "经营不稳定"), ("business stabl
 #: What each plan list is (``plan.list``).
 PLAN_LIST = {"queue": ("下一步组建对象", "women's build queue"),
              "party_first": ("先建党组织", "party first (no party body yet)")}
+#: The plan's headings and column names where a person reads them (the report's tables).
+PLAN_HEADINGS = {"plan": ("下一步组建对象（前15家）", "Next to build (first 15)"),
+                 "party_first": ("先建党组织（尚未建立党组织的单位）", "Party first: organizations without a party body"),
+                 "candidates": ("合适人选（名）", "suitable candidates"), "reasons": ("依据", "grounds"),
+                 "readiness": ("两稳定一合适", "readiness (of 3)"), "total_staff": ("职工总数", "staff")}
 
 
 def plan_reasons(plan: pd.DataFrame, lang: str = "en") -> pd.Series:
@@ -158,7 +163,7 @@ def candidate_posts(plan: pd.DataFrame, lang: str = "en") -> pd.Series:
     >>> candidate_posts(plan, "zh").tolist()
     [['华美党支部委员、华美工会主席', '无在任职务']]
     >>> candidate_posts(plan).tolist()
-    [['member, 华美党支部; chair, 华美工会', 'no active post']]
+    [['member of 华美党支部 / chair of 华美工会', 'no active post']]
     """
     out = []
     for ids, holders, names, systems, types, roles in zip(
@@ -167,9 +172,27 @@ def candidate_posts(plan: pd.DataFrame, lang: str = "en") -> pd.Series:
         held: dict[str, list[str]] = {person: [] for person in ids}
         for person, name, system, kind, role in zip(holders, names, systems, types, roles):
             title = post_title(system, kind, role, lang)
-            held.setdefault(person, []).append(f"{name}{title}" if lang == "zh" else f"{title}, {name}")
+            held.setdefault(person, []).append(f"{name}{title}" if lang == "zh" else f"{title} of {name}")
         none = "无在任职务" if lang == "zh" else "no active post"
-        out.append([("、" if lang == "zh" else "; ").join(held[p]) or none for p in ids])
+        out.append([("、" if lang == "zh" else " / ").join(held[p]) or none for p in ids])
+    return pd.Series(out, index=plan.index, dtype=object)
+
+
+def candidates_said(plan: pd.DataFrame, lang: str = "en") -> pd.Series:
+    """Per plan row, its candidates by name, each with her posts (``candidate_posts``), in ``lang``.
+
+    >>> plan = pd.DataFrame({"candidate_ids": [["P1", "P2"], []], "candidates": [["林芳", "张丽"], []],
+    ...     "post_person_ids": [["P1"], []], "post_body_names": [["华美党支部"], []], "post_systems": [["party"], []],
+    ...     "post_types": [["branch"], []], "post_roles": [["member"], []]})
+    >>> candidates_said(plan, "zh").tolist()
+    ['林芳（华美党支部委员）；张丽（无在任职务）', '无']
+    """
+    out = []
+    for names, posts in zip(plan["candidates"], candidate_posts(plan, lang)):
+        if lang == "zh":
+            out.append("；".join(f"{n}（{p}）" for n, p in zip(names, posts)) or "无")
+        else:
+            out.append("; ".join(f"{n} ({p})" for n, p in zip(names, posts)) or "none")
     return pd.Series(out, index=plan.index, dtype=object)
 
 

@@ -109,7 +109,7 @@ def test_candidates_by_name_with_their_posts(plan):
         ids, names, posts = CANDIDATES.get(org, ([], [], []))
         assert (rows.candidate_ids[org], rows.candidates[org]) == (ids, names), org
         assert candidate_posts(rows.loc[[org]], "zh").iloc[0] == posts, org
-    assert rows.candidate_posts["A2"] == ["member, 华丰电子党支部; chair, 华丰电子工会"]
+    assert rows.candidate_posts["A2"] == ["member of 华丰电子党支部 / chair of 华丰电子工会"]
     assert rows.post_body_ids["A4"] == ["BA4Y", "BR2"] and rows.post_person_ids["A4"] == ["Q5", "Q5"]
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import gap_rules
-from ..glossary import BODY_TYPE, GRADE, HEAD_WORDS  # noqa: F401  (the words, re-exported for the views)
+from ..glossary import BODY_TYPE, GRADE, HEAD_WORDS, PLAN_HEADINGS  # noqa: F401  (the words, re-exported for the views)
 
 #: Fonts that hold Chinese glyphs, then a generic fallback (browser pages and canvas labels).
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", '
@@ -171,7 +171,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "gaps_by_rule": ("按规则统计的覆盖缺口", "Coverage gaps by rule"),
     "top_gaps": ("主要覆盖缺口", "Top coverage gaps"),
     "top_overlaps": ("一人多职（职务最多者）", "Top post overlaps"),
-    "plan": ("建设计划（前若干项）", "Building plan (first rows)"),
     "coverage_view": ("覆盖情况网络图", "Coverage network"),
     "figure": ("指标", "figure"),
     "numerator": ("分子/数量", "numerator"),
@@ -195,8 +194,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "female_staff": ("女职工", "female staff"),
     "ready": ("条件成熟", "ready"),
     "party_grade": ("党组织定级", "party grade"),
-    "candidates": ("人选", "candidates"),
-    "reasons": ("理由", "reasons"),
+    **PLAN_HEADINGS,  # the plan's words (orgnet.glossary)
     "showing": ("显示前 {n} 行，共 {total} 行", "first {n} of {total} rows"),
     "none": ("无", "none"),
     "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
