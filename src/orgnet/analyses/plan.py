@@ -83,14 +83,14 @@ def _candidates(t: Tables, d, at: np.ndarray) -> pd.DataFrame:
     by_row = people.groupby("row", sort=False)
     out["candidate_ids"] = _lists(by_row["person"], len(at))
     out["candidates"] = _lists(by_row["name"], len(at))
-    row_of = dict(zip(people["person"], people["row"]))
+    row_of = np.full(len(t.dataset["people"]), -1)
+    row_of[who] = works[who]
     posts = np.flatnonzero(d.held)
-    holder = np.asarray(t.column("people", "id"), dtype=object)[t.post_person[posts]]
-    mine = np.fromiter((p in row_of for p in holder), dtype=bool, count=len(holder))
-    posts, holder = posts[mine], holder[mine]
+    posts = posts[row_of[t.post_person[posts]] >= 0]
     body = t.post_body[posts]
     held = pd.DataFrame({
-        "row": [row_of[p] for p in holder], "post_person_ids": holder,
+        "row": row_of[t.post_person[posts]],
+        "post_person_ids": np.asarray(t.column("people", "id"), dtype=object)[t.post_person[posts]],
         "post_body_ids": np.asarray(t.column("bodies", "id"), dtype=object)[body],
         "post_body_names": np.asarray(t.column("bodies", "name"), dtype=object)[body],
         "post_systems": np.asarray(t.column("bodies", "system"), dtype=object)[body],
@@ -106,8 +106,8 @@ def _candidates(t: Tables, d, at: np.ndarray) -> pd.DataFrame:
 def _lists(grouped, n: int) -> list[list[str]]:
     """Each of ``n`` rows' values as a list (empty where the row has none)."""
     out: list[list[str]] = [[] for _ in range(n)]
-    for row, values in grouped:
-        out[int(row)] = [str(v) for v in values]
+    for row, values in grouped.agg(list).items():
+        out[int(row)] = values
     return out
 
 
