@@ -39,6 +39,7 @@ from orgnet.results import FIGURES
 from orgnet.rules import Rules
 from orgnet.schema import SCHEMA
 from tests.oracle_graph import build_graph, current, in_year
+from tests.oracle_plan import plan_rows
 
 #: The levels a region's "township" is read at: the nearest region at or above it of these.
 TOWNSHIP_LEVELS = ("township", "street", "park")
@@ -241,37 +242,7 @@ class GraphWalk:
         return rows
 
     def _plan_rows(self, day: date, rules: Rules) -> list[dict]:
-        """Rule 4: the organizations needing a committee; with a party body, the build queue by grade
-        tier (``rules.plan_first_grades`` in order, every other grade one tier after), readiness, female
-        staff, staff, id; without one, the party-first list by female staff, staff, id."""
-        lists = {"queue": [], "party_first": []}
-        for org, a in self.labelled("Organization"):
-            if not self.needs_committee(org, day, rules):
-                continue
-            women = sorted((p for p, _ in self.in_edges(org, "WORKS_AT")
-                            if self.attrs(p)["gender"] == "F" and self.attrs(p)["party_member"]), key=lambda p: p[1])
-            posts = sorted((p[1], b[1], role) for p in women for b, role in self.posts_of(p, day))
-            grade = self.best_grade(org, day, rules)
-            business, workforce = bool(a["business_stable"]), bool(a["workforce_stable"])
-            readiness = int(business) + int(workforce) + int(bool(women))
-            lists["party_first" if grade == "none" else "queue"].append({
-                "org_id": a["id"], "org_name": a["name"], "region_id": a["region_id"],
-                "female_staff": a["female_staff"], "total_staff": a["total_staff"], "party_grade": grade,
-                "ready": readiness == 3, "readiness": readiness, "business_stable": business,
-                "workforce_stable": workforce, "candidate_ids": [p[1] for p in women],
-                "candidates": [self.attrs(p)["name"] for p in women],
-                "post_person_ids": [p for p, _, _ in posts], "post_body_ids": [b for _, b, _ in posts],
-                "post_body_names": [self.attrs(("Body", b))["name"] for _, b, _ in posts],
-                "post_systems": [self.attrs(("Body", b))["system"] for _, b, _ in posts],
-                "post_types": [self.attrs(("Body", b))["type"] for _, b, _ in posts],
-                "post_roles": [r for _, _, r in posts], "candidate_posts": [], "reasons": "",
-                **self.places(a["region_id"])})
-        tier = {g: i for i, g in enumerate(rules.plan_first_grades)}
-        lists["queue"].sort(key=lambda r: (tier.get(r["party_grade"], len(tier)), -r["readiness"],
-                                           -r["female_staff"], -r["total_staff"], r["org_id"]))
-        lists["party_first"].sort(key=lambda r: (-r["female_staff"], -r["total_staff"], r["org_id"]))
-        return [{"list": name, "rank": rank, **row} for name, rows in lists.items()
-                for rank, row in enumerate(rows, start=1)]
+        return plan_rows(self, day, rules)
 
     def is_executive_post(self, body, post: dict, year: int, rules: Rules) -> bool:
         """Rule 5: an executive post during the year in a region-level federation of an executive level."""

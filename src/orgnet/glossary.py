@@ -1,7 +1,8 @@
 """Words: what a result's typed columns read as, in Chinese or English, rendered in this one place.
 
 Results are data (``female_staff``, ``party_body_ids``, ``body_type``, ``business_stable`` …); the
-texts a person reads (``gaps.detail``, ``plan.reasons``, ``liaison_check.flag``) are made here from
+texts a person reads (``gaps.detail``, ``plan.reasons``, ``plan.candidate_posts``, ``liaison_check.flag``,
+the plan's headings in the report) are made here from
 them, by the gap rules' templates (``orgnet.gap_rules``) and the word tables below, so no code ever
 parses a result's text back. English (``en``) is the default and what programs have always read;
 ``zh`` is the report's language.
