@@ -56,8 +56,9 @@ WITH list, collect({
   total_staff: o.total_staff, party_grade: grade, readiness: readiness, ready: readiness = 3,
   business_stable: o.business_stable, workforce_stable: o.workforce_stable,
   candidate_ids: [p IN people | p.id], candidates: [p IN people | p.name],
-  posts: COLLECT { MATCH (p:Person)-[h:HOLDS]->(b:Body)
-                   WHERE p IN people AND active(h.start, h.`end`) AND active(b.founded, b.dissolved)
+  posts: COLLECT { UNWIND people AS p
+                   MATCH (p)-[h:HOLDS]->(b:Body)
+                   WHERE active(h.start, h.`end`) AND active(b.founded, b.dissolved)
                    RETURN {person: p.id, body: b.id, name: b.name, system: b.system, type: b.type, role: h.role} AS post
                    ORDER BY p.id, b.id, h.role },
   region_name: COLLECT { MATCH (r:Region {id: o.region_id}) RETURN r.name }[0],
