@@ -202,16 +202,21 @@ EXPLORE = [
     md("""
     ### Where to build next
 
-    The Longyou report gives an order of work: build a committee where the organization is **ready**,
-    meaning "two stable, one suitable" (两稳定一合适: the business is stable, the female workforce is
-    stable, and a woman party member works there to chair it). Among those, start where the party
-    organization is graded best ("mature one, build one", 成熟一个建一个; party first, then women,
-    先党后妇). `plan` ranks the `committee_required` gaps that way.
+    The reports give an order of work: party first, then women (先党后妇), easy before hard (先易后难),
+    large drives small (以大促小). In the park, committees are built first where the party organization
+    is graded 优秀 (excellent), then 达标 (standard), then in the other organizations with a party body,
+    "mature one, build one" (成熟一个，组建一个): readiness is "two stable, one suitable" (两稳定一合适:
+    the business is stable, the female workforce is stable, and a woman party member works there to
+    chair it). `plan` puts the `committee_required` gaps in that order: the build queue (`list ==
+    "queue"`), and apart from it the organizations with no party body yet (`"party_first"`, 先建党组织).
+    Each row names the candidates, with the posts they hold.
     """),
     code("""
     plan = net.plan(as_of=AS_OF)
-    print(f"{plan['ready'].sum()} of {len(plan)} organizations missing a committee are ready to build one")
-    plan.head(8)
+    queue, party_first = plan[plan["list"] == "queue"], plan[plan["list"] == "party_first"]
+    print(f"{len(queue)} organizations in the build queue, {queue['ready'].sum()} of them ready; "
+          f"{len(party_first)} need a party body first")
+    queue[["rank", "org_name", "party_grade", "readiness", "candidates", "candidate_posts"]].head(8)
     """),
     md("""
     ## 4. One person, many posts (一人多职)
@@ -381,7 +386,7 @@ EXPLORE = [
     ## Where next
 
     * `net.report("beihu.html", as_of=AS_OF)` writes everything above into one HTML file to send by
-      email (figures, charts, top gaps and overlaps, the plan, the coverage view).
+      email (figures, charts, top gaps and overlaps, the build queue and the party-first list, the coverage view).
     * `net.export("graphml", "beihu.graphml")` writes the graph for Gephi or yEd, and `"neo4j-csv"` writes
       files for `neo4j-admin import`.
     * On the command line every analysis is one command: `orgnet gaps data/beihu --as-of 2012-06-30 -f csv`.

@@ -13,8 +13,10 @@ The reasoning, so that a change to tests/data/tiny can be redone on paper:
   ended 2011-01-01), P6 2 (B12 B14), P7 2 (B12 B14). P12's chair post is in dissolved B15: 0.
 - Nameplates (Jaccard ≥ 0.5): O5 B6={P1,P2} B7={P1,P2} B8={P1}: B6/B7 1.0, B6/B8 0.5, B7/B8 0.5;
   O6 B9={P4,P17} B10={P4}: 0.5; O8 B3={P3,P9} B4={P3}: 0.5. O7 B16={P16} B11={P13}: 0.
-- Plan: committee_required orgs. O1 stable/stable with P12 (woman, party member, works there):
-  ready, party standard → 1. Not ready: O2 excellent 32 → 2, O10 excellent 30 → 3, O9 no party → 4.
+- Plan: committee_required orgs. With a party body, the build queue by grade tier first: O2
+  (excellent; business stable, workforce not; candidate P11 黄娟: readiness 2) → 1, O10 (excellent,
+  nothing stable, no woman party member: 0) → 2, then O1 (standard; stable/stable with P12 林芳:
+  ready, 3) → 3. O9 has no party body: the party-first list, 1.
 - Liaison check 2012: executives P6 and P7 (executive posts in county federation B14). P6 links B4
   and B5 (the B11 link ended 2011-12-31); visits in 2012: B4 twice, B5 once (the 2011 visit does
   not count). P7 has no links.
@@ -60,12 +62,14 @@ NAMEPLATES = [
     ("O8", "B3", "B4", 1, 0.5),
 ]
 
+# (list, rank, org_id, ready, party_grade, candidates)
 PLAN = [
-    (1, "O1", True, "standard", 1),
-    (2, "O2", False, "excellent", 1),
-    (3, "O10", False, "excellent", 0),
-    (4, "O9", False, "none", 0),
+    ("queue", 1, "O2", False, "excellent", ["黄娟"]),
+    ("queue", 2, "O10", False, "excellent", []),
+    ("queue", 3, "O1", True, "standard", ["林芳"]),
+    ("party_first", 1, "O9", False, "none", []),
 ]
+PLAN_FIRST_REASONS = "party graded excellent; business stable; female workforce not stable; suitable candidate(s): 1"
 
 LIAISON_2012 = [
     ("executive", "P6", "", 2, 3, ""),

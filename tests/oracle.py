@@ -41,6 +41,7 @@ from orgnet.results import FIGURES
 from orgnet.rules import Rules
 from orgnet.schema import SCHEMA
 from tests.oracle_graph import build_graph, current, in_year
+from tests.oracle_plan import plan_rows
 
 #: The levels a region's "township" is read at: the nearest region at or above it of these.
 TOWNSHIP_LEVELS = ("township", "street", "park")
@@ -250,25 +251,7 @@ class GraphWalk:
         return rows
 
     def _plan_rows(self, day: date, rules: Rules) -> list[dict]:
-        rows = []
-        for org, a in self.labelled("Organization"):
-            if not self.needs_committee(org, day, rules):
-                continue
-            candidates = sum(1 for person, _ in self.in_edges(org, "WORKS_AT")
-                             if self.attrs(person)["gender"] == "F" and self.attrs(person)["party_member"])
-            grade = self.best_grade(org, day, rules)
-            business, workforce = bool(a["business_stable"]), bool(a["workforce_stable"])
-            reasons = ("business stable" if business else "business not stable",
-                       "workforce stable" if workforce else "workforce not stable",
-                       f"{candidates} candidate(s)" if candidates else "no candidate", f"party {grade}")
-            rows.append({"org_id": a["id"], "org_name": a["name"], "region_id": a["region_id"],
-                         "female_staff": a["female_staff"], "ready": business and workforce and candidates > 0,
-                         "party_grade": grade, "candidates": candidates, "reasons": "; ".join(reasons),
-                         "business_stable": business, "workforce_stable": workforce, **self.places(a["region_id"])})
-        place = {g: i for i, g in enumerate(rules.grade_order)}
-        rows.sort(key=lambda r: (0 if r["ready"] else 1, place.get(r["party_grade"], len(place)),
-                                 -r["female_staff"], r["org_id"]))
-        return [{"rank": rank, **row} for rank, row in enumerate(rows, start=1)]
+        return plan_rows(self, day, rules)
 
     def is_executive_post(self, body, post: dict, year: int, rules: Rules) -> bool:
         """Rule 5: an executive post during the year in a region-level federation of an executive level."""

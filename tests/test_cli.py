@@ -154,10 +154,23 @@ def test_redacted_tables_name_nobody(command):
         redacted = run(command, beihu, *args, "-f", fmt, "--redact")
         assert redacted.exit_code == 0, redacted.output
         named = [n for n in people.name if n in plain]
-        if command != "plan":  # the plan lists organizations, not people
-            assert named, "the check could not fail: no name in the plain output"
+        assert named, "the check could not fail: no name in the plain output"  # plan: its candidates
         assert not [n for n in people.name if n in redacted.stdout]
         assert not [i for i in people.id if f'"{i}"' in redacted.stdout or f"\n{i}," in redacted.stdout]
+
+
+def test_plan_lists():
+    """--list picks the build queue or the party-first list; all (the default) gives both, queue first."""
+    def orgs(*args):
+        result = run("plan", TINY, *AS_OF, "-f", "csv", *args)
+        assert result.exit_code == 0, result.output
+        frame = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+        return list(zip(frame["list"], frame["org_id"]))
+
+    assert orgs("--list", "queue") == [("queue", "O2"), ("queue", "O10"), ("queue", "O1")]
+    assert orgs("--list", "party-first") == [("party_first", "O9")]
+    assert orgs() == orgs("--list", "all") == orgs("--list", "queue") + orgs("--list", "party-first")
+    assert run("plan", TINY, *AS_OF, "--list", "party_first").exit_code == 2
 
 
 @pytest.mark.parametrize("command", ["gaps", "overlaps", "nameplates", "plan", "liaison-check", "stats", "summary"])

@@ -79,9 +79,9 @@ def test_todays_answers(walk):
     nameplates = walk.nameplates(X.AS_OF, Rules())[["org_id", "body_a", "body_b", "shared", "jaccard"]]
     assert list(nameplates.itertuples(index=False, name=None)) == X.NAMEPLATES
     plan = walk.plan(X.AS_OF, Rules())
-    ranked = plan[["rank", "org_id", "ready", "party_grade", "candidates"]]
+    ranked = plan[["list", "rank", "org_id", "ready", "party_grade", "candidates"]]
     assert list(ranked.itertuples(index=False, name=None)) == X.PLAN
-    assert plan.reasons.iloc[0] == "business stable; workforce stable; 1 candidate(s); party standard"
+    assert plan.reasons.iloc[0] == X.PLAN_FIRST_REASONS
     liaison = walk.liaison_check(2012, Rules())
     assert [tuple(None if pd.isna(v) else v for v in r)
             for r in liaison[["kind", "person_id", "body_id", "links", "visits", "flag"]].itertuples(index=False)
@@ -164,13 +164,14 @@ def test_overlaps_lists(walk):
 
 
 def test_plan_flags(walk):
-    keys = ("rank", "org_id", "business_stable", "workforce_stable", "region_name", "township_id", "township_name")
+    keys = ("list", "rank", "org_id", "business_stable", "workforce_stable", "readiness", "candidate_ids",
+            "region_name", "township_id", "township_name")
     rows = [tuple(r[k] for k in keys) for r in walk.rows("plan", X.AS_OF, Rules())]
     assert rows == [
-        (1, "O1", True, True, "测试工业园区", "R5", "测试工业园区"),
-        (2, "O2", True, False, "测试工业园区", "R5", "测试工业园区"),
-        (3, "O10", False, False, "测试工业园区", "R5", "测试工业园区"),
-        (4, "O9", True, True, "东镇", "R1", "东镇"),
+        ("queue", 1, "O2", True, False, 2, ["P11"], "测试工业园区", "R5", "测试工业园区"),
+        ("queue", 2, "O10", False, False, 0, [], "测试工业园区", "R5", "测试工业园区"),
+        ("queue", 3, "O1", True, True, 3, ["P12"], "测试工业园区", "R5", "测试工业园区"),
+        ("party_first", 1, "O9", True, True, 2, [], "东镇", "R1", "东镇"),
     ]
 
 

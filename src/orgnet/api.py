@@ -145,7 +145,10 @@ class Network:
         return self.run("nameplates", as_of=as_of, rules=rules)
 
     def plan(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
-        """Where to build women's committees next, in the order the source recommends."""
+        """Where to build women's committees next, in the order the reports give: the build queue
+        (``list == "queue"``: organizations with a party body, 优秀 → 达标 → the rest, then readiness, then
+        size) and the party-first list (``"party_first"``: no party body yet), each ranked from 1, with the
+        candidates by name and their posts (``orgnet.analyses.plan``)."""
         return self.run("plan", as_of=as_of, rules=rules)
 
     def liaison_check(self, year: int | None = None, rules: Rules | None = None) -> pd.DataFrame:

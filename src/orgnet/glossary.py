@@ -8,7 +8,8 @@ templates live in their records (``orgnet.gap_rules``), read through this module
 exceptions: sample data, input parsing, and view texts still to move here).
 
 Results are data (``female_staff``, ``party_body_ids``, ``body_type``, ``business_stable`` …); the
-texts a person reads (``gaps.detail``, ``plan.reasons``, ``liaison_check.flag``) are made here from
+texts a person reads (``gaps.detail``, ``plan.reasons``, ``plan.candidate_posts``, ``liaison_check.flag``,
+the plan's headings in the report) are made here from
 them, by the gap rules' templates (``orgnet.gap_rules``) and the word tables below, so no code ever
 parses a result's text back. English (``en``) is the default and what programs have always read;
 ``zh`` is the report's language.
@@ -138,7 +139,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "gaps_by_rule": ("按规则统计的覆盖缺口", "Coverage gaps by rule"),
     "top_gaps": ("主要覆盖缺口", "Top coverage gaps"),
     "top_overlaps": ("一人多职（职务最多者）", "Top post overlaps"),
-    "plan": ("建设计划（前若干项）", "Building plan (first rows)"),
     "coverage_view": ("覆盖情况网络图", "Coverage network"),
     "figure": ("指标", "figure"),
     "numerator": ("分子/数量", "numerator"),
@@ -162,8 +162,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "female_staff": ("女职工", "female staff"),
     "ready": ("条件成熟", "ready"),
     "party_grade": ("党组织定级", "party grade"),
-    "candidates": ("人选", "candidates"),
-    "reasons": ("理由", "reasons"),
     "showing": ("显示前 {n} 行，共 {total} 行", "first {n} of {total} rows"),
     "none": ("无", "none"),
     "redacted": ("人员姓名已替换为化名", "person names are replaced by pseudonyms"),
@@ -275,29 +273,111 @@ def _field(name: str, rows: pd.DataFrame, lang: str) -> np.ndarray:
     return rows[name].astype(object).where(rows[name].notna(), "").astype(str).to_numpy(dtype=object)
 
 
-_STABLE = {"zh": (("经营稳定", "经营不稳定"), ("职工队伍稳定", "职工队伍不稳定")),
-           "en": (("business stable", "business not stable"), ("workforce stable", "workforce not stable"))}
+#: A post's title by role ("书记", "委员"); a chair's by body type below (``post_title``).
+ROLE_TITLE = {"secretary": ("书记", "secretary"), "deputy_secretary": ("副书记", "deputy secretary"),
+              "chair": ("主任", "chair"), "vice_chair": ("副主任", "vice chair"), "member": ("委员", "member"),
+              "liaison": ("联络员", "liaison officer"), "executive": ("执委", "executive committee member")}
+#: Chairs called 主席 (federations, trade unions) rather than 主任; a leadership team's head is its 负责人.
+_CHAIR_TITLE = {("women", "federation"): ("主席", "副主席"), ("union", "committee"): ("主席", "副主席"),
+                ("union", "branch"): ("组长", "副组长"), ("admin", "team"): ("负责人", "副职")}
+
+#: The plan's words (``plan_reasons``): the party grade, the three readiness conditions (两稳定一合适).
+PLAN_GRADE = {"excellent": ("党组织定级优秀", "party graded excellent"),
+              "standard": ("党组织定级达标", "party graded standard"),
+              "weak": ("党组织定级后进", "party graded weak"), "unrated": ("党组织未定级", "party not graded"),
+              "": ("党组织未定级", "party not graded"), "none": ("未建党组织", "no party body")}
+PLAN_READY = {"business": (("经营稳定", "经营不稳定"), ("business stable", "business not stable")),
+              "workforce": (("女职工队伍稳定", "女职工队伍不稳定"),
+                            ("female workforce stable", "female workforce not stable")),
+              "candidate": (("有合适人选", "无合适人选"), ("suitable candidate", "no suitable candidate"))}
+#: What each plan list is (``plan.list``).
+PLAN_LIST = {"queue": ("下一步组建对象", "women's build queue"),
+             "party_first": ("先建党组织", "party first (no party body yet)")}
+#: The plan's headings and column names where a person reads them (the report's tables).
+PLAN_HEADINGS = {"plan": ("下一步组建对象（前15家）", "Next to build (first 15)"),
+                 "party_first": ("先建党组织（尚未建立党组织的单位）", "Party first: organizations without a party body"),
+                 "candidates": ("合适人选（名）", "suitable candidates"), "reasons": ("依据", "grounds"),
+                 "readiness": ("两稳定一合适", "readiness (of 3)"), "total_staff": ("职工总数", "staff")}
+WORDS.update(PLAN_HEADINGS)  # the plan's words are the report's and the views' too
 
 
 def plan_reasons(plan: pd.DataFrame, lang: str = "en") -> pd.Series:
-    """Each plan row's reasons ("two stable, one suitable", then the party grade) in ``lang``.
+    """Each plan row's reasons, in the order the plan weighs them: the party grade (先党后妇: 未建党组织
+    on the party-first list), then "two stable, one suitable" (两稳定一合适), in ``lang``.
 
-    >>> plan = pd.DataFrame({"business_stable": [True], "workforce_stable": [False], "candidates": [2],
-    ...                      "party_grade": ["excellent"]})
-    >>> plan_reasons(plan).tolist(), plan_reasons(plan, "zh").tolist()
-    (['business stable; workforce not stable; 2 candidate(s); party excellent'], ['经营稳定；职工队伍不稳定；合适人选 2 名；党组织优秀'])
+    >>> plan = pd.DataFrame({"party_grade": ["excellent", "none"], "business_stable": [True, False],
+    ...                      "workforce_stable": [False, True], "candidates": [["林芳", "张丽"], []]})
+    >>> plan_reasons(plan, "zh").tolist()
+    ['党组织定级优秀；经营稳定；女职工队伍不稳定；有合适人选 2 名', '未建党组织；经营不稳定；女职工队伍稳定；无合适人选']
+    >>> plan_reasons(plan).tolist()[0]
+    'party graded excellent; business stable; female workforce not stable; suitable candidate(s): 2'
     """
-    business, workforce = _STABLE[lang]
+    at = _LANG[lang]
     out = []
-    for b, w, n, grade in zip(plan["business_stable"], plan["workforce_stable"], plan["candidates"],
-                              plan["party_grade"]):
+    for grade, business, workforce, people in zip(plan["party_grade"], plan["business_stable"],
+                                                  plan["workforce_stable"], plan["candidates"]):
+        n = len(people) if isinstance(people, (list, tuple, np.ndarray)) else int(people or 0)
+        who = PLAN_READY["candidate"][at][0 if n else 1]
+        if n:
+            who = f"{who} {n} 名" if lang == "zh" else f"{who}(s): {n}"
+        parts = (said(PLAN_GRADE, grade, lang), PLAN_READY["business"][at][not business],
+                 PLAN_READY["workforce"][at][not workforce], who)
+        out.append(("；" if lang == "zh" else "; ").join(parts))
+    return pd.Series(out, index=plan.index, dtype=object)
+
+
+def post_title(system: str, body_type: str, role: str, lang: str = "en") -> str:
+    """A post's title: 书记, 委员, and a chair's by body type (妇联主席, 妇委会主任, 工会主席).
+
+    >>> post_title("women", "federation", "chair", "zh"), post_title("women", "congress", "chair", "zh")
+    ('主席', '主任')
+    """
+    if lang == "zh" and role in ("chair", "vice_chair") and (system, body_type) in _CHAIR_TITLE:
+        return _CHAIR_TITLE[(system, body_type)][role == "vice_chair"]
+    return said(ROLE_TITLE, role, lang)
+
+
+def candidate_posts(plan: pd.DataFrame, lang: str = "en") -> pd.Series:
+    """Per plan row, one text per candidate (``candidate_ids``' order): her active posts, from the
+    typed columns ``post_person_ids``, ``post_body_names``, ``post_systems``, ``post_types``,
+    ``post_roles``; "无在任职务" / "no active post" for a candidate who holds none.
+
+    >>> plan = pd.DataFrame({"candidate_ids": [["P1", "P2"]], "post_person_ids": [["P1", "P1"]],
+    ...     "post_body_names": [["华美党支部", "华美工会"]], "post_systems": [["party", "union"]],
+    ...     "post_types": [["branch", "committee"]], "post_roles": [["member", "chair"]]})
+    >>> candidate_posts(plan, "zh").tolist()
+    [['华美党支部委员、华美工会主席', '无在任职务']]
+    >>> candidate_posts(plan).tolist()
+    [['member of 华美党支部 / chair of 华美工会', 'no active post']]
+    """
+    out = []
+    for ids, holders, names, systems, types, roles in zip(
+            plan["candidate_ids"], plan["post_person_ids"], plan["post_body_names"], plan["post_systems"],
+            plan["post_types"], plan["post_roles"]):
+        held: dict[str, list[str]] = {person: [] for person in ids}
+        for person, name, system, kind, role in zip(holders, names, systems, types, roles):
+            title = post_title(system, kind, role, lang)
+            held.setdefault(person, []).append(f"{name}{title}" if lang == "zh" else f"{title} of {name}")
+        none = "无在任职务" if lang == "zh" else "no active post"
+        out.append([("、" if lang == "zh" else " / ").join(held[p]) or none for p in ids])
+    return pd.Series(out, index=plan.index, dtype=object)
+
+
+def candidates_said(plan: pd.DataFrame, lang: str = "en") -> pd.Series:
+    """Per plan row, its candidates by name, each with her posts (``candidate_posts``), in ``lang``.
+
+    >>> plan = pd.DataFrame({"candidate_ids": [["P1", "P2"], []], "candidates": [["林芳", "张丽"], []],
+    ...     "post_person_ids": [["P1"], []], "post_body_names": [["华美党支部"], []], "post_systems": [["party"], []],
+    ...     "post_types": [["branch"], []], "post_roles": [["member"], []]})
+    >>> candidates_said(plan, "zh").tolist()
+    ['林芳（华美党支部委员）；张丽（无在任职务）', '无']
+    """
+    out = []
+    for names, posts in zip(plan["candidates"], candidate_posts(plan, lang)):
         if lang == "zh":
-            who = f"合适人选 {n} 名" if n else "无合适人选"
-            party = said(GRADE, grade, "zh") if grade == "none" else "党组织" + said(GRADE, grade, "zh")
-            out.append("；".join((business[not b], workforce[not w], who, party)))
+            out.append("；".join(f"{n}（{p}）" for n, p in zip(names, posts)) or "无")
         else:
-            who = f"{n} candidate(s)" if n else "no candidate"
-            out.append("; ".join((business[not b], workforce[not w], who, f"party {grade}")))
+            out.append("; ".join(f"{n} ({p})" for n, p in zip(names, posts)) or "none")
     return pd.Series(out, index=plan.index, dtype=object)
 
 

@@ -30,7 +30,7 @@ LEAST = {"bridges_exact_max_nodes": 1}
 #: Pairs of rules that must be in order (the first at most the second).
 ORDERED = (("links_min", "links_max"),)
 #: Lists whose order matters: a value may appear only once.
-ORDERS = ("grade_order",)
+ORDERS = ("grade_order", "plan_first_grades")
 
 
 def fits_int64(value) -> bool:
@@ -57,7 +57,7 @@ def known_values() -> dict[str, tuple[str, ...]]:
     grades = SCHEMA.tables["bodies"].columns["grade"].values
     return {"committee_types": tuple(SCHEMA.system_types["women"]), "executive_levels": tuple(levels),
             "stats_levels": tuple(levels), "cadre_federation_levels": tuple(levels),
-            "grade_order": (*grades, "none")}
+            "grade_order": (*grades, "none"), "plan_first_grades": tuple(grades)}
 
 
 def rule_value(name: str, value, default):

@@ -52,6 +52,8 @@ KEPT_PERSON_COLUMNS = ("gender", "birth_year", "education", "party_member", "res
 PSEUDONYM_COLUMNS = ("id", "name")
 #: Columns of other tables that hold a person's id.
 PERSON_REFERENCES = ("person_id",)
+#: Result columns holding lists of person ids, and the list of names each one keys (``plan``'s candidates).
+PERSON_LISTS = {"candidate_ids": "candidates", "post_person_ids": None}
 
 
 def key_file() -> Path:
@@ -175,8 +177,9 @@ def redact_people_table(people, names: dict[str, str]):
 
 def redact_frame(frame):
     """A result table with people replaced by pseudonyms: ``person_id`` and ``person_name`` (and, in
-    ``diff``, the names and ids of people whose posts started or ended). A ``person_name`` without a
-    ``person_id`` to key it is emptied.
+    ``diff``, the names and ids of people whose posts started or ended; in ``plan``, the candidates'
+    ids and names and whose posts are listed). A ``person_name`` without a ``person_id`` to key it is
+    emptied.
 
     >>> import pandas as pd
     >>> out = redact_frame(pd.DataFrame({"person_id": ["P1"], "person_name": ["王秀英"], "posts": [3]}))
@@ -191,6 +194,12 @@ def redact_frame(frame):
         frame["person_id"] = frame["person_id"].map(names)
     elif "person_name" in frame.columns:
         frame["person_name"] = ""
+    for ids, names in PERSON_LISTS.items():
+        if ids in frame.columns:
+            alias = pseudonyms([p for people in frame[ids] for p in people])
+            if names in frame.columns:
+                frame[names] = [[alias[p] for p in people] for people in frame[ids]]
+            frame[ids] = [[alias[p] for p in people] for people in frame[ids]]
     if {"change", "subject_id", "name"} <= set(frame.columns):  # diff: post events name a person
         people = frame["change"].str.startswith("post_")
         names = pseudonyms(frame.loc[people, "subject_id"])

@@ -45,6 +45,10 @@ class Rules:
     executive_levels: tuple[str, ...] = ("county", "district")
     #: Rule 4: the order of party grades when planning (best first); "none" = no party body.
     grade_order: tuple[str, ...] = ("excellent", "standard", "weak", "unrated", "none")
+    #: Rule 4 (Longyou's park): the women's build queue takes organizations whose party body is graded
+    #: these first, in this order (优秀, then 达标); every other organization with a party body comes
+    #: after them as one tier ("其余已建党组织的", 成熟一个，组建一个), ordered by readiness and size.
+    plan_first_grades: tuple[str, ...] = ("excellent", "standard")
     #: Region levels that get a row per figure in ``stats`` (rolled up from everything below).
     stats_levels: tuple[str, ...] = ("county", "district", "township", "street", "park")
     #: Region levels whose federations count as federation cadres' bodies (Beihu's 58 cadres).

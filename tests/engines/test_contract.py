@@ -72,9 +72,9 @@ class TestContract:
 
     def test_plan(self, engine):
         frame = engine.answer("plan", as_of=X.AS_OF, rules=Rules())
-        rows = list(frame[["rank", "org_id", "ready", "party_grade", "candidates"]].itertuples(index=False, name=None))
+        rows = list(frame[["list", "rank", "org_id", "ready", "party_grade", "candidates"]].itertuples(index=False, name=None))
         assert rows == X.PLAN
-        assert frame.reasons.iloc[0] == "business stable; workforce stable; 1 candidate(s); party standard"
+        assert frame.reasons.iloc[0] == X.PLAN_FIRST_REASONS
 
     def test_liaison_check(self, engine):
         frame = engine.answer("liaison_check", year=2012, rules=Rules())

@@ -122,6 +122,7 @@ rule_sets = st.builds(
     links_max=st.sampled_from([1, 3]),
     visits_per_year=st.sampled_from([1, 2]),
     grade_order=st.sampled_from([("excellent", "standard", "weak", "unrated", "none"), ("none", "weak", "excellent")]),
+    plan_first_grades=st.sampled_from([("excellent", "standard"), ("weak", "unrated"), ()]),
     stats_levels=st.sampled_from([("county", "district", "township", "street", "park"), ("village", "community", "county")]),
     cadre_federation_levels=st.sampled_from([("county", "district", "township", "street"), ("village", "park")]),
 )

@@ -19,8 +19,8 @@ def tiny_report(tiny, tmp_path_factory):
 
 def test_sections(tiny_report):
     page = tiny_report
-    for heading in ("主要数据", "图表", "按规则统计的覆盖缺口", "主要覆盖缺口", "一人多职（职务最多者）", "建设计划（前若干项）",
-                    "覆盖情况网络图"):
+    for heading in ("主要数据", "图表", "按规则统计的覆盖缺口", "主要覆盖缺口", "一人多职（职务最多者）", "下一步组建对象（前15家）",
+                    "先建党组织（尚未建立党组织的单位）", "合适人选（名）", "依据", "覆盖情况网络图"):
         assert heading in page
     assert "截至 2012-06-30" in page and "测试县" in page
 
@@ -33,6 +33,18 @@ def test_figures_tables_and_plan(tiny, tiny_report):
         assert html.escape(org) in page
     assert "王秀英" in page  # top overlap
     assert html.escape(tiny.plan(AS_OF).org_name.iloc[0]) in page
+
+
+def test_plan_sections(tiny_report):
+    """The build queue (organizations with a party body, 优秀 before 达标) with candidates by name and
+    their posts, and the organizations without a party body in a section of their own."""
+    own = tiny_report.split("<iframe", 1)[0]
+    queue = own.split('id="plan"', 1)[1].split('id="party-first"', 1)[0]
+    party_first = own.split('id="party-first"', 1)[1]
+    assert queue.index("新光电子") < queue.index("未来科技") < queue.index("华美服装厂")
+    assert "红星物流" not in queue and "红星物流" in party_first
+    assert "黄娟（无在任职务）" in queue and "林芳（无在任职务）" in queue
+    assert "党组织定级优秀；经营稳定；女职工队伍不稳定；有合适人选 1 名" in queue
 
 
 def test_self_contained(tiny_report):
@@ -56,9 +68,10 @@ def test_english(tiny, tmp_path):
 def test_redacted(tiny, tmp_path):
     page = tiny.report(tmp_path / "r.html", AS_OF, redact=True).read_text(encoding="utf-8")
     view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
-    for name in ("王秀英", "李强", "张丽", "刘芳"):
+    for name in ("王秀英", "李强", "张丽", "刘芳", "黄娟", "林芳"):
         assert name not in page and name not in view
     assert pseudonym("P1") in page
+    assert f"{pseudonym('P11')}（无在任职务）" in page  # a plan candidate, by her pseudonym
     assert ">P1<" not in page  # no person ids in the tables either
     assert "人员姓名已替换为化名" in page
 

@@ -4,6 +4,7 @@ the building plan, guidance links)."""
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -79,18 +80,37 @@ def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = N
     emit(frame, fmt, out, "nameplate overlaps")
 
 
+class PlanList(str, Enum):
+    all = "all"
+    queue = "queue"
+    party_first = "party-first"
+
+
 @reads_only("plan")
 @redactable
 @with_backend
 @handles_errors
 def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
+         which: Annotated[PlanList, typer.Option(
+             "--list", help="queue: the women's build queue (organizations with a party body); party-first: "
+             "those without one (先建党组织); all: both, the queue first.")] = PlanList.all,
          fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
-    """Where to build women's committees next: ready first (两稳定一合适), then by party grade, then size.
+    """Where to build women's committees next (下一步组建对象), in the reports' order: 先党后妇, 先易后难, 以大促小.
 
-    Example: `orgnet plan data/longyou --as-of 2012-06-30`
+    The organizations that need a committee and have an active party body form the build queue:
+    party grade 优秀 first, then 达标, then every other organization with a party body (rule
+    plan_first_grades); within each, readiness (两稳定一合适: business stable, female workforce stable, a
+    suitable candidate); then more female staff, more staff. Those without a party body go on the
+    party-first list (先建党组织), by size. Candidates (合适人选: women party members who work there)
+    are named, with the posts they hold (--redact: pseudonyms).
+
+    Example: `orgnet plan data/beihu --as-of 2012-06-30 --list queue`
     """
     frame = open_network(path, "plan").plan(as_of, Rules.from_toml(rules))
-    emit(frame, fmt, out, "building plan")
+    if which != PlanList.all:
+        frame = frame[frame["list"] == which.value.replace("-", "_")].reset_index(drop=True)
+    emit(frame, fmt, out, {"all": "building plan", "queue": "build queue",
+                           "party-first": "party first (no party body yet)"}[which.value])
 
 
 @reads_only("liaison_check")

@@ -101,8 +101,8 @@ def report(path: DatasetOpt = None,
            = Path("report.html"),
            as_of: AsOf = None, rules: RulesFile = None, lang: LangOpt = Lang.zh, redact: Redact = False,
            max_nodes: MaxNodes = 1500) -> None:
-    """The report an analyst can email: figures, charts, top gaps and overlaps, the plan, the coverage view,
-    all in one self-contained HTML file.
+    """The report an analyst can email: figures, charts, top gaps and overlaps, the build queue and the
+    party-first list, the coverage view, all in one self-contained HTML file.
 
     Example: `orgnet report data/beihu --as-of 2012-06-30 -o report.html`
     """

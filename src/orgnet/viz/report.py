@@ -1,7 +1,8 @@
 """The report: one self-contained HTML page an analyst can email.
 
 It holds the key figures (``stats`` at the root region), the three charts as inline PNG, the gaps by
-rule, the top gaps, the top post overlaps, the first rows of the building plan, and the coverage view
+rule, the top gaps, the top post overlaps, the first rows of the build queue and of the party-first
+list (``plan``), and the coverage view
 inline (an ``<iframe srcdoc>``, folded to ``max_nodes`` like any view, so the file stays small). Every
 table cell is escaped; with ``redact`` person names (and ids) become stable pseudonyms.
 Headings are in ``lang`` (``zh`` or ``en``); the embedded view keeps its bilingual legend.
@@ -31,7 +32,7 @@ from ..files import write_output
 from ..redact import redact_frame
 from .. import gap_rules
 from ..figures import figure_label
-from ..glossary import gap_detail, plan_reasons, system_words
+from ..glossary import candidates_said, gap_detail, plan_reasons, system_words
 from ..results import FIGURES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
 from . import charts
@@ -89,8 +90,8 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
     gaps = engine.answer("gaps", as_of=day, rules=rules)
     overlaps = engine.answer("overlaps", as_of=day, rules=rules.with_overrides(min_posts=2))
     plan = engine.answer("plan", as_of=day, rules=rules)
-    if redact:
-        overlaps = redact_frame(overlaps)  # the one redaction of result tables (orgnet.redact)
+    if redact:  # the one redaction of result tables (orgnet.redact)
+        overlaps, plan = redact_frame(overlaps), redact_frame(plan)
     bodies = engine.answer("bodies", as_of=day)
     types = dict(zip(bodies["body_id"], bodies["type"]))  # the admin system reads by type (党政班子, 村（居）委会)
     regions = engine.answer("regions")
@@ -109,7 +110,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
         w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=root_names(root, lang),
         cards=shown, charts=chart_images(engine, day, rules, stats, lang, min_posts),
         tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact, types),
-                plan_rows(plan, lang, places)],
+                plan_rows(plan, lang, places), party_first_rows(plan, lang, places)],
         view_iframe=Markup(view.iframe(height=680)), zip=zip)
 
 
@@ -236,15 +237,26 @@ def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool, types: dict[st
 
 
 def plan_rows(plan: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
-    """The plan's first rows; ``places`` names each region id."""
-    yes, no = words("yes", lang), words("no", lang)
-    plan = plan.assign(reasons=plan_reasons(plan, lang))  # in the report's language (orgnet.glossary)
-    return _table("plan", words("plan", lang), plan,
-                  ["rank", "org_id", "org_name", "region_id", "female_staff", "ready", "party_grade", "candidates",
-                   "reasons"], lang, PLAN_ROWS, numeric=("rank", "female_staff", "candidates"),
-                  formats={"ready": lambda v: yes if v else no,
-                           "party_grade": lambda v: pair(GRADE, _cell(v), lang),
+    """The build queue's first rows (下一步组建对象): grade, readiness, candidates by name with their
+    posts, and the grounds, in the report's language (``orgnet.glossary``); ``places`` names each region id."""
+    queue = plan[plan["list"] == "queue"]
+    queue = queue.assign(reasons=plan_reasons(queue, lang), candidates=candidates_said(queue, lang))
+    return _table("plan", words("plan", lang), queue,
+                  ["rank", "org_name", "region_id", "female_staff", "party_grade", "candidates", "reasons"], lang,
+                  PLAN_ROWS, numeric=("rank", "female_staff"),
+                  formats={"party_grade": lambda v: pair(GRADE, _cell(v), lang),
                            "region_id": lambda v: places.get(v, _cell(v))})
+
+
+def party_first_rows(plan: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
+    """The party-first list's first rows (先建党组织): organizations that need a women's committee
+    but have no party body yet, by size."""
+    first = plan[plan["list"] == "party_first"]
+    first = first.assign(candidates=candidates_said(first, lang))
+    return _table("party-first", words("party_first", lang), first,
+                  ["rank", "org_name", "region_id", "female_staff", "total_staff", "candidates"], lang, PLAN_ROWS,
+                  numeric=("rank", "female_staff", "total_staff"),
+                  formats={"region_id": lambda v: places.get(v, _cell(v))})
 
 
 def systems_said(systems: list[str], lang: str, types: list[str] | None = None) -> str:
