@@ -24,7 +24,8 @@ AS_OF = "2012-06-30"
 
 #: Wording the issue replaces (its "today" column), and words the old code wrote beside them.
 OLD = ["党建带妇建：组织覆盖与一人多职报告", "缺妇女工作委员会", "缺妇女工作联络员", "有党组织无妇女组织", "缺妇委会",
-       "缺联络员", "缺妇女组织（虚线）", "妇女工作联络员（机构）", "人均任职数分布", "按乡镇/街道", "无在任", "无主任",
+       "缺联络员", "缺妇女组织（虚线）", "妇女工作联络员（机构）", "人均任职数分布", "按乡镇/街道", "无在任主任", "无在任主席",
+       "无在任书记", "无主任",
        "行政", "has no active", "organ women's committee", "Liaison compliance", "liaison check"]
 #: The new words, each in the outputs that show it (report zh, report en, view, CLI).
 NEW_REPORT_ZH = ["党建带妇建工作分析报告（妇女组织覆盖及交叉任职情况）", "应建未建妇委会（妇工委）",
