@@ -47,6 +47,7 @@ def tiny_copy() -> Path:
 # -- known failures -------------------------------------------------------------------------------
 @pytest.mark.parametrize("body, rule", [
     ("bridges_exact_max_nodes = 0", "bridges_exact_max_nodes"),
+    ("min_posts = 0", "min_posts"),  # as strict as --min-posts (at least 1)
     ("nameplate_jaccard = nan", "nameplate_jaccard"),
     ("nameplate_jaccard = -0.5", "nameplate_jaccard"),
     ("reserve_women_min_share = 1.5", "reserve_women_min_share"),

@@ -26,7 +26,7 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 #: Rules that are shares or similarities: numbers from 0 to 1.
 SHARES = ("nameplate_jaccard", "department_teams_min_share", "reserve_women_min_share")
 #: Whole-number rules whose least value is not 0.
-LEAST = {"bridges_exact_max_nodes": 1}
+LEAST = {"bridges_exact_max_nodes": 1, "min_posts": 1}  # min_posts as --min-posts: a person with no post is no overlap
 #: Pairs of rules that must be in order (the first at most the second).
 ORDERED = (("links_min", "links_max"),)
 #: Lists whose order matters: a value may appear only once.
