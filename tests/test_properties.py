@@ -65,14 +65,19 @@ def check_coverage_adds_up(tables, day):
     _, hosted, _ = brute_force(tables, day)
     orgs = tables["organizations"]
     two_new = orgs[orgs.two_new]
-    covered = sum(any(b.system == "women" for b in hosted.get(o, [])) for o in two_new.id)
+    def organized(o, work=False):  # 组织覆盖: a women's body but a liaison officer; 工作覆盖: any
+        return any(b.system == "women" and (work or b.type != "liaison") for b in hosted.get(o, []))
+
+    covered = sum(organized(o) for o in two_new.id)
     root = stats.loc[("R0", "two_new_coverage")]
     assert (root.numerator, root.denominator) == (covered, len(two_new))
+    worked = stats.loc[("R0", "two_new_work_coverage")]
+    assert (worked.numerator, worked.denominator) == (sum(organized(o, True) for o in two_new.id), len(two_new))
     assert stats.loc[("R0", "two_new_orgs")].numerator == len(two_new)
     townships = [r for r in stats.index.get_level_values(0).unique() if r != "R0"]
     parts = [stats.loc[(r, "two_new_coverage")] for r in townships]
     at_county = two_new[two_new.region_id == "R0"]
-    covered_at_county = sum(any(b.system == "women" for b in hosted.get(o, [])) for o in at_county.id)
+    covered_at_county = sum(organized(o) for o in at_county.id)
     # covered adds up over the townships (plus the organizations sitting at the county itself)…
     assert sum(p.numerator for p in parts) + covered_at_county == root.numerator
     # … and so does the total
