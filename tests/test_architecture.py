@@ -93,8 +93,11 @@ def test_engines_share_no_base_class():
 
 
 def test_the_oracle_shares_no_code_with_the_engines():
-    """tests/oracle.py imports from orgnet only contracts, thresholds and schema data."""
-    tree = ast.parse((Path(__file__).parent / "oracle.py").read_text(encoding="utf-8"))
-    used = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
-            and node.module.startswith("orgnet")}
-    assert used <= {"orgnet.analyses", "orgnet.results", "orgnet.rules", "orgnet.schema"}
+    """tests/oracle.py (and its oracle_seats.py) import from orgnet only contracts, thresholds and schema
+    and rule data."""
+    used = set()
+    for name in ("oracle.py", "oracle_seats.py"):
+        tree = ast.parse((Path(__file__).parent / name).read_text(encoding="utf-8"))
+        used |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+                 and node.module.startswith("orgnet")}
+    assert used <= {"orgnet.analyses", "orgnet.results", "orgnet.rules", "orgnet.schema", "orgnet.sanctioned"}

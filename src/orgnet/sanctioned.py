@@ -132,8 +132,8 @@ RULE_IDS: tuple[str, ...] = tuple(RULES)
 
 
 def patterns(ids) -> list[dict]:
-    """The records named in ``ids`` (``Rules.sanctioned``), as Cypher parameter maps."""
-    return [RULES[i].as_param() for i in ids if i in RULES]
+    """The records named in ``ids`` (``Rules.sanctioned``), in registry order, as Cypher parameter maps."""
+    return [rule.as_param() for rule in SANCTIONED if rule.id in set(ids)]
 
 
 def rules_markdown() -> str:
