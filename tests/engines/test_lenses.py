@@ -1,0 +1,70 @@
+"""overlaps' lenses and nameplates' kinds on a hand-made fixture (tests/data/lenses, its README works
+out every answer), on every engine: networkx, the graph-walk oracle and Neo4j."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgnet.rules import Rules
+from tests.conftest import ROOT, engine_on
+
+LENSES = ROOT / "tests" / "data" / "lenses"
+AS_OF = "2012-06-30"
+ENGINES = ["networkx", "graph-walk", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+#: person → (posts, sanctioned posts, extra posts), in the order of the lens "all".
+ALL = {"P04": (4, 0, 3), "P08": (3, 0, 2), "P05": (3, 2, 1), "P09": (3, 2, 1), "P03": (2, 0, 1), "P10": (2, 0, 1),
+       "P02": (3, 3, 0), "P06": (3, 3, 0), "P01": (2, 2, 0), "P07": (2, 2, 0), "P12": (2, 0, 0)}
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    return engine_on(request, request.param, LENSES)
+
+
+def overlaps(engine, **rules):
+    return engine.answer("overlaps", as_of=AS_OF, rules=Rules(**rules))
+
+
+def test_lens_all_counts_sanctioned_and_extra_posts(engine):
+    frame = overlaps(engine, overlap_lens="all")
+    shown = {p: (int(a), int(b), int(c)) for p, a, b, c in
+             zip(frame.person_id, frame.posts, frame.sanctioned_posts, frame.extra_posts)}
+    assert list(shown) == list(ALL) and shown == ALL
+
+
+def test_default_lens_is_load(engine):
+    assert overlaps(engine).person_id.tolist() == ["P04", "P08", "P05", "P09", "P03", "P10"]
+    assert overlaps(engine, min_extra_posts=2).person_id.tolist() == ["P04", "P08"]
+
+
+def test_lens_cross(engine):
+    frame = overlaps(engine, overlap_lens="cross")
+    assert frame.person_id.tolist() == ["P05", "P09", "P02", "P06", "P01", "P07"]
+    rules = dict(zip(frame.person_id, frame.rules))
+    assert rules["P01"] == ["congress_chair_in_two_committees"]
+    assert rules["P02"] == ["congress_chair_in_two_committees", "village_two_committees"]
+    assert rules["P06"] == ["party_government_team", "federation_chair_in_leadership"]
+    assert rules["P07"] == ["two_new_one_team"]
+
+
+def test_rows_say_which_posts_are_sanctioned(engine):
+    rows = overlaps(engine, overlap_lens="all").set_index("person_id")
+    p05 = rows.loc["P05"]  # both village committees, and the district federation
+    assert p05.body_ids == ["B01", "B02", "B17"]
+    assert p05.body_rules == ["village_two_committees", "village_two_committees", ""]
+    assert (p05.sanctioned_body_ids, p05.extra_body_ids) == (["B01", "B02"], ["B17"])
+    assert p05.extra_body_names == ["测试区妇联"]
+    p03 = rows.loc["P03"]  # a congress vice chair: the reports require the chair
+    assert (p03.sanctioned_body_ids, p03.extra_body_ids) == ([], ["B05", "B06"])
+    p02 = rows.loc["P02"]
+    assert p02.body_rules == ["village_two_committees", "congress_chair_in_two_committees/village_two_committees",
+                              "congress_chair_in_two_committees"]
+
+
+def test_records_can_be_switched_off(engine):
+    """Without the village records, P01 and P02 carry extra posts; P05 too (her committees no longer tie)."""
+    frame = overlaps(engine, sanctioned=("party_government_team", "federation_chair_in_leadership",
+                                         "two_new_one_team"))
+    shown = dict(zip(frame.person_id, frame.extra_posts.astype(int)))
+    assert shown["P01"] == 1 and shown["P02"] == 2 and shown["P05"] == 2 and "P06" not in shown
