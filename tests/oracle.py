@@ -39,7 +39,7 @@ from orgnet.results import FIGURES
 from orgnet.rules import Rules
 from orgnet.schema import SCHEMA
 from tests.oracle_graph import build_graph, current, in_year
-from tests.oracle_seats import REGISTRY_ORDER, kept, seats_of
+from tests.oracle_seats import REGISTRY_ORDER, kept, nameplate_kind, seats_of
 
 #: The levels a region's "township" is read at: the nearest region at or above it of these.
 TOWNSHIP_LEVELS = ("township", "street", "park")
@@ -245,15 +245,19 @@ class GraphWalk:
     def _nameplates_rows(self, day: date, rules: Rules) -> list[dict]:
         rows = []
         for org, a in self.labelled("Organization"):
-            people = {body: {p for p, _ in self.holders(body, day)} for body in self.hosted(org, day)}
-            people = {body: held for body, held in people.items() if held}
+            held: dict = {}
+            for body in self.hosted(org, day):
+                for p, role in self.holders(body, day):
+                    held.setdefault(body, defaultdict(set))[p].add(role)
+            people = {body: set(h) for body, h in held.items()}
             for first, second in combinations(people, 2):  # hosted() lists bodies by id: first < second
                 shared = len(people[first] & people[second])
                 jaccard = round(shared / len(people[first] | people[second]), 4)
                 if shared and jaccard >= rules.nameplate_jaccard:
                     rows.append({"org_id": a["id"], "org_name": a["name"], "body_a": first[1], "body_b": second[1],
                                  "system_a": self.attrs(first)["system"], "system_b": self.attrs(second)["system"],
-                                 "shared": shared, "jaccard": jaccard})
+                                 "shared": shared, "jaccard": jaccard,
+                                 **nameplate_kind(self, first, second, day, held, rules.sanctioned)})
         return rows
 
     def _plan_rows(self, day: date, rules: Rules) -> list[dict]:

@@ -79,3 +79,27 @@ def kept(rules, sanctioned_posts: int, extra_posts: int) -> bool:
     if rules.overlap_lens == "cross":
         return sanctioned_posts > 0
     return True
+
+
+def people_left(walk, body, day, holders: set) -> int:
+    """People whose post in the body ended by the day and who hold none there now."""
+    return len({p for p, e in walk.in_edges(body, "HOLDS")
+                if e["end"] is not None and e["end"] <= day and p not in holders})
+
+
+def nameplate_kind(walk, first, second, day, held: dict, ids) -> dict:
+    """``kind``, ``rules``, ``lost_body``, ``people_left`` of a listed pair; ``held`` is body → {person: roles}."""
+    common = set(held[first]) & set(held[second])
+    rules = [r for r in REGISTRY_ORDER if r in ids]
+    for person in common:
+        found = tying(walk, first, second, {first: held[first][person], second: held[second][person]}, ids)
+        rules = [r for r in rules if r in found]
+    lost = {}
+    for body in (first, second):
+        left = people_left(walk, body, day, set(held[body]))
+        if set(held[body]) <= common and left > 0:
+            lost[body] = left
+    if lost:
+        body = max(lost, key=lambda b: (lost[b], b == first))  # more people gone; on a tie the first
+        return {"kind": "lost_own_people", "rules": rules, "lost_body": body[1], "people_left": lost[body]}
+    return {"kind": "one_team" if rules else "shared", "rules": rules, "lost_body": "", "people_left": 0}

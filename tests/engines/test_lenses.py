@@ -68,3 +68,35 @@ def test_records_can_be_switched_off(engine):
                                          "two_new_one_team"))
     shown = dict(zip(frame.person_id, frame.extra_posts.astype(int)))
     assert shown["P01"] == 1 and shown["P02"] == 2 and shown["P05"] == 2 and "P06" not in shown
+
+
+#: (org, body_a, body_b) → (kind, rules, lost body, people left), as tests/data/lenses/README.md works them out.
+NAMEPLATES = {
+    ("O2", "B05", "B06"): ("shared", [], "", 0),
+    ("O3", "B10", "B11"): ("one_team", ["two_new_one_team"], "", 0),
+    ("O4", "B13", "B19"): ("lost_own_people", [], "B19", 2),
+    ("O5", "B15", "B16"): ("one_team", ["party_government_team"], "", 0),
+    ("O1", "B01", "B03"): ("one_team", ["congress_chair_in_two_committees"], "", 0),
+    ("O2", "B04", "B05"): ("one_team", ["village_two_committees"], "", 0),
+    ("O2", "B04", "B06"): ("one_team", ["congress_chair_in_two_committees"], "", 0),
+    ("O4", "B13", "B14"): ("lost_own_people", [], "B13", 1),
+    ("O4", "B14", "B19"): ("lost_own_people", [], "B19", 2),
+    ("O5", "B15", "B18"): ("shared", [], "", 0),
+    ("O5", "B16", "B18"): ("shared", [], "", 0),
+}
+
+
+def test_nameplate_kinds(engine):
+    frame = engine.answer("nameplates", as_of=AS_OF, rules=Rules())
+    got = {(o, a, b): (k, r, lost, int(n)) for o, a, b, k, r, lost, n in
+           zip(frame.org_id, frame.body_a, frame.body_b, frame.kind, frame.rules, frame.lost_body, frame.people_left)}
+    assert list(got) == list(NAMEPLATES) and got == NAMEPLATES
+
+
+def test_a_body_is_lost_once_its_people_have_left(engine):
+    """On 2012-01-15 P13 has left B13 (2011-12-31), whose only holder P08 sits in B14: lost; B19 still has
+    P14 and P15 and shares nobody: no pair with B19."""
+    frame = engine.answer("nameplates", as_of="2012-01-15", rules=Rules())
+    o4 = frame[frame.org_id == "O4"]
+    assert list(zip(o4.body_a, o4.body_b, o4.kind, o4.lost_body, o4.people_left.astype(int))) == [
+        ("B13", "B14", "lost_own_people", "B13", 1)]
