@@ -5,7 +5,18 @@ The person projection is a self-merge on (organization, person), never networkx'
 projection; the Jaccard similarity of the two bodies' holder sets is rounded to 4 places as Python
 rounds, and pairs at or above ``rules.nameplate_jaccard`` are listed.
 
-Columns: ``org_id, org_name, body_a, body_b, system_a, system_b, shared, jaccard``.
+Columns: ``org_id, org_name, body_a, body_b, system_a, system_b, shared, jaccard``, then the pair's
+``kind``, which tells a team that is one by design from a body that lost its people:
+
+- ``lost_own_people``: one body's holders all sit in the other, and people left it (a post in it ended by
+  the day, held by someone who holds none there now) — what is left is borrowed; ``lost_body`` names it
+  (on both, the one more people left; on a tie ``body_a``) and ``people_left`` counts them;
+- ``one_team`` (一套班子几块牌子 by design): a sanctioned cross-appointment (``orgnet.sanctioned``) ties the
+  two bodies for every person they share (a two-new organization's party, women's, union and youth
+  bodies; a village's two committees and congress chair; an organ's party and government team);
+- ``shared``: neither.
+
+``rules`` lists the sanctioned records tying the pair for every shared person (for every kind).
 
 Examples
 --------

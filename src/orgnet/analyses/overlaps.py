@@ -1,9 +1,22 @@
-"""``overlaps``: one person, many posts (一人多职) — everyone holding at least ``min_posts`` active posts.
+"""``overlaps``: one person, many posts (一人多职) — everyone holding at least ``min_posts`` active posts,
+seen through a lens.
+
+The reports require or endorse some cross-appointments (``orgnet.sanctioned``: a village congress
+chair in the two committees, one team with several nameplates in a two-new organization …). Two of
+her bodies a sanctioned record covers are one *seat*; ``sanctioned_posts`` counts her posts in such
+bodies, ``extra_posts`` her seats beyond the first (a body no record ties to another is a seat of
+its own). The lens (``Rules.overlap_lens``): ``load`` (default, the problem view) keeps people with at
+least ``min_extra_posts`` extra posts; ``cross`` people holding a sanctioned cross-appointment; ``all``
+everyone.
 
 Columns: ``person_id, person_name, posts, bodies, systems`` (the documented contract: ``bodies`` and
 ``systems`` as ``;``-joined ids and systems), then lists aligned with the person's bodies in id order:
 ``body_ids``, ``body_names``, ``body_systems``, ``roles`` (her role(s) in that body, ``/``-joined), ``org_ids`` and
-``org_names`` (the host organization; empty for a region-level body).
+``org_names`` (the host organization; empty for a region-level body); then ``sanctioned_posts``,
+``extra_posts``, ``body_rules`` (aligned with ``body_ids``: the records tying that body to another of hers,
+``/``-joined, empty for none), ``rules`` (those records, once each), ``sanctioned_body_ids`` /
+``sanctioned_body_names`` and ``extra_body_ids`` / ``extra_body_names`` (her bodies tied, and not).
+Rows: most extra posts first, then most posts, then person id.
 
 Also the fact ``post_load``: active posts per person holding any (the charts' distribution).
 
@@ -13,9 +26,11 @@ Examples
 >>> from orgnet.engines.coded import Tables
 >>> from orgnet.rules import Rules
 >>> t = Tables(load_dataset("tests/data/tiny"))
->>> o = embedded(t, "2012-06-30", Rules())
->>> o.person_id.tolist()
-['P1', 'P2', 'P3', 'P4', 'P6', 'P7']
+>>> embedded(t, "2012-06-30", Rules(overlap_lens="all")).person_id.tolist()
+['P4', 'P6', 'P7', 'P1', 'P2', 'P3']
+>>> o = embedded(t, "2012-06-30", Rules())  # the lens "load": P1-P3 hold one sanctioned seat each
+>>> o.person_id.tolist(), o.extra_posts.tolist()
+(['P4', 'P6', 'P7'], [1, 1, 1])
 >>> o.loc[0, "body_ids"] == o.loc[0, "bodies"].split(";"), len(o.loc[0, "roles"]) == len(o.loc[0, "body_ids"])
 (True, True)
 """
