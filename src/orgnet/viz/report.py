@@ -30,7 +30,7 @@ from ..errors import InputError
 from ..files import write_output
 from ..redact import redact_frame
 from .. import gap_rules
-from ..glossary import gap_detail, plan_reasons
+from ..glossary import gap_detail, lens_title, plan_reasons
 from ..results import FIGURES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
 from . import charts
@@ -105,7 +105,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
         version=__version__, lang=lang, title=words("report_title", lang), as_of=day.isoformat(), source=source,
         w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=root_names(root, lang),
         cards=shown, charts=chart_images(engine, day, rules, stats, lang, min_posts),
-        tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact),
+        tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact, rules),
                 plan_rows(plan, lang, places)],
         view_iframe=Markup(view.iframe(height=680)), zip=zip)
 
@@ -221,9 +221,13 @@ def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
     return table
 
 
-def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool) -> Table:
-    columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "body_names", "body_systems"]
-    return _table("top-overlaps", words("top_overlaps", lang), overlaps, columns, lang, TOP_ROWS, numeric=("posts",),
+def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool, rules: Rules | None = None) -> Table:
+    """The first overlaps rows; the title says which lens they are seen through (``orgnet.glossary``)."""
+    columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "sanctioned_posts",
+                                                                                 "extra_posts", "body_names", "body_systems"]
+    title = f"{words('top_overlaps', lang)}：{lens_title(rules or Rules(), lang)}" if lang == "zh" \
+        else f"{words('top_overlaps', lang)}: {lens_title(rules or Rules(), lang)}"
+    return _table("top-overlaps", title, overlaps, columns, lang, TOP_ROWS, numeric=("posts", "sanctioned_posts", "extra_posts"),
                   formats={"body_names": "、".join if lang == "zh" else ", ".join,
                            "body_systems": lambda v: systems_said(v, lang)})
 

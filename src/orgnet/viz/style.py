@@ -187,6 +187,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "person_id": ("人员编号", "person id"),
     "person_name": ("姓名", "name"),
     "posts": ("职务数", "posts"),
+    "sanctioned_posts": ("规定或提倡的交叉任职", "sanctioned posts"),
+    "extra_posts": ("另兼职务数", "extra posts"),
     "bodies": ("所任机构", "bodies"),
     "body_names": ("所任机构", "bodies"),
     "body_systems": ("系统", "systems"),
