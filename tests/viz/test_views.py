@@ -256,8 +256,8 @@ class TestRedaction:
         assert alias in v.title and f"Person:{alias}" in {n["id"] for n in v.nodes}
 
     def test_stable_across_runs_and_files(self, tiny):
-        a = tiny.view("overlaps", AS_OF, redact=True)
-        b = tiny.view("overlaps", AS_OF, redact=True)
+        a = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
+        b = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
         c = tiny.view("ego", AS_OF, person="P3", redact=True)
         people_a = {n["id"] for n in a.nodes if n["id"].startswith("Person:")}
         assert people_a == {n["id"] for n in b.nodes if n["id"].startswith("Person:")}

@@ -225,8 +225,7 @@ def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool, rules: Rules |
     """The first overlaps rows; the title says which lens they are seen through (``orgnet.glossary``)."""
     columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "sanctioned_posts",
                                                                                  "extra_posts", "body_names", "body_systems"]
-    title = f"{words('top_overlaps', lang)}：{lens_title(rules or Rules(), lang)}" if lang == "zh" \
-        else f"{words('top_overlaps', lang)}: {lens_title(rules or Rules(), lang)}"
+    title = words("top_overlaps", lang) + ("——" if lang == "zh" else " — ") + lens_title(rules or Rules(), lang)
     return _table("top-overlaps", title, overlaps, columns, lang, TOP_ROWS, numeric=("posts", "sanctioned_posts", "extra_posts"),
                   formats={"body_names": "、".join if lang == "zh" else ", ".join,
                            "body_systems": lambda v: systems_said(v, lang)})

@@ -7,6 +7,7 @@ analysis's order (most extra posts, then most posts) are drawn (the rest are in 
 from __future__ import annotations
 
 from ...glossary import lens_title
+from ...redact import pseudonyms
 from .. import layout
 from ..data import subgraph
 from ..scene import Draw, Scene, ViewRequest, finish, place, start_scene
@@ -17,7 +18,11 @@ def overlaps_scene(engine, request: ViewRequest) -> Scene:
     """The overlaps view of ``request.as_of``."""
     gaps = engine.answer("gaps", as_of=request.as_of, rules=request.rules)
     listed = engine.answer("overlaps", as_of=request.as_of, rules=request.rules)["person_id"].tolist()
-    draw, scene, _ = start_scene(subgraph(engine, request.as_of), gaps, "overlaps", request)
+    sub = subgraph(engine, request.as_of)
+    if request.redact:  # the people are drawn under the pseudonyms start_scene gives them
+        names = pseudonyms(sub.node_ids("Person"))
+        listed = [names.get(i, i) for i in listed]
+    draw, scene, _ = start_scene(sub, gaps, "overlaps", request)
     overlaps_view(draw, scene, request.max_nodes, listed, request.rules)
     return scene
 
