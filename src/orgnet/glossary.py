@@ -143,7 +143,7 @@ LENS = {"load": ("兼职负担：规定和提倡的交叉任职以外另有兼�
 #: A nameplate pair's ``kind``.
 NAMEPLATE_KIND = {"one_team": ("一套班子几块牌子（按规定交叉任职）", "one team, several nameplates (by design)"),
                   "lost_own_people": ("本机构人员流失，仅剩兼任人员", "lost its own people (only borrowed holders left)"),
-                  "shared": ("人员高度重合", "mostly the same people")}
+                  "shared": ("人员高度重合（无规定或提倡依据）", "mostly the same people (no sanctioned cross-appointment)")}
 #: How strongly the reports stand behind a sanctioned cross-appointment.
 STRENGTH = {"required": ("规定", "required"), "endorsed": ("提倡", "endorsed")}
 

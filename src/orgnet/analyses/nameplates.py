@@ -16,7 +16,8 @@ Columns: ``org_id, org_name, body_a, body_b, system_a, system_b, shared, jaccard
   bodies; a village's two committees and congress chair; an organ's party and government team);
 - ``shared``: neither.
 
-``rules`` lists the sanctioned records tying the pair for every shared person (for every kind).
+``rules`` lists the sanctioned records tying the pair for every shared person (for every kind);
+``detail`` says the kind in words (``orgnet.glossary.nameplate_kind``).
 
 Examples
 --------
@@ -33,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ..engines.coded import Tables, ratio_rounded
+from ..glossary import nameplate_kind
 from ..results import Contract
 from ..rules import Rules
 from .. import sanctioned
@@ -135,12 +137,17 @@ def from_cypher(rows: list[dict], rules: Rules, **_) -> list[dict]:
     return out
 
 
+def _with_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """``detail``: the pair's kind in words (``orgnet.glossary.nameplate_kind``)."""
+    return frame.assign(detail=nameplate_kind(frame) if len(frame) else pd.Series(dtype=object))
+
+
 CONTRACT = Contract(
     columns=("org_id", "org_name", "body_a", "body_b", "system_a", "system_b", "shared", "jaccard", "kind", "rules",
-             "lost_body", "people_left"),
+             "lost_body", "people_left", "detail"),
     order=(("jaccard", False), ("org_id", True), ("body_a", True), ("body_b", True)),
-    ints=("shared", "people_left"), floats=("jaccard",), lists=("rules",),
-    brief=("org_name", "body_a", "body_b", "shared", "jaccard", "kind", "lost_body"))
+    ints=("shared", "people_left"), floats=("jaccard",), lists=("rules",), derive=_with_words,
+    brief=("org_name", "body_a", "body_b", "shared", "jaccard", "detail"))
 
 ANALYSIS = Analysis(
     name="nameplates", contract=CONTRACT, summary="Pairs of bodies run by (nearly) the same people.",

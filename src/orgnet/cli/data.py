@@ -215,9 +215,12 @@ def export(path: Dataset,
 
 
 def schema() -> None:
-    """Print the data contract (tables, columns, types, Chinese aliases) and the gap rules as Markdown."""
+    """Print the data contract (tables, columns, types, Chinese aliases), the gap rules and the sanctioned
+    cross-appointments (orgnet overlaps, nameplates) as Markdown."""
+    from .. import sanctioned
     from ..gap_rules import rules_markdown
     from ..schema import schema_markdown
 
     typer.echo(schema_markdown())
     typer.echo("\n## Gap rules (orgnet gaps)\n\n" + rules_markdown())
+    typer.echo("\n## Sanctioned cross-appointments (orgnet overlaps, nameplates)\n\n" + sanctioned.rules_markdown())
