@@ -19,7 +19,7 @@
 // Parameters (Neo4j Browser: paste these lines without the leading //):
 // :param as_of => date('2012-06-30')
 // :param nameplate_jaccard => 0.5
-// :param sanctioned_patterns => [{id: 'two_new_one_team', a_bodies: ['party/*', 'women/*', 'union/*', 'youth/*'], a_roles: [], b_bodies: ['party/*', 'women/*', 'union/*', 'youth/*'], b_roles: [], org_kinds: ['enterprise', 'social_org'], two_new_only: true, region_levels: []}]
+// :param sanctioned_patterns => [{id: 'congress_chair_in_two_committees', a_bodies: ['women/congress'], a_roles: ['chair'], b_bodies: ['party/*', 'admin/villagers_committee'], b_roles: [], org_kinds: ['village'], two_new_only: false, region_levels: []}, {id: 'village_two_committees', a_bodies: ['party/*'], a_roles: [], b_bodies: ['admin/villagers_committee'], b_roles: [], org_kinds: ['village'], two_new_only: false, region_levels: []}, {id: 'party_government_team', a_bodies: ['party/*'], a_roles: [], b_bodies: ['admin/team'], b_roles: [], org_kinds: ['organ'], two_new_only: false, region_levels: ['township', 'street']}, {id: 'federation_chair_in_leadership', a_bodies: ['women/federation'], a_roles: ['chair'], b_bodies: ['party/*', 'admin/team'], b_roles: [], org_kinds: [], two_new_only: false, region_levels: ['township', 'street']}, {id: 'two_new_one_team', a_bodies: ['party/*', 'women/*', 'union/*', 'youth/*'], a_roles: [], b_bodies: ['party/*', 'women/*', 'union/*', 'youth/*'], b_roles: [], org_kinds: ['enterprise', 'social_org'], two_new_only: true, region_levels: []}]
 
 // Only organizations with two or more active bodies can have a pair: their bodies are grouped
 // first, so the posts of the (many) one-body organizations are never expanded.

@@ -20,7 +20,7 @@
 // :param min_posts => 2
 // :param min_extra_posts => 1
 // :param overlap_lens => 'load'
-// :param sanctioned_patterns => [{id: 'congress_chair_in_two_committees', a_bodies: ['women/congress'], a_roles: ['chair'], b_bodies: ['party/*', 'admin/villagers_committee'], b_roles: [], org_kinds: ['village'], two_new_only: false, region_levels: []}]
+// :param sanctioned_patterns => [{id: 'congress_chair_in_two_committees', a_bodies: ['women/congress'], a_roles: ['chair'], b_bodies: ['party/*', 'admin/villagers_committee'], b_roles: [], org_kinds: ['village'], two_new_only: false, region_levels: []}, {id: 'village_two_committees', a_bodies: ['party/*'], a_roles: [], b_bodies: ['admin/villagers_committee'], b_roles: [], org_kinds: ['village'], two_new_only: false, region_levels: []}, {id: 'party_government_team', a_bodies: ['party/*'], a_roles: [], b_bodies: ['admin/team'], b_roles: [], org_kinds: ['organ'], two_new_only: false, region_levels: ['township', 'street']}, {id: 'federation_chair_in_leadership', a_bodies: ['women/federation'], a_roles: ['chair'], b_bodies: ['party/*', 'admin/team'], b_roles: [], org_kinds: [], two_new_only: false, region_levels: ['township', 'street']}, {id: 'two_new_one_team', a_bodies: ['party/*', 'women/*', 'union/*', 'youth/*'], a_roles: [], b_bodies: ['party/*', 'women/*', 'union/*', 'youth/*'], b_roles: [], org_kinds: ['enterprise', 'social_org'], two_new_only: true, region_levels: []}]
 
 // Only people with at least $min_posts posts of any date can have as many active ones: their
 // degree is read from the node, so the posts of everyone else are never expanded.
