@@ -305,4 +305,8 @@ def print_summary(net, as_of, rules, top: int, console: Console) -> None:
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
     console.print(rich_table(per_rule, "coverage gaps by rule"))
     console.print(rich_table(brief(gaps.head(top)), f"first {top} coverage gaps"))
-    console.print(rich_table(brief(net.overlaps(as_of, rules).head(top)), f"top {top} post overlaps"))
+    from .glossary import lens_title
+    from .rules import Rules
+
+    lens = lens_title(rules or Rules())
+    console.print(rich_table(brief(net.overlaps(as_of, rules).head(top)), f"top {top} post overlaps — {lens}"))

@@ -100,3 +100,17 @@ def test_a_body_is_lost_once_its_people_have_left(engine):
     o4 = frame[frame.org_id == "O4"]
     assert list(zip(o4.body_a, o4.body_b, o4.kind, o4.lost_body, o4.people_left.astype(int))) == [
         ("B13", "B14", "lost_own_people", "B13", 1)]
+
+
+def test_lens_and_records_are_checked_rules(tmp_path):
+    from orgnet.errors import InputError
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text('overlap_lens = "cross"\nsanctioned = ["two_new_one_team"]\nmin_extra_posts = 2\n', encoding="utf-8")
+    read = Rules.from_toml(rules)
+    assert (read.overlap_lens, read.sanctioned, read.min_extra_posts) == ("cross", ("two_new_one_team",), 2)
+    rules.write_text('overlap_lens = "heavy"\nsanctioned = ["one_person_one_post"]\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        Rules.from_toml(rules)
+    assert "overlap_lens = 'heavy': expected one of load, cross, all" in str(caught.value)
+    assert "'one_person_one_post'" in str(caught.value)
