@@ -102,8 +102,9 @@ def test_todays_figures(walk):
 
 def test_rows_carry_every_contract_column(walk):
     for name in ("gaps", "overlaps", "nameplates", "plan", "stats"):
+        derived = {"detail"} if name == "nameplates" else set()  # the contract renders nameplates' words
         for row in walk.rows(name, X.AS_OF, Rules()):
-            assert set(CONTRACTS[name].columns) <= set(row), name
+            assert set(CONTRACTS[name].columns) - derived <= set(row), name
     assert all(set(CONTRACTS["liaison_check"].columns) <= set(r) for r in walk.rows("liaison_check", 2012, Rules()))
 
 
