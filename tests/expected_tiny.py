@@ -45,14 +45,21 @@ GAP_DETAILS = {
     ("O7", "vacant_head"): "县教育局机关妇委会: no active women's committee chair",
 }
 
+#: overlaps under the lens "all" (everyone with 2+ posts), extra posts first: P4's community party branch and
+#: federation (no record covers a community), P6's and P7's federations of two regions are one extra post
+#: each; P1 (congress chair, party branch, villagers' committee of one village), P2 (both village
+#: committees) and P3 (party branch and women's committee of the two-new 金鑫机械) hold one seat each.
 OVERLAPS = [
-    ("P1", 3, "B6;B7;B8", "admin;party;women"),
-    ("P2", 2, "B6;B7", "admin;party"),
-    ("P3", 2, "B3;B4", "party;women"),
     ("P4", 2, "B10;B9", "party;women"),
     ("P6", 2, "B12;B14", "women"),
     ("P7", 2, "B12;B14", "women"),
+    ("P1", 3, "B6;B7;B8", "admin;party;women"),
+    ("P2", 2, "B6;B7", "admin;party"),
+    ("P3", 2, "B3;B4", "party;women"),
 ]
+#: (person, sanctioned posts, extra posts) under the default lens "load" and under "cross".
+OVERLAPS_LOAD = [("P4", 0, 1), ("P6", 0, 1), ("P7", 0, 1)]
+OVERLAPS_CROSS = [("P1", 3, 0), ("P2", 2, 0), ("P3", 2, 0)]
 
 NAMEPLATES = [
     ("O5", "B6", "B7", 2, 1.0),

@@ -42,6 +42,7 @@ from orgnet.rules import Rules
 from orgnet.schema import SCHEMA
 from tests.oracle_graph import build_graph, current, in_year
 from tests.oracle_plan import plan_rows
+from tests.oracle_seats import REGISTRY_ORDER, kept, nameplate_kind, seats_of
 
 #: The levels a region's "township" is read at: the nearest region at or above it of these.
 TOWNSHIP_LEVELS = ("township", "street", "park")
@@ -222,32 +223,51 @@ class GraphWalk:
             if len(posts) < rules.min_posts:
                 continue
             roles: dict[str, set[str]] = defaultdict(set)
+            count: dict[str, int] = defaultdict(int)
             for body, role in posts:
                 roles[body[1]].add(role)
+                count[body[1]] += 1
             ids = sorted(roles)
+            nodes = [("Body", i) for i in ids]
+            tied, seats = seats_of(self, nodes, {("Body", i): roles[i] for i in ids}, rules.sanctioned)
+            sanctioned = sum(count[b[1]] for b in nodes if tied[b])
+            if not kept(rules, sanctioned, seats - 1):
+                continue
             hosts = [self.host(("Body", i)) for i in ids]
+            names = [self.attrs(("Body", i))["name"] for i in ids]
             rows.append({"person_id": p["id"], "person_name": p["name"], "posts": len(posts),
                          "bodies": ";".join(ids),
                          "systems": ";".join(sorted({self.attrs(("Body", i))["system"] for i in ids})),
-                         "body_ids": ids, "body_names": [self.attrs(("Body", i))["name"] for i in ids],
+                         "body_ids": ids, "body_names": names,
                          "body_systems": [self.attrs(("Body", i))["system"] for i in ids],
                          "roles": ["/".join(sorted(roles[i])) for i in ids],
                          "org_ids": [h[1] if h else "" for h in hosts],
-                         "org_names": [self.attrs(h)["name"] if h else "" for h in hosts]})
+                         "org_names": [self.attrs(h)["name"] if h else "" for h in hosts],
+                         "sanctioned_posts": sanctioned, "extra_posts": seats - 1,
+                         "body_rules": ["/".join(tied[b]) for b in nodes],
+                         "rules": [r for r in REGISTRY_ORDER if any(r in tied[b] for b in nodes)],
+                         "sanctioned_body_ids": [b[1] for b in nodes if tied[b]],
+                         "sanctioned_body_names": [n for b, n in zip(nodes, names) if tied[b]],
+                         "extra_body_ids": [b[1] for b in nodes if not tied[b]],
+                         "extra_body_names": [n for b, n in zip(nodes, names) if not tied[b]]})
         return rows
 
     def _nameplates_rows(self, day: date, rules: Rules) -> list[dict]:
         rows = []
         for org, a in self.labelled("Organization"):
-            people = {body: {p for p, _ in self.holders(body, day)} for body in self.hosted(org, day)}
-            people = {body: held for body, held in people.items() if held}
+            held: dict = {}
+            for body in self.hosted(org, day):
+                for p, role in self.holders(body, day):
+                    held.setdefault(body, defaultdict(set))[p].add(role)
+            people = {body: set(h) for body, h in held.items()}
             for first, second in combinations(people, 2):  # hosted() lists bodies by id: first < second
                 shared = len(people[first] & people[second])
                 jaccard = round(shared / len(people[first] | people[second]), 4)
                 if shared and jaccard >= rules.nameplate_jaccard:
                     rows.append({"org_id": a["id"], "org_name": a["name"], "body_a": first[1], "body_b": second[1],
                                  "system_a": self.attrs(first)["system"], "system_b": self.attrs(second)["system"],
-                                 "shared": shared, "jaccard": jaccard})
+                                 "shared": shared, "jaccard": jaccard,
+                                 **nameplate_kind(self, first, second, day, held, rules.sanctioned)})
         return rows
 
     def _plan_rows(self, day: date, rules: Rules) -> list[dict]:

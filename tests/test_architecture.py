@@ -94,12 +94,13 @@ def test_engines_share_no_base_class():
 
 def test_the_oracle_shares_no_code_with_the_engines():
     """tests/oracle.py (and the modules it is split into) imports from orgnet only contracts,
-    thresholds and schema data."""
-    for name in ("oracle.py", "oracle_graph.py", "oracle_plan.py"):
+    thresholds, schema data and the sanctioned cross-appointments' records."""
+    for name in ("oracle.py", "oracle_graph.py", "oracle_plan.py", "oracle_seats.py"):
         tree = ast.parse((Path(__file__).parent / name).read_text(encoding="utf-8"))
         used = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
                 and node.module.startswith("orgnet")}
-        assert used <= {"orgnet.analyses", "orgnet.results", "orgnet.rules", "orgnet.schema"}, name
+        assert used <= {"orgnet.analyses", "orgnet.results", "orgnet.rules", "orgnet.schema", "orgnet.sanctioned"}, name
+
 
 # -- words: every Chinese term a person reads comes from orgnet.glossary ---------------------------
 HAN = "[\u3400-\u9fff]"

@@ -46,11 +46,29 @@ def networks():
 @pytest.mark.parametrize(("folder", "as_of"), CASES)
 def test_baseline_equals_orgnet(networks, task, folder, as_of):
     module, analysis = TASKS[task]
-    expected = getattr(networks(folder), analysis)(as_of=as_of)
     got = module.run(ROOT / folder, as_of)
+    if analysis in SANCTIONED_TASKS:
+        expected = as_the_baseline_computes(networks(folder), analysis, as_of, got.columns)
+    else:
+        expected = getattr(networks(folder), analysis)(as_of=as_of)
+        pd.testing.assert_frame_equal(analyses.finish(analysis, got), got)
     pd.testing.assert_frame_equal(got, expected)
-    pd.testing.assert_frame_equal(analyses.finish(analysis, got), got)
     assert len(got) > 0
+
+
+#: Tasks whose baselines time the analysis as it was before the sanctioned cross-appointments
+#: (orgnet.sanctioned): overlaps under the lens "all", sorted by posts, and nameplates without their kind.
+SANCTIONED_TASKS = ("overlaps", "nameplates")
+
+
+def as_the_baseline_computes(net, analysis: str, as_of, columns) -> pd.DataFrame:
+    """orgnet's answer in the baseline's ``columns`` and order."""
+    if analysis == "overlaps":
+        frame = net.overlaps(as_of=as_of, lens="all")
+        frame = frame.sort_values(["posts", "person_id"], ascending=[False, True], kind="stable")
+    else:
+        frame = net.nameplates(as_of=as_of)
+    return frame[list(columns)].reset_index(drop=True)
 
 
 def test_overlaps_baseline_joins_several_roles_in_one_body(tmp_path):
@@ -64,7 +82,7 @@ def test_overlaps_baseline_joins_several_roles_in_one_body(tmp_path):
         fh.write("P1,B6,executive,2008-01-01,\nP1,B6,member,2009-01-01,\nP1,B6,chair,2009-01-01,2010-01-01\n")
     for as_of in ("2012-06-30", "2009-06-30"):
         got = overlaps.run(folder, as_of)
-        pd.testing.assert_frame_equal(got, orgnet.load(folder).overlaps(as_of=as_of))
+        pd.testing.assert_frame_equal(got, as_the_baseline_computes(orgnet.load(folder), "overlaps", as_of, got.columns))
         assert any("/" in role for roles in got["roles"] for role in roles)
 
 
@@ -90,13 +108,21 @@ def test_baseline_cli_writes_the_csv_orgnet_writes(networks, tmp_path, task):
     module, analysis = TASKS[task]
     out = tmp_path / f"{task}.csv"
     assert module.main([str(ROOT / "data/beihu"), "--as-of", "2012-06-30", "-o", str(out)]) == 0
-    expected = render(getattr(networks("data/beihu"), analysis)(as_of="2012-06-30"), "csv")
+    frame = getattr(networks("data/beihu"), analysis)(as_of="2012-06-30")
+    if analysis in SANCTIONED_TASKS:
+        frame = as_the_baseline_computes(networks("data/beihu"), analysis, "2012-06-30", common.CONTRACTS[analysis][0])
+    expected = render(frame, "csv")
     assert out.read_text(encoding="utf-8") == expected
 
 
 def test_baselines_use_orgnets_contracts_and_rules():
     for name, (columns, order, ints, floats, lists) in common.CONTRACTS.items():
         contract = analyses.CONTRACTS[name]
+        if name in SANCTIONED_TASKS:  # the task as it was: orgnet's columns up to the sanctioned ones
+            assert columns == contract.columns[:len(columns)], name
+            assert set(ints) <= set(contract.ints) and set(floats) <= set(contract.floats), name
+            assert set(lists) <= set(contract.lists), name
+            continue
         assert (columns, order, ints, floats, lists) == (contract.columns, contract.order, contract.ints,
                                                          contract.floats, contract.lists), name
         assert not contract.bools, name

@@ -64,7 +64,7 @@ def test_output_file(tmp_path):
 
 
 def test_min_posts_and_rules_file(tmp_path):
-    result = run("overlaps", TINY, *AS_OF, "--min-posts", "3", "-f", "csv")
+    result = run("overlaps", TINY, *AS_OF, "--min-posts", "3", "--lens", "all", "-f", "csv")
     assert pd.read_csv(io.StringIO(result.stdout)).person_id.tolist() == ["P1"]
     rules = tmp_path / "rules.toml"
     rules.write_text("committee_min_female = 40\n")
@@ -107,7 +107,7 @@ def test_bad_options_exit_2(tmp_path):
 def test_summary_is_the_main_job():
     result = run("summary", TINY, *AS_OF)
     assert result.exit_code == 0
-    for words in ("figures", "two_new_coverage", "coverage gaps by rule", "post overlaps", "王秀英"):
+    for words in ("figures", "two_new_coverage", "coverage gaps by rule", "post overlaps", "post load", "刘芳"):
         assert words in result.stdout
 
 

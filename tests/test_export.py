@@ -126,10 +126,10 @@ def test_analysis_csv_is_spreadsheet_safe(tmp_path):
     shutil.copytree(TINY, folder)
     path = folder / "people.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("王秀英", "=1+2"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["overlaps", str(folder), "--as-of", "2012-06-30", "-f", "csv"])
+    result = CliRunner().invoke(app, ["overlaps", str(folder), "--as-of", "2012-06-30", "--lens", "all", "-f", "csv"])
     assert "'=1+2" in result.stdout
-    as_json = CliRunner().invoke(app, ["overlaps", str(folder), "--as-of", "2012-06-30", "-f", "json"])
-    assert json.loads(as_json.stdout)[0]["person_name"] == "=1+2"  # JSON keeps it verbatim
+    as_json = CliRunner().invoke(app, ["overlaps", str(folder), "--as-of", "2012-06-30", "--lens", "all", "-f", "json"])
+    assert {r["person_id"]: r["person_name"] for r in json.loads(as_json.stdout)}["P1"] == "=1+2"  # JSON keeps it verbatim
 
 
 def _csv_graph(folder):

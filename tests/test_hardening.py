@@ -316,7 +316,7 @@ def hostile(tmp_path_factory) -> Path:
 
 def check_hostile(engine) -> None:
     rules = Rules()
-    overlaps = engine.answer("overlaps", as_of=AS_OF, rules=rules)
+    overlaps = engine.answer("overlaps", as_of=AS_OF, rules=Rules(overlap_lens="all"))
     names = dict(zip(overlaps["person_id"], overlaps["person_name"]))
     assert {p: names.get(p) for p in HOSTILE_PEOPLE} == dict(zip(HOSTILE_PEOPLE, HOSTILE))
     gaps = engine.answer("gaps", as_of=AS_OF, rules=rules)
@@ -329,7 +329,7 @@ def test_hostile_names_verbatim_on_networkx(hostile):
     from orgnet.api import load_dataset
 
     check_hostile(NetworkxEngine(load_dataset(hostile)))
-    result = runner.invoke(app, ["overlaps", str(hostile), "--as-of", AS_OF, "-f", "json"])
+    result = runner.invoke(app, ["overlaps", str(hostile), "--as-of", AS_OF, "--lens", "all", "-f", "json"])
     assert result.exit_code == 0, result.output
     import json
 

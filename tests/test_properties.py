@@ -87,11 +87,13 @@ def check_coverage_adds_up(tables, day):
 
 
 def check_overlaps(tables, day):
-    overlaps = orgnet.load(tables).overlaps(day)
+    overlaps = orgnet.load(tables).overlaps(day, lens="all")
     _, _, posts = brute_force(tables, day)
     expected = {p: n for p, n in posts.items() if n >= 2}
     assert dict(zip(overlaps.person_id, overlaps.posts)) == expected
-    assert list(overlaps.posts) == sorted(overlaps.posts, reverse=True)
+    order = list(zip(overlaps.extra_posts, overlaps.posts))
+    assert order == sorted(order, reverse=True)  # most extra posts first, then most posts
+    assert ((overlaps.extra_posts <= overlaps.posts - 1) & (overlaps.sanctioned_posts <= overlaps.posts)).all()
 
 
 @DEFAULT

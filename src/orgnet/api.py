@@ -135,9 +135,13 @@ class Network:
         """Organizations (and region-level bodies) that break a coverage rule."""
         return self.run("gaps", as_of=as_of, rules=rules)
 
-    def overlaps(self, as_of=None, rules: Rules | None = None, min_posts: int | None = None) -> pd.DataFrame:
-        """People holding at least ``min_posts`` active posts ("one person, many posts")."""
-        rules = (rules or Rules()).with_overrides(min_posts=min_posts)
+    def overlaps(self, as_of=None, rules: Rules | None = None, min_posts: int | None = None,
+                 lens: str | None = None, min_extra_posts: int | None = None) -> pd.DataFrame:
+        """People holding at least ``min_posts`` active posts ("one person, many posts"), through a lens:
+        ``load`` (default: at least ``min_extra_posts`` posts beyond sanctioned cross-appointments),
+        ``cross`` (holding a sanctioned cross-appointment) or ``all``."""
+        rules = (rules or Rules()).with_overrides(min_posts=min_posts, overlap_lens=lens,
+                                                  min_extra_posts=min_extra_posts)
         return self.run("overlaps", as_of=as_of, rules=rules)
 
     def nameplates(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:

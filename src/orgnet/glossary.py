@@ -154,6 +154,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "person_id": ("人员编号", "person id"),
     "person_name": ("姓名", "name"),
     "posts": ("职务数", "posts"),
+    "sanctioned_posts": ("规定或提倡的交叉任职数", "sanctioned posts"),
+    "extra_posts": ("另兼职务数", "extra posts"),
     "bodies": ("所任机构", "bodies"),
     "body_names": ("所任机构", "bodies"),
     "body_systems": ("系统", "systems"),
@@ -399,3 +401,48 @@ def liaison_flag(check: pd.DataFrame, lang: str = "en") -> pd.Series:
         else:
             out.append("")
     return pd.Series(out, index=check.index, dtype=object)
+
+
+# -- overlaps' lenses and nameplates' kinds (orgnet.sanctioned) ----------------------------------------
+#: What an ``overlaps`` lens shows (``Rules.overlap_lens``): a table's, view's or report's heading.
+LENS = {"load": ("兼职负担：规定和提倡的交叉任职以外另有兼职的人员", "post load: posts beyond sanctioned cross-appointments"),
+        "cross": ("规定和提倡的交叉任职", "sanctioned cross-appointments"),
+        "all": ("一人多职：任两个以上职务的全部人员", "everyone holding several posts")}
+#: A nameplate pair's ``kind``.
+NAMEPLATE_KIND = {"one_team": ("一套班子几块牌子（按规定交叉任职）", "one team, several nameplates (by design)"),
+                  "lost_own_people": ("本机构人员流失，仅剩兼任人员", "lost its own people (only borrowed holders left)"),
+                  "shared": ("人员高度重合（无规定或提倡依据）", "mostly the same people (no sanctioned cross-appointment)")}
+#: How strongly the reports stand behind a sanctioned cross-appointment.
+STRENGTH = {"required": ("规定", "required"), "endorsed": ("提倡", "endorsed")}
+
+
+def lens_title(rules, lang: str = "en") -> str:
+    """The heading of an overlaps table under ``rules``' lens, with its threshold.
+
+    >>> from orgnet.rules import Rules
+    >>> lens_title(Rules()), lens_title(Rules(), "zh")
+    ('post load: posts beyond sanctioned cross-appointments (at least 1 extra)', '兼职负担：规定和提倡的交叉任职以外另有兼职的人员（兼职 1 个及以上）')
+    >>> lens_title(Rules(overlap_lens="cross"), "zh")
+    '规定和提倡的交叉任职'
+    """
+    text = said(LENS, rules.overlap_lens, lang)
+    if rules.overlap_lens == "load":
+        n = rules.min_extra_posts
+        text += f"（兼职 {n} 个及以上）" if lang == "zh" else f" (at least {n} extra)"
+    return text
+
+
+def nameplate_kind(frame: pd.DataFrame, lang: str = "en") -> pd.Series:
+    """Each nameplate pair's kind in words, naming the body that lost its people.
+
+    >>> frame = pd.DataFrame({"kind": ["one_team", "lost_own_people"], "lost_body": ["", "B19"], "people_left": [0, 2]})
+    >>> nameplate_kind(frame, "zh").tolist()
+    ['一套班子几块牌子（按规定交叉任职）', '本机构人员流失，仅剩兼任人员：B19（流失 2 人）']
+    """
+    out = []
+    for kind, body, left in zip(frame["kind"], frame["lost_body"], frame["people_left"]):
+        text = said(NAMEPLATE_KIND, kind, lang)
+        if kind == "lost_own_people":
+            text += f"：{body}（流失 {int(left)} 人）" if lang == "zh" else f": {body} ({int(left)} left)"
+        out.append(text)
+    return pd.Series(out, index=frame.index, dtype=object)

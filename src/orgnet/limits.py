@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from .sanctioned import RULE_IDS as SANCTIONED_IDS
 from .schema import SCHEMA
 
 #: The integers Neo4j (and Arrow's int64) can hold; beyond them an engine overflows.
@@ -31,6 +32,8 @@ LEAST = {"bridges_exact_max_nodes": 1, "min_posts": 1}  # min_posts as --min-pos
 ORDERED = (("links_min", "links_max"),)
 #: Lists whose order matters: a value may appear only once.
 ORDERS = ("grade_order", "plan_first_grades")
+#: Rules that are one word of a few.
+CHOICES = {"overlap_lens": ("load", "cross", "all")}
 
 
 def fits_int64(value) -> bool:
@@ -57,7 +60,8 @@ def known_values() -> dict[str, tuple[str, ...]]:
     grades = SCHEMA.tables["bodies"].columns["grade"].values
     return {"committee_types": tuple(SCHEMA.system_types["women"]), "executive_levels": tuple(levels),
             "stats_levels": tuple(levels), "cadre_federation_levels": tuple(levels),
-            "grade_order": (*grades, "none"), "plan_first_grades": tuple(grades)}
+            "grade_order": (*grades, "none"), "plan_first_grades": tuple(grades),
+            "sanctioned": SANCTIONED_IDS}
 
 
 def rule_value(name: str, value, default):
@@ -71,6 +75,11 @@ def rule_value(name: str, value, default):
     >>> rule_value("grade_order", ["weak", "excellent"], ())
     (('weak', 'excellent'), None)
     """
+    if isinstance(default, str):
+        choices = CHOICES.get(name, ())
+        if value not in choices:
+            return None, f"rule {name} = {_shown(value)}: expected one of {', '.join(choices)}"
+        return value, None
     expected = _expected(name, value, default)
     if expected:
         return None, f"rule {name} = {_shown(value)}: expected {expected}"

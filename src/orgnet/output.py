@@ -307,5 +307,9 @@ def print_summary(net, as_of, rules, top: int, console: Console, redact: bool = 
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
     console.print(rich_table(per_rule, "coverage gaps by rule"))
     console.print(rich_table(brief(gaps.head(top)), f"first {top} coverage gaps"))
+    from .glossary import lens_title
+    from .rules import Rules
+
+    lens = lens_title(rules or Rules())
     overlaps = net.overlaps(as_of, rules).head(top)
-    console.print(rich_table(brief(redact_frame(overlaps) if redact else overlaps), f"top {top} post overlaps"))
+    console.print(rich_table(brief(redact_frame(overlaps) if redact else overlaps), f"top {top} post overlaps — {lens}"))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .limits import rule_problems, rule_value
+from .sanctioned import RULE_IDS as SANCTIONED_IDS
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,14 @@ class Rules:
     committee_types: tuple[str, ...] = ("committee", "work_committee", "federation")
     #: Post overlap: a person with at least this many active posts is listed.
     min_posts: int = 2
+    #: Post overlap, lens ``load``: … and at least this many extra posts (seats beyond her first that no
+    #: sanctioned cross-appointment explains; ``orgnet.sanctioned``).
+    min_extra_posts: int = 1
+    #: Which overlaps are listed: ``load`` (extra posts, the problem view), ``cross`` (people holding a
+    #: sanctioned cross-appointment) or ``all`` (everyone with ``min_posts``).
+    overlap_lens: str = "load"
+    #: The sanctioned cross-appointments in force (ids in ``orgnet.sanctioned``; all by default).
+    sanctioned: tuple[str, ...] = SANCTIONED_IDS
     #: Nameplate overlap: two bodies whose holder sets have at least this Jaccard similarity.
     nameplate_jaccard: float = 0.5
     #: Rule 5: each federation executive links this many two-new women's bodies…

@@ -58,11 +58,15 @@ class TestContract:
         assert liaison == ["O10", "O2", "O3", "O9"]
 
     def test_overlaps(self, engine):
-        frame = engine.answer("overlaps", as_of=X.AS_OF, rules=Rules())
+        frame = engine.answer("overlaps", as_of=X.AS_OF, rules=Rules(overlap_lens="all"))
         assert list(frame.columns) == list(CONTRACTS["overlaps"].columns)
         assert list(frame[["person_id", "posts", "bodies", "systems"]].itertuples(index=False, name=None)) == X.OVERLAPS
-        assert frame.person_name.iloc[0] == "王秀英"
-        assert engine.answer("overlaps", as_of=X.AS_OF, rules=Rules(min_posts=3)).person_id.tolist() == ["P1"]
+        assert frame.person_name.iloc[3] == "王秀英"
+        rules = Rules(min_posts=3, overlap_lens="all")
+        assert engine.answer("overlaps", as_of=X.AS_OF, rules=rules).person_id.tolist() == ["P1"]
+        load = engine.answer("overlaps", as_of=X.AS_OF, rules=Rules())
+        assert list(load[["person_id", "sanctioned_posts", "extra_posts"]].itertuples(index=False, name=None)) \
+            == X.OVERLAPS_LOAD
 
     def test_nameplates(self, engine):
         frame = engine.answer("nameplates", as_of=X.AS_OF, rules=Rules())

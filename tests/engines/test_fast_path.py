@@ -85,6 +85,6 @@ def test_views_read_the_same_subgraph_from_the_tables(dataset, day, networkx_eng
 @pytest.mark.parametrize("dataset", list(DATASETS))
 def test_post_load_counts_what_overlaps_counts(dataset, networkx_engines):
     engine = networkx_engines(DATASETS[dataset])
-    frame = engine.answer("overlaps", as_of="2012-06-30", rules=Rules(min_posts=1))
+    frame = engine.answer("overlaps", as_of="2012-06-30", rules=Rules(min_posts=1, overlap_lens="all"))
     counts = engine.answer("post_load", as_of="2012-06-30")
     assert dict(zip(counts.person_id, counts.posts.astype(int))) == dict(zip(frame.person_id, frame.posts.astype(int)))

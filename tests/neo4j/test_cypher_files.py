@@ -52,8 +52,21 @@ def test_param_examples_are_the_defaults():
             if isinstance(value, dict):
                 value = {k: v for k, v in value.items()}
                 assert all(f"{k}: {v!r}".replace('"', "'") in example for k, v in value.items()), (name, param)
+            elif isinstance(value, list) and value and isinstance(value[0], dict):  # records: Cypher maps
+                assert example == _literal(value), (name, param, example)
             else:
                 assert example == repr(value).replace('"', "'"), (name, param, example)
+
+
+def _literal(value) -> str:
+    """A value written as a Cypher literal (maps with bare keys, true/false)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def test_stats_query_lists_every_figure_in_order():

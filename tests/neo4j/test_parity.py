@@ -88,6 +88,8 @@ RULE_SETTINGS = {
                     cadre_federation_levels=("township",)),
     "loose": Rules(committee_min_female=1, liaison_min_female=0, min_posts=1, nameplate_jaccard=0.0,
                    links_min=0, links_max=9, visits_per_year=0),
+    "cross": Rules(overlap_lens="cross", sanctioned=("congress_chair_in_two_committees", "two_new_one_team")),
+    "all_unsanctioned": Rules(overlap_lens="all", sanctioned=(), min_posts=1, nameplate_jaccard=0.0),
 }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from orgnet.rules import Rules
+
 from tests.viz.conftest import AS_OF, IMG_NAME, SCRIPT_NAME
 
 pytestmark = pytest.mark.browser
@@ -116,7 +118,7 @@ def test_hostile_organization_shows_as_text(chromium, hostile, tmp_path):
 
 
 def test_hostile_report(chromium, hostile, tmp_path):
-    page = hostile.report(tmp_path / "report.html", AS_OF)
+    page = hostile.report(tmp_path / "report.html", AS_OF, rules=Rules(overlap_lens="all"))  # P1 listed
     run = chromium.open_page(page, frame_selector="iframe", texts=("#top-overlaps + table",))
     assert_clean(run)
     assert SCRIPT_NAME in run.texts["#top-overlaps + table"]

@@ -71,7 +71,7 @@ def test_post_load_counts_people(tiny):
     fig = tiny.chart("post-load", AS_OF, min_posts=3)
     bars = fig.axes[0].patches
     heights = {round(b.get_x() + b.get_width() / 2): b.get_height() for b in bars}
-    people = tiny.overlaps(AS_OF, min_posts=1)
+    people = tiny.overlaps(AS_OF, min_posts=1, lens="all")
     assert heights == people.posts.value_counts().to_dict()
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from orgnet.errors import InputError
 from orgnet.redact import pseudonym
+from orgnet.rules import Rules
 from tests.viz.conftest import AS_OF, IMG_NAME, SCRIPT_NAME
 
 
@@ -31,7 +32,9 @@ def test_figures_tables_and_plan(tiny, tiny_report):
     assert f"{coverage.value:.1f}%" in page and f"{coverage.numerator:,} / {coverage.denominator:,}" in page
     for org in tiny.gaps(AS_OF).org_name.head(5):
         assert html.escape(org) in page
-    assert "王秀英" in page  # top overlap
+    assert "刘芳" in page  # top overlap under the lens "load" (P4)
+    overlaps = page.split('id="top-overlaps"', 1)[1].split("</table>", 1)[0]
+    assert "兼职负担" in page and "王秀英" not in overlaps  # P1, a congress chair in the two committees, is not load
     assert html.escape(tiny.plan(AS_OF).org_name.iloc[0]) in page
 
 
@@ -77,7 +80,7 @@ def test_redacted(tiny, tmp_path):
 
 
 def test_hostile_names_escaped(hostile, tmp_path):
-    page = hostile.report(tmp_path / "r.html", AS_OF).read_text(encoding="utf-8")
+    page = hostile.report(tmp_path / "r.html", AS_OF, rules=Rules(overlap_lens="all")).read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "<td class=\"\">&lt;script&gt;alert(1)&lt;/script&gt;王秀英</td>" in page  # overlaps table, as text
     view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
@@ -109,7 +112,7 @@ def test_tables_speak_the_reports_language(tiny, tiny_report, tmp_path):
     assert gaps.detail.str.endswith(" female staff").any() and len(plan)
     for raw in ("female_staff=", "candidate(s)", "business ", "workforce ", "party excellent", "admin;", "party;"):
         assert raw not in own, raw
-    for said in ("女职工", "经营", "职工队伍", "党组织、"):
+    for said in ("女职工", "经营", "职工队伍", "妇女组织、党组织"):
         assert said in own, said
     english = tiny.report(tmp_path / "r.html", AS_OF, lang="en").read_text(encoding="utf-8").split("<iframe", 1)[0]
     assert "female staff" in english and "female_staff=" not in english

@@ -16,7 +16,11 @@ from orgnet.engines.subgraph import from_facts
 from orgnet.viz.data import Subgraph, conform_edges, conform_nodes, subgraph
 from tests.viz.conftest import FactsOnly
 from orgnet.viz.style import STATUS, SYSTEM
+from orgnet.rules import Rules
 from tests.viz.conftest import AS_OF, IMG_NAME, SCRIPT_NAME
+
+#: The overlaps lens showing everyone with two or more posts.
+ALL = Rules(overlap_lens="all")
 
 STATUS_OF_TINY = {"O1": "committee_required", "O2": "committee_required", "O9": "committee_required",
                   "O10": "committee_required", "O3": "liaison_required", "O7": "vacant_head",
@@ -111,8 +115,15 @@ class TestCoverage:
 
 
 class TestOverlaps:
-    def test_people_with_two_or_more_posts_and_their_bodies(self, tiny):
+    def test_the_load_lens_by_default(self, tiny):
+        """P1-P3 hold sanctioned cross-appointments only (tests/expected_tiny.py): not post load."""
         v = tiny.view("overlaps", AS_OF)
+        assert ids(v, "Person") == {"P4", "P6", "P7"}
+        assert "兼职负担" in v.title and "post load" in v.title
+
+    def test_people_with_two_or_more_posts_and_their_bodies(self, tiny):
+        v = tiny.view("overlaps", AS_OF, rules=ALL)
+        assert "一人多职：任两个以上职务的全部人员" in v.title
         assert ids(v, "Person") == {"P1", "P2", "P3", "P4", "P6", "P7"}
         assert ids(v, "Body") == {"B6", "B7", "B8", "B3", "B4", "B9", "B10", "B12", "B14"}
         holds = {(e["from"], e["to"]) for e in v.edges}
@@ -120,15 +131,16 @@ class TestOverlaps:
         assert {e["color"] for e in v.edges if e["to"] == "Body:B8"} == {SYSTEM["women"].color}
 
     def test_sized_by_posts_and_standouts_are_stars(self, tiny):
-        people = {n["id"]: n for n in tiny.view("overlaps", AS_OF).nodes if n["id"].startswith("Person:")}
+        people = {n["id"]: n for n in tiny.view("overlaps", AS_OF, rules=ALL).nodes if n["id"].startswith("Person:")}
         assert people["Person:P1"]["shape"] == "star" and people["Person:P2"]["shape"] == "dot"
         assert people["Person:P1"]["size"] > people["Person:P2"]["size"]
-        low = {n["id"]: n for n in tiny.view("overlaps", AS_OF, min_posts=2).nodes}
+        low = {n["id"]: n for n in tiny.view("overlaps", AS_OF, rules=ALL, min_posts=2).nodes}
         assert low["Person:P2"]["shape"] == "star"
 
     def test_keeps_the_busiest_people_when_too_many(self, tiny):
-        v = tiny.view("overlaps", AS_OF, max_nodes=10)
-        assert v.aggregated and len(v.nodes) <= 10 and "Person:P1" in {n["id"] for n in v.nodes}
+        v = tiny.view("overlaps", AS_OF, rules=ALL, max_nodes=10)  # P4, P6, P7 (extra posts first) fill 7
+        drawn = {n["id"] for n in v.nodes}
+        assert v.aggregated and len(v.nodes) <= 10 and "Person:P4" in drawn and "Person:P1" not in drawn
 
 
 class TestEgoAndRegion:
@@ -244,8 +256,8 @@ class TestRedaction:
         assert alias in v.title and f"Person:{alias}" in {n["id"] for n in v.nodes}
 
     def test_stable_across_runs_and_files(self, tiny):
-        a = tiny.view("overlaps", AS_OF, redact=True)
-        b = tiny.view("overlaps", AS_OF, redact=True)
+        a = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
+        b = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
         c = tiny.view("ego", AS_OF, person="P3", redact=True)
         people_a = {n["id"] for n in a.nodes if n["id"].startswith("Person:")}
         assert people_a == {n["id"] for n in b.nodes if n["id"].startswith("Person:")}

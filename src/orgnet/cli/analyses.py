@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import gap_rules
+from .. import gap_rules, glossary
 from .. import output
 from ..rules import Rules
 from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, in_int64,
@@ -51,19 +51,40 @@ def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
     emit(output.pick_rule(frame, rule), fmt, out, "coverage gaps")
 
 
+class Lens(str, Enum):
+    load = "load"
+    cross = "cross"
+    all = "all"
+
+
 @reads_only("overlaps")
 @redactable
 @with_backend
 @handles_errors
 def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
              min_posts: Annotated[Optional[int], typer.Option("--min-posts", min=1, callback=in_int64, help="Fewest active posts to list (default 2).")] = None,
+             lens: Annotated[Optional[Lens], typer.Option(
+                 "--lens", help="load (default): people with posts beyond the cross-appointments the reports require "
+                                "or endorse (post load); cross: people holding such a sanctioned cross-appointment; "
+                                "all: everyone with --min-posts.")] = None,
+             min_extra_posts: Annotated[Optional[int], typer.Option(
+                 "--min-extra-posts", min=0, callback=in_int64,
+                 help="--lens load: fewest extra posts (seats beyond the first; a sanctioned cross-appointment "
+                      "is one seat) to list (default 1).")] = None,
              fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
-    """Post overlaps (一人多职): people with several active posts, and in which systems.
+    """Post overlaps (一人多职): people with several active posts, which of them the reports require or
+    endorse (sanctioned_posts, rules) and which are extra (extra_posts).
 
-    Example: `orgnet overlaps data/beihu --as-of 2012-06-30 --min-posts 3`
+    The sanctioned cross-appointments (e.g. 村妇代会主任进村“两委”, 一套班子几块牌子 in a two-new
+    organization) are listed by `orgnet schema`; switch them with `sanctioned = [...]` in --rules.
+
+    Example: `orgnet overlaps data/beihu --as-of 2012-06-30 --lens load --min-extra-posts 2`
     """
-    frame = open_network(path, "overlaps").overlaps(as_of, Rules.from_toml(rules), min_posts=min_posts)
-    emit(frame, fmt, out, "post overlaps")
+    base = Rules.from_toml(rules)
+    frame = open_network(path, "overlaps").overlaps(as_of, base, min_posts=min_posts, lens=lens and lens.value,
+                                                    min_extra_posts=min_extra_posts)
+    shown = base.with_overrides(overlap_lens=lens and lens.value, min_extra_posts=min_extra_posts)
+    emit(frame, fmt, out, f"post overlaps — {glossary.lens_title(shown)}")
 
 
 @reads_only("nameplates")
@@ -72,7 +93,10 @@ def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = Non
 @handles_errors
 def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
                fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
-    """Nameplate overlaps (一套班子几块牌子): bodies in one organization run by the same people.
+    """Nameplate overlaps (一套班子几块牌子): bodies in one organization run by the same people, and of
+    what kind: one_team (a sanctioned cross-appointment ties them for everyone they share: one team by
+    design), lost_own_people (one body's own people left and only people borrowed from the other remain:
+    lost_body, people_left), shared (neither).
 
     Example: `orgnet nameplates data/beihu --as-of 2012-06-30`
     """

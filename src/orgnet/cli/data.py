@@ -238,8 +238,10 @@ def schema(figures: Annotated[bool, typer.Option(
         "--figures", help="Print the stats figures instead: each with the report's phrase, orgnet's definition "
                           "(numerator, denominator) and what it assumes where the report is silent (docs/FIGURES.md).")]
            = False) -> None:
-    """Print the data contract (tables, columns, types, Chinese aliases) and the gap rules as Markdown;
-    with `--figures`, the definitions of the `stats` figures."""
+    """Print the data contract (tables, columns, types, Chinese aliases), the gap rules and the sanctioned
+    cross-appointments (orgnet overlaps, nameplates) as Markdown; with `--figures`, the definitions of the
+    `stats` figures."""
+    from .. import sanctioned
     from ..gap_rules import rules_markdown
     from ..schema import schema_markdown
 
@@ -250,3 +252,4 @@ def schema(figures: Annotated[bool, typer.Option(
         return
     typer.echo(schema_markdown())
     typer.echo("\n## Gap rules (orgnet gaps)\n\n" + rules_markdown())
+    typer.echo("\n## Sanctioned cross-appointments (orgnet overlaps, nameplates)\n\n" + sanctioned.rules_markdown())

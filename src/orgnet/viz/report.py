@@ -32,7 +32,7 @@ from ..files import write_output
 from ..redact import redact_frame
 from .. import gap_rules
 from ..figures import figure_label
-from ..glossary import candidates_said, gap_detail, plan_reasons, system_words
+from ..glossary import candidates_said, gap_detail, lens_title, plan_reasons, system_words
 from ..results import FIGURES, PEOPLE_FIGURES, figure_value
 from ..rules import Rules
 from . import charts
@@ -109,7 +109,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
         version=__version__, lang=lang, title=words("report_title", lang), as_of=day.isoformat(), source=source,
         w=w, notes=notes, font_stack=Markup(FONT_STACK), root_name=root_names(root, lang),
         cards=shown, charts=chart_images(engine, day, rules, stats, lang, min_posts),
-        tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact, types),
+        tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact, types, rules),
                 plan_rows(plan, lang, places), party_first_rows(plan, lang, places)],
         view_iframe=Markup(view.iframe(height=680)), zip=zip)
 
@@ -226,13 +226,17 @@ def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
     return table
 
 
-def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool, types: dict[str, str] | None = None) -> Table:
-    """The people with the most posts; ``types`` gives each body id its type (the admin system's words)."""
-    columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "body_names", "body_systems"]
+def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool, types: dict[str, str] | None = None,
+                 rules: Rules | None = None) -> Table:
+    """The first overlaps rows; ``types`` gives each body id its type (the admin system's words); the title
+    says which lens they are seen through (``orgnet.glossary.lens_title``)."""
+    columns = (["person_name"] if redact else ["person_id", "person_name"]) + ["posts", "sanctioned_posts",
+                                                                                 "extra_posts", "body_names", "body_systems"]
     frame = overlaps.head(TOP_ROWS + 1)
     frame = frame.assign(body_systems=[systems_said(systems, lang, [(types or {}).get(b, "") for b in ids])
                                        for systems, ids in zip(frame["body_systems"], frame["body_ids"])])
-    return _table("top-overlaps", words("top_overlaps", lang), frame, columns, lang, TOP_ROWS, numeric=("posts",),
+    title = words("top_overlaps", lang) + ("——" if lang == "zh" else " — ") + lens_title(rules or Rules(), lang)
+    return _table("top-overlaps", title, frame, columns, lang, TOP_ROWS, numeric=("posts", "sanctioned_posts", "extra_posts"),
                   formats={"body_names": "、".join if lang == "zh" else ", ".join})
 
 

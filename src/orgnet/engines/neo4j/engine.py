@@ -19,6 +19,7 @@ from ... import cypher
 from ...errors import InputError
 from ...analyses.registry import ANALYSES
 from ...rules import Rules
+from ...sanctioned import patterns as sanctioned_patterns
 from ...schema import SCHEMA, TOWNSHIP_LEVELS, Schema
 from ..subgraph import from_facts
 from .connection import Settings, open_driver, read_rows
@@ -33,6 +34,7 @@ def parameters(rules: Rules, as_of: date | None = None, year: int | None = None,
     out["head_roles"] = {k: list(v) for k, v in schema._head_roles.items()}
     out["head_roles_by_type"] = {k: list(v) for k, v in schema._head_roles_by_type.items()}
     out["township_levels"] = list(TOWNSHIP_LEVELS)
+    out["sanctioned_patterns"] = sanctioned_patterns(rules.sanctioned)
     if as_of is not None:
         out["as_of"] = pd.Timestamp(as_of).date()
     if year is not None:

@@ -1,9 +1,13 @@
-"""The ``overlaps`` view: people with two or more active posts, sized by posts, linked to the bodies
-they hold (coloured by system); people at or above ``min_posts`` are gold stars. Above ``max_nodes``
-only the people with most posts are drawn (the rest are in the overlaps table)."""
+"""The ``overlaps`` view: the people the ``overlaps`` analysis lists under the rules' lens (``load`` by
+default: posts beyond the cross-appointments the reports require or endorse; ``cross``; ``all``),
+sized by posts, linked to the bodies they hold (coloured by system); people at or above ``min_posts``
+are gold stars. The title says which lens is shown. Above ``max_nodes`` only the first people of the
+analysis's order (most extra posts, then most posts) are drawn (the rest are in the overlaps table)."""
 
 from __future__ import annotations
 
+from ...glossary import lens_title
+from ...redact import pseudonyms
 from .. import layout
 from ..data import subgraph
 from ..scene import Draw, Scene, ViewRequest, finish, place, start_scene
@@ -13,18 +17,22 @@ from ..style import PERSON, ROLE, STANDOUT, SYSTEM, VACANT, Note, pair
 def overlaps_scene(engine, request: ViewRequest) -> Scene:
     """The overlaps view of ``request.as_of``."""
     gaps = engine.answer("gaps", as_of=request.as_of, rules=request.rules)
-    draw, scene, _ = start_scene(subgraph(engine, request.as_of), gaps, "overlaps", request)
-    overlaps_view(draw, scene, request.max_nodes)
+    listed = engine.answer("overlaps", as_of=request.as_of, rules=request.rules)["person_id"].tolist()
+    sub = subgraph(engine, request.as_of)
+    if request.redact:  # the people are drawn under the pseudonyms start_scene gives them
+        names = pseudonyms(sub.node_ids("Person"))
+        listed = [names.get(i, i) for i in listed]
+    draw, scene, _ = start_scene(sub, gaps, "overlaps", request)
+    overlaps_view(draw, scene, request.max_nodes, listed, request.rules)
     return scene
 
 
-def overlaps_view(draw: Draw, scene: Scene, max_nodes: int) -> None:
-    """Draw the people with most posts (as many as fit ``max_nodes``) and the bodies they hold."""
+def overlaps_view(draw: Draw, scene: Scene, max_nodes: int, listed: list[str], rules) -> None:
+    """Draw the ``listed`` people in their order (as many as fit ``max_nodes``) and the bodies they hold."""
     sub = draw.sub
     names = "、".join(sub.node(t)["name"] for t in sub.roots())
-    scene.title = f"一人多职 Post overlaps — {names}"
-    people = [p for p, posts in sub.posts_of.items() if len(posts) >= 2]
-    people.sort(key=lambda p: (-len(sub.posts_of[p]), sub.node(p)["id"]))
+    scene.title = f"一人多职 Post overlaps — {names} — {lens_title(rules, 'zh')} / {lens_title(rules, 'en')}"
+    people = [p for p in (f"Person:{i}" for i in listed) if p in sub.posts_of]
     chosen, used = [], set()
     for person in people:
         new = {person} | {b for b, _ in sub.posts_of[person]}
@@ -36,10 +44,10 @@ def overlaps_view(draw: Draw, scene: Scene, max_nodes: int) -> None:
         scene.aggregated = True
         rest = len(people) - len(chosen)
         scene.notes.append(Note(
-            f"已聚合：{len(people):,} 人任两个以上职务，全部显示将超过上限 {max_nodes:,} 个节点；"
-            f"图中为职务最多的 {len(chosen):,} 人，其余 {rest:,} 人见一人多职表。",
-            f"Aggregated: {len(people):,} people hold two or more posts, more than --max-nodes {max_nodes:,}"
-            f" allows; shown are the {len(chosen):,} with most posts, the other {rest:,} are in the overlaps table."))
+            f"已聚合：本图列 {len(people):,} 人，全部显示将超过上限 {max_nodes:,} 个节点；"
+            f"图中为兼职最多的 {len(chosen):,} 人，其余 {rest:,} 人见一人多职表。",
+            f"Aggregated: {len(people):,} people are listed, more than --max-nodes {max_nodes:,}"
+            f" allows; shown are the first {len(chosen):,}, the other {rest:,} are in the overlaps table."))
     for person in chosen:
         draw.person(person)
         for body, _ in sub.posts_of[person]:
@@ -52,6 +60,6 @@ def overlaps_view(draw: Draw, scene: Scene, max_nodes: int) -> None:
     place(draw, pos)
     finish(draw, scene)
     standouts = sum(1 for p in chosen if rank[p] >= draw.min_posts)
-    scene.facts = [f"两个以上职务 two or more posts: {len(people):,}",
+    scene.facts = [f"{lens_title(rules, 'zh')} {lens_title(rules, 'en')}: {len(people):,}",
                    f"≥ {draw.min_posts} 个职务 posts: {standouts:,}"] + scene.facts
     scene.legend = [STANDOUT, PERSON, *[SYSTEM[s] for s in SYSTEM], VACANT]
