@@ -16,6 +16,11 @@ import pandas as pd
 
 from . import common as c
 
+#: A women's body's head, by body type, in orgnet's English words (orgnet.glossary.HEAD_TITLE).
+HEAD_TITLE_EN = {"federation": "women's federation chair", "committee": "women's committee chair",
+                 "work_committee": "women's work committee chair", "congress": "women's congress chair",
+                 "organ_committee": "women's committee chair", "liaison": "women's work liaison officer",
+                 "group": "women's group head"}
 #: The region levels a township is (orgnet.schema.TOWNSHIP_LEVELS).
 TOWNSHIP_LEVELS = ("township", "street", "park")
 
@@ -77,7 +82,8 @@ def vacant_head(bodies: pd.DataFrame, posts: pd.DataFrame, host: np.ndarray, wom
     has_head[body[headed]] = True
     vacant = np.flatnonzero(women & ~has_head)
     head = pd.Series(np.where(liaison[vacant], "liaison", "chair"), dtype="str")
-    detail = c.pick(bodies["id"], vacant) + " (" + c.pick(bodies["type"], vacant) + ") has no active " + head
+    title = c.pick(bodies["type"], vacant).map(HEAD_TITLE_EN)
+    detail = c.pick(bodies["name"], vacant) + ": no active " + title
     return pd.DataFrame({"rule": "vacant_head", "org": host[vacant], "body": vacant, "head_role": head,
                          "detail": detail})
 
