@@ -13,6 +13,10 @@ that body must have (empty: any role). Where it applies: ``org_kinds`` (host org
 kinds; ``two_new_only`` for two-new ones only) and ``region_levels`` (region-level bodies of regions at
 these levels).
 
+Read beyond the phrase (the reports are silent, the practice is the same): a community's party body and
+residents' committee are its 两委 as a village's are (the report counts 村、居干部 together), and a public
+institution's party body and leadership team are one 党政领导班子 as an organ's are.
+
 Not modelled: the park women's committee chair who joins the park's 两新办 (an office, not a body in
 the schema), and county federation cadres seconded as two-new party-building liaison officers.
 
@@ -102,14 +106,15 @@ SANCTIONED: tuple[Sanctioned, ...] = (
         side_a=Side(("women/congress",), ("chair",)), side_b=Side((_PARTY, "admin/villagers_committee")),
         org_kinds=("village",)),
     Sanctioned(
-        id="village_two_committees", zh="村“两委”班子交叉任职", en="member of both village committees",
+        id="village_two_committees", zh="村（居）“两委”班子交叉任职", en="member of both village (community) committees",
         strength="endorsed", source="北湖", quote="村“两委”班子",
-        side_a=Side((_PARTY,)), side_b=Side(("admin/villagers_committee",)), org_kinds=("village",)),
+        side_a=Side((_PARTY,)), side_b=Side(("admin/villagers_committee", "admin/residents_committee")),
+        org_kinds=("village", "community")),
     Sanctioned(
         id="party_government_team", zh="党政领导班子", en="one party and government leadership team",
         strength="endorsed", source="北湖",
         quote="区直党政工作部门一半以上的领导班子配备女干部，乡镇、街道党政领导班子至少配有一名女干部",
-        side_a=Side((_PARTY,)), side_b=Side(("admin/team",)), org_kinds=("organ",),
+        side_a=Side((_PARTY,)), side_b=Side(("admin/team",)), org_kinds=("organ", "institution"),
         region_levels=("township", "street")),
     Sanctioned(
         id="federation_chair_in_leadership", zh="乡镇（街道）妇联主席进领导班子",
