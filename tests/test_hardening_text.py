@@ -101,7 +101,7 @@ def test_terminal_escapes_in_an_option_are_shown_escaped():
 
 def test_tags_in_a_name_are_kept(tmp_path):
     names = with_names(tmp_path / "d", "[b]粗[/b]")
-    result = runner.invoke(app, ["overlaps", str(tmp_path / "d"), "--as-of", AS_OF], env=WIDE)
+    result = runner.invoke(app, ["overlaps", str(tmp_path / "d"), "--as-of", AS_OF, "--lens", "all"], env=WIDE)
     assert_clean(result, 0)
     assert names["people"] in result.stdout
 
@@ -189,7 +189,7 @@ ANALYSES = [["stats"], ["gaps"], ["overlaps"], ["nameplates"], ["plan"], ["liais
             ["composition"], ["demo-reach"], ["venues"], ["coverage"], ["bridges"]]
 FORMATS = ("table", "csv", "json")
 #: The command whose output holds each renamed row, and the column it is in.
-SHOWN_IN = {"organizations": (["gaps"], "org_name"), "people": (["overlaps"], "name"),
+SHOWN_IN = {"organizations": (["gaps"], "org_name"), "people": (["overlaps", "--lens", "all"], "name"),
             "regions": (["coverage"], "region_name")}
 
 
