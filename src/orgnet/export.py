@@ -37,7 +37,6 @@ import pandas as pd
 
 from .active import active
 from .dataset import Dataset
-from .errors import InputError
 from .graph import EDGES
 from .files import write_folder
 from .redact import pseudonyms, redact_people_table

@@ -18,7 +18,8 @@ Command line::
     python tools/gephi/gephi.py fetch            # only fetch the jars
     python tools/gephi/gephi.py FILE...          # prints the JSON
 
-Needs Java 17 and, until the jars are in ``lib/``, Maven (``mvn``): ``make system-deps`` installs both.
+Needs a Java 17 JDK (the source launcher compiles with the JDK's ``jdk.compiler``; a JRE will not do)
+and, until the jars are in ``lib/``, Maven (``mvn``): ``make system-deps`` installs both.
 Only the standard library is used.
 """
 
@@ -60,6 +61,8 @@ def unavailable() -> str | None:
     """Why the toolkit cannot run here (no Java; no jars and no Maven), or None."""
     if java() is None:
         return "no Java (needed to run the Gephi Toolkit)"
+    if not (Path(java()).resolve().parent / "javac").exists():
+        return "Java without its compiler (a JRE): the source launcher needs a JDK (openjdk-17-jdk-headless)"
     if not _ready(LIB) and shutil.which("mvn") is None:
         return "no Maven and no Gephi Toolkit jars in tools/gephi/lib"
     return None
