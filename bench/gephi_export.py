@@ -60,12 +60,13 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def best_of(repeat: int, run) -> float:
+def best_of(repeat: int, run, what: str = "") -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
         run()
         best = min(best, time.perf_counter() - start)
+    print(f"  {what}: {best:.2f} s", file=sys.stderr, flush=True)
     return best
 
 
@@ -81,18 +82,18 @@ def measure(folder: Path, as_of: str, repeat: int) -> dict:
     load_s = time.perf_counter() - started
     out = Path(tempfile.mkdtemp(prefix="orgnet-gephi-bench-"))
     rows = {}
-    rows["orgnet export (gexf)"] = best_of(repeat, lambda: net.export("gexf", out / "orgnet.gexf", as_of=as_of))
-    rows["  of which tool_tables"] = best_of(repeat, lambda: tool_tables(net.engine, as_of))
+    rows["orgnet export (gexf)"] = best_of(repeat, lambda: net.export("gexf", out / "orgnet.gexf", as_of=as_of), "gexf")
+    rows["  of which tool_tables"] = best_of(repeat, lambda: tool_tables(net.engine, as_of), "tool_tables")
     rows["orgnet export (graphml)"] = best_of(repeat, lambda: net.export("graphml", out / "orgnet.graphml",
-                                                                          as_of=as_of))
+                                                                          as_of=as_of), "graphml")
     nodes, edges = tool_tables(net.engine, as_of)
     started = time.perf_counter()
     graph = same_graph(nodes, edges)
     build_s = time.perf_counter() - started
-    rows["nx.write_gexf, same graph"] = best_of(repeat, lambda: nx.write_gexf(graph, out / "nx.gexf"))
+    rows["nx.write_gexf, same graph"] = best_of(repeat, lambda: nx.write_gexf(graph, out / "nx.gexf"), "nx gexf")
     del graph
     graph = same_graph(nodes, edges, viz=False)
-    rows["nx.write_graphml, same graph"] = best_of(repeat, lambda: nx.write_graphml(graph, out / "nx.graphml"))
+    rows["nx.write_graphml, same graph"] = best_of(repeat, lambda: nx.write_graphml(graph, out / "nx.graphml"), "nx graphml")
     sizes = {name: (out / name).stat().st_size for name in ("orgnet.gexf", "orgnet.graphml", "nx.gexf", "nx.graphml")}
     return {"folder": str(folder), "as_of": as_of, "repeat": repeat, "nodes": len(nodes), "edges": len(edges),
             "organizations": int((nodes["node_kind"] == "Organization").sum()), "load_s": round(load_s, 2),
