@@ -258,17 +258,18 @@ EXPLORE = [
     """),
     code("""
     person = overlaps["person_id"].iloc[0]
-    day = date.fromisoformat(AS_OF)
+    day = AS_OF  # the graph's dates are ISO text; an empty one is no attribute (.get gives None)
     node = graph.nodes[f"Person:{person}"]
-    print(node["name"], "| born", node["birth_year"], "|", node["education"], "| party member:", node["party_member"])
+    print(node["name"], "| born", node.get("birth_year"), "|", node.get("education"), "| party member:", node["party_member"])
 
     held = []
     for _, body_node, edge in graph.out_edges(f"Person:{person}", data=True):
         if edge["type"] == "HOLDS":
             body = graph.nodes[body_node]
+            start, end = edge.get("start"), edge.get("end")
             held.append({"body": body["id"], "name": body["name"], "system": body["system"], "type": body["type"],
-                         "role": edge["role"], "start": edge["start"], "end": edge["end"],
-                         "active": (edge["start"] is None or edge["start"] <= day) and (edge["end"] is None or edge["end"] > day)})
+                         "role": edge["role"], "start": start, "end": end,
+                         "active": (start is None or start <= day) and (end is None or end > day)})
     pd.DataFrame(held).sort_values(["active", "start"], ascending=[False, True])
     """, "person"),
     code("""
@@ -573,13 +574,16 @@ NEO4J = [
     """),
     code("""
     G = local.graph
-    day = date.fromisoformat(AS_OF)
+    day = AS_OF  # the graph's dates are ISO text, compared as text; an empty one is no attribute
+
+    def active(first, last):
+        return (first is None or first <= day) and (last is None or last > day)
 
     def active_post(edge):
-        return (edge["start"] is None or edge["start"] <= day) and (edge["end"] is None or edge["end"] > day)
+        return active(edge.get("start"), edge.get("end"))
 
     def active_body(body):
-        return (body["founded"] is None or body["founded"] <= day) and (body["dissolved"] is None or body["dissolved"] > day)
+        return active(body.get("founded"), body.get("dissolved"))
 
     def host(body_node):
         \"\"\"The organization a body belongs to (None for a region-level body).\"\"\"

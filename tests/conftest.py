@@ -149,3 +149,28 @@ def neo4j_engine(neo4j_settings, neo4j_driver):
     get.driver = neo4j_driver
     get.settings = neo4j_settings
     return get
+
+
+# -- Gephi Toolkit ----------------------------------------------------------------------------------
+GEPHI_TOOL = ROOT / "tools" / "gephi" / "gephi.py"
+
+
+@pytest.fixture(scope="session")
+def gephi_toolkit():
+    """``tools/gephi/gephi.py`` as a module: ``open_files(paths)`` opens files with the Gephi Toolkit's
+    importers (its jars fetched from Maven Central on first use). Without Java, or without Maven and
+    the jars, the Gephi tests are skipped, except under CI=true, where they fail."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("orgnet_test_gephi", GEPHI_TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool
+    spec.loader.exec_module(tool)
+    reason = tool.unavailable()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"Gephi tests cannot run under CI: {reason}")
+        pytest.skip(reason)
+    tool.ensure_jars()
+    return tool

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 import re
 import shutil
 
@@ -37,10 +38,28 @@ def test_round_trip_counts(beihu, fmt, tmp_path):
     assert counts["edges"] < beihu.graph.number_of_edges()  # ended posts and dissolved bodies are cut
 
 
-def test_whole_history_without_as_of(tmp_path):
+def test_whole_history_when_asked(tmp_path):
     net = orgnet.load(TINY)
-    counts = net.export("graphml", tmp_path / "all.graphml")
-    assert counts == {"nodes": net.graph.number_of_nodes(), "edges": net.graph.number_of_edges()}
+    counts = net.export("graphml", tmp_path / "all.graphml", as_of="2012-06-30", history=True)
+    assert (counts["nodes"], counts["edges"]) == (net.graph.number_of_nodes(), net.graph.number_of_edges())
+    back = nx.read_graphml(tmp_path / "all.graphml")
+    assert back.nodes["Body:B15"]["active"] is False and back.nodes["Body:B3"]["active"] is True
+    current = sum(e["active"] for _, _, e in back.edges(data=True))
+    assert current == snapshot_graph(net.graph, "2012-06-30").number_of_edges()
+
+
+def test_one_day_by_default_today(tmp_path):
+    """Without as_of the graph formats hold today's network (and say so); neo4j-csv every row."""
+    from datetime import date
+
+    net = orgnet.load(TINY)
+    counts = net.export("gexf", tmp_path / "today.gexf")
+    today = snapshot_graph(net.graph, date.today())
+    assert counts == {"nodes": today.number_of_nodes(), "edges": today.number_of_edges(), "as_of": date.today()}
+    result = CliRunner().invoke(app, ["export", str(TINY), "--to", "gexf", "-o", str(tmp_path / "t.gexf")])
+    assert result.exit_code == 0 and f"as of {date.today().isoformat()}" in result.output
+    csv_counts = net.export("neo4j-csv", tmp_path / "csv")
+    assert csv_counts["edges"] == net.graph.number_of_edges()
 
 
 def test_as_of_cut_by_hand():
@@ -50,7 +69,55 @@ def test_as_of_cut_by_hand():
     holds = [(u, v) for u, v, e in cut.edges(data=True) if e["type"] == "HOLDS"]
     assert ("Person:P13", "Body:B11") in holds and len([h for h in holds if h == ("Person:P13", "Body:B11")]) == 1
     visits = [e["date"] for _, _, e in cut.edges(data=True) if e["type"] == "VISITED"]
-    assert sorted(d.isoformat() for d in visits) == ["2011-11-01", "2012-03-01", "2012-04-01"]
+    assert sorted(visits) == ["2011-11-01", "2012-03-01", "2012-04-01"]
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_names_labels_and_rel_read_back(beihu, fmt, tmp_path):
+    """nx.read_gexf/read_graphml: the name is the label, the relationship type is ``rel`` (GEXF's edge
+    ``type`` is left to mean directed), every edge id is unique, no attribute is empty."""
+    out = tmp_path / f"b.{fmt}"
+    beihu.export(fmt, out, as_of="2012-06-30")
+    back = READERS[fmt](out)
+    names = dict(zip("Person:" + beihu.tables["people"]["id"], beihu.tables["people"]["name"]))
+    assert all(back.nodes[n]["label"] == name for n, name in names.items())
+    cut = snapshot_graph(beihu.graph, "2012-06-30")
+    assert Counter(e["rel"] for *_, e in back.edges(data=True)) == Counter(e["type"] for *_, e in cut.edges(data=True))
+    keys = [k for *_, k in back.edges(keys=True)]
+    assert len(set(keys)) == len(keys) == cut.number_of_edges()
+    assert all(v not in (None, "") for _, a in back.nodes(data=True) for v in a.values())
+    if fmt == "gexf":
+        text = out.read_text(encoding="utf-8")
+        assert 'type="HOLDS"' not in text and "<viz:color" in text and 'version="1.2"' in text
+
+
+def test_awkward_names_survive(tmp_path):
+    """Markup characters and quotes in a name come back as they were, in both formats and in Gephi's terms."""
+    import pandas as pd
+
+    tables = {p.stem: pd.read_csv(p, dtype=str, keep_default_na=False) for p in TINY.glob("*.csv")}
+    tables["organizations"].loc[tables["organizations"]["id"] == "O8", "name"] = 'A&B <"金鑫"> \'x\''
+    net = orgnet.load(tables)
+    for fmt in ("gexf", "graphml"):
+        net.export(fmt, tmp_path / f"x.{fmt}", as_of="2012-06-30")
+        assert READERS[fmt](tmp_path / f"x.{fmt}").nodes["Organization:O8"]["label"] == 'A&B <"金鑫"> \'x\''
+
+
+def test_networkx_writers_take_the_graph(tmp_path):
+    """net.graph holds only values networkx's writers take: no None, dates as ISO text."""
+    graph = orgnet.load(TINY).graph
+    nx.write_gexf(graph, tmp_path / "g.gexf")
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    assert (back.number_of_nodes(), back.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert back.nodes["Body:B15"]["dissolved"] == "2012-03-01" and "dissolved" not in back.nodes["Body:B1"]
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == graph.number_of_nodes()
+
+
+def test_tool_export_needs_no_graph(tmp_path):
+    net = orgnet.load(TINY)
+    net.export("gexf", tmp_path / "x.gexf", as_of="2012-06-30")
+    assert net.engine._graph is None
 
 
 def test_neo4j_csv_layout(tmp_path):
@@ -111,7 +178,7 @@ def test_formulas_are_kept_verbatim_in_import_files(tmp_path):
     assert "=HYPERLINK(\"http://x\",\"y\")" in names
     graphml = tmp_path / "x.graphml"
     CliRunner().invoke(app, ["export", str(folder), "--to", "graphml", "-o", str(graphml)])
-    assert nx.read_graphml(graphml).nodes["Organization:O1"]["name"] == '=HYPERLINK("http://x","y")'  # verbatim
+    assert nx.read_graphml(graphml).nodes["Organization:O1"]["label"] == '=HYPERLINK("http://x","y")'  # verbatim
 
 
 def test_cli_export_reports_counts(tmp_path):

@@ -152,12 +152,12 @@ def test_graph_export_keeps_people_linked(extra, tmp_path):
     """Redacted person nodes keep their edges: a HOLDS edge leaves each pseudonymous holder."""
     import networkx as nx
 
-    run("export", extra, "--to", "graphml", "--redact", "-o", tmp_path / "g.graphml")
+    run("export", extra, "--to", "graphml", "--redact", "--history", "-o", tmp_path / "g.graphml")
     graph = nx.read_graphml(tmp_path / "g.graphml")
-    people = [n for n, a in graph.nodes(data=True) if a["label"] == "Person"]
-    assert len(people) == 22 and all(n == f"Person:{graph.nodes[n]['name']}" for n in people)
-    assert sum(e["type"] == "HOLDS" for _, _, e in graph.edges(data=True)) > 0
-    assert all(graph.nodes[u]["label"] == "Person" for u, _, e in graph.edges(data=True) if e["type"] == "HOLDS")
+    people = [n for n, a in graph.nodes(data=True) if a["node_kind"] == "Person"]
+    assert len(people) == 22 and all(n == f"Person:{graph.nodes[n]['label']}" for n in people)
+    assert sum(e["rel"] == "HOLDS" for _, _, e in graph.edges(data=True)) > 0
+    assert all(graph.nodes[u]["node_kind"] == "Person" for u, _, e in graph.edges(data=True) if e["rel"] == "HOLDS")
 
 
 @pytest.mark.parametrize("args", [["impact", "--person", "P66", *AS_OF],

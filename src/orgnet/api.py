@@ -163,21 +163,28 @@ class Network:
         """The report figures per region (rolled up), each with numerator and denominator."""
         return self.run("stats", as_of=as_of, rules=rules)
 
-    def export(self, fmt: str, out, as_of=None, redact: bool = False) -> dict[str, int]:
-        """Write the graph as graphml, gexf, json (node-link) or neo4j-csv; see ``orgnet.export``.
+    def export(self, fmt: str, out, as_of=None, redact: bool = False, history: bool = False,
+               rules: Rules | None = None) -> dict:
+        """Write the network for another tool: gexf or graphml (Gephi, Cytoscape), json (networkx
+        node-link) or neo4j-csv (``neo4j-admin database import``); see ``orgnet.export_tools``.
 
-        neo4j-csv (the bulk import's layout) is written straight from the tables: no networkx graph
-        is built, so it works at any size the tables fit in memory.
+        gexf, graphml and json hold the network on ``as_of`` (default today) with names as labels and
+        the day's analysis on every node (gap rules, coverage, active posts, region and township,
+        a status colour); ``history=True`` keeps every row ever. neo4j-csv holds every row unless
+        ``as_of`` is given. Returns ``{"nodes": …, "edges": …}`` (and ``as_of``: the day used).
+        Both are written straight from the tables: no networkx graph is built.
         """
-        from .export import FORMATS, export_graph, write_neo4j_csv
+        from .export import FORMATS, GRAPH_FORMATS, write_neo4j_csv
+        from .export_tools import write_tool_file
 
+        if fmt not in FORMATS:
+            raise InputError(f"--to {fmt}: expected one of {', '.join(FORMATS)}")
+        if self.dataset is None:
+            raise InputError(f"--to {fmt}: needs a dataset loaded here (orgnet.load), not a server")
         day = _day(as_of) if as_of is not None else None
-        if fmt == "neo4j-csv" and self.dataset is not None:
-            return write_neo4j_csv(self.dataset, out, as_of=day, redact=redact)
-        if fmt not in FORMATS or fmt == "neo4j-csv":
-            raise InputError(f"--to {fmt}: expected one of {', '.join(FORMATS)}"
-                             + (" (neo4j-csv needs a dataset loaded here)" if fmt == "neo4j-csv" else ""))
-        return export_graph(self.graph, fmt, out, as_of=day, redact=redact)
+        if fmt in GRAPH_FORMATS:
+            return write_tool_file(self.engine, fmt, out, as_of=day, history=history, redact=redact, rules=rules)
+        return write_neo4j_csv(self.dataset, out, as_of=day, redact=redact)
 
     # -- beyond the snapshot (orgnet.analyses, computed from the engine's facts) -------------------
     def diff(self, start, end, rules: Rules | None = None) -> pd.DataFrame:

@@ -1,9 +1,10 @@
 """The graph for other tools: GraphML and GEXF (Gephi, Cytoscape), node-link JSON, and the CSV layout
 of ``neo4j-admin database import`` for a bulk first load of a very large dataset.
 
-The first three are written from the networkx graph (``export_graph``); the import CSV straight from
-the validated tables (``write_neo4j_csv``: no graph, so a province takes seconds, not a 14 GB graph),
-holding the same nodes, relationships and properties (``tests/test_export.py`` compares them).
+All are written straight from the validated tables, no networkx graph built: the first three by
+``orgnet.export_tools`` (names as labels, the day's analysis on every node), the import CSV by
+``write_neo4j_csv``, holding the nodes, relationships and properties of ``orgnet.graph``'s graph
+(``tests/test_export.py`` compares them; ``snapshot_graph`` cuts that graph to a day).
 
 Every export can be cut to one day (``as_of``: only bodies, posts, links and uses current then, only
 visits and demonstration points up to then) and redacted (``orgnet.redact``: person ids and names →
@@ -19,7 +20,7 @@ Examples
 >>> import orgnet, tempfile, pathlib, networkx as nx
 >>> net = orgnet.load("tests/data/tiny")
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "tiny.graphml"
->>> counts = export_graph(net.graph, "graphml", out, as_of="2012-06-30")
+>>> counts = net.export("graphml", out, as_of="2012-06-30")
 >>> back = nx.read_graphml(out)
 >>> (back.number_of_nodes(), back.number_of_edges()) == (counts["nodes"], counts["edges"])
 True
@@ -27,8 +28,6 @@ True
 
 from __future__ import annotations
 
-import io
-import json
 from datetime import date
 from pathlib import Path
 
@@ -38,10 +37,9 @@ import pandas as pd
 
 from .active import active
 from .dataset import Dataset
-from .errors import InputError
-from .graph import EDGES, node_id
-from .files import write_folder, write_output
-from .redact import pseudonyms, redact_person, redact_people_table
+from .graph import EDGES
+from .files import write_folder
+from .redact import pseudonyms, redact_people_table
 from .schema import SCHEMA
 
 FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
@@ -54,75 +52,22 @@ _FROM = {"VISITED": "date", "DEMO_AT": "since", "PAIRED_WITH": "since"}
 NEO4J_CSV_FILES = ("nodes_*.csv", "rels_*.csv", "IMPORT.txt")
 
 
-def export_graph(graph: nx.MultiDiGraph, fmt: str, out: Path, as_of=None, redact: bool = False) -> dict[str, int]:
-    """Write ``graph`` (optionally cut to ``as_of`` and redacted) as graphml, gexf or json to the file ``out``.
-
-    Returns node and edge counts. (neo4j-csv is written from the tables: ``write_neo4j_csv``.)
-    """
-    if fmt not in GRAPH_FORMATS:
-        raise InputError(f"--to {fmt}: expected one of {', '.join(GRAPH_FORMATS)}")
-    view = snapshot_graph(graph, as_of) if as_of is not None else graph
-    clean = _portable(view, redact)
-    out = Path(out)
-    if fmt == "graphml":
-        buffer = io.BytesIO()
-        nx.write_graphml(clean, buffer, encoding="utf-8")
-        write_output(out, buffer.getvalue())
-    elif fmt == "gexf":
-        buffer = io.BytesIO()
-        nx.write_gexf(clean, buffer, encoding="utf-8")
-        write_output(out, buffer.getvalue())
-    else:
-        data = nx.node_link_data(clean, edges="edges")
-        write_output(out, json.dumps(data, ensure_ascii=False, indent=1))
-    return {"nodes": clean.number_of_nodes(), "edges": clean.number_of_edges()}
-
-
 def snapshot_graph(graph: nx.MultiDiGraph, as_of) -> nx.MultiDiGraph:
-    """A copy with only what is current on ``as_of``: bodies, posts, links, uses, visits, demo points."""
-    day = pd.Timestamp(as_of).date()
+    """A copy of ``orgnet.graph``'s graph with only what is current on ``as_of``: bodies, posts, links,
+    uses, visits, demo points (the rows ``_kept`` keeps; dates there are ISO text, so compared as text)."""
+    day = pd.Timestamp(as_of).date().isoformat()
     keep = [n for n, a in graph.nodes(data=True)
-            if not (a["label"] == "Body" and not active(a["founded"], a["dissolved"], day))
-            and not (a["label"] == "DemoPoint" and not active(a["since"], None, day))]
+            if not (a["label"] == "Body" and not active(a.get("founded"), a.get("dissolved"), day))
+            and not (a["label"] == "DemoPoint" and not active(a.get("since"), None, day))]
     cut = nx.MultiDiGraph(graph.subgraph(keep))
     drop = []
     for u, v, k, e in cut.edges(keys=True, data=True):
         span, start = _SPANS.get(e["type"]), _FROM.get(e["type"])
-        if (span and not active(e[span[0]], e[span[1]], day)) or (start and not active(e[start], None, day)):
+        if (span and not active(e.get(span[0]), e.get(span[1]), day)) or (start and not active(e.get(start), None, day)):
             drop.append((u, v, k))
     cut.remove_edges_from(drop)
-    cut.graph["as_of"] = day.isoformat()
+    cut.graph["as_of"] = day
     return cut
-
-
-def _portable(graph: nx.MultiDiGraph, redact: bool) -> nx.MultiDiGraph:
-    """Attributes every writer and reader accepts: no None, dates as text, people redacted if asked
-    (``orgnet.redact``: id, name and node key the pseudonym, only the kept person columns)."""
-    renamed = _redacted_people(graph) if redact else {}
-    clean = nx.MultiDiGraph(**{k: _value(v) for k, v in graph.graph.items() if v is not None})
-    for n, a in graph.nodes(data=True):
-        if n in renamed:
-            n, a = renamed[n][0], redact_person(a, renamed[n][1])
-        clean.add_node(n, **{k: _value(v) for k, v in a.items() if v is not None})
-    for u, v, k, e in graph.edges(keys=True, data=True):
-        u, v = renamed.get(u, (u,))[0], renamed.get(v, (v,))[0]
-        clean.add_edge(u, v, key=k, **{name: _value(x) for name, x in e.items() if x is not None})
-    return clean
-
-
-def _redacted_people(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
-    """Each person node → (its redacted node key, its pseudonym)."""
-    people = {n: a["id"] for n, a in graph.nodes(data=True) if a["label"] == "Person"}
-    names = pseudonyms(people.values())
-    return {n: (node_id("Person", names[pid]), names[pid]) for n, pid in people.items()}
-
-
-def _value(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list | tuple | set):
-        return ";".join(map(str, value))
-    return value
 
 
 def write_neo4j_csv(dataset: Dataset, folder: Path, as_of=None, redact: bool = False) -> dict[str, int]:

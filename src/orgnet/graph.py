@@ -1,8 +1,10 @@
 """A validated ``Dataset`` → a networkx ``MultiDiGraph``: the embedded engine's model.
 
 Nodes are namespaced ``"<Label>:<id>"`` so an organization and a person with the same raw id never
-collide; each node has ``label`` and its table's columns as attributes (dates as ``datetime.date``,
-empty as ``None``). Edges have a ``type``:
+collide; each node has ``label`` and its table's columns as attributes. Values are what every
+networkx writer takes (``nx.write_gexf``, ``nx.write_graphml``): dates as ISO text ``"YYYY-MM-DD"``
+(compare them with ``day.isoformat()``), and an empty cell is no attribute at all (``.get``
+gives ``None``). Edges have a ``type``:
 
 ==============  ===============================  ==========================
 type            from → to                        attributes
@@ -23,6 +25,10 @@ Examples
 --------
 >>> node_id("Person", "P1")
 'Person:P1'
+>>> from orgnet.api import load_dataset
+>>> graph = build_graph(load_dataset("tests/data/tiny"))
+>>> graph.nodes["Body:B15"]["dissolved"], "dissolved" in graph.nodes["Body:B1"]
+('2012-03-01', False)
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from __future__ import annotations
 import gc
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
@@ -85,13 +92,15 @@ def build_graph(dataset: Dataset, schema: Schema = SCHEMA) -> nx.MultiDiGraph:
     with the garbage collector paused: about three times faster than the public calls on
     millions of rows.
     """
-    graph = nx.MultiDiGraph(source=dataset.source)
+    graph = nx.MultiDiGraph(source=str(dataset.source))
     paused = gc.isenabled()
     gc.disable()
     try:
         for table in schema.node_tables():
-            rows = records(dataset[table.name].drop(columns="_row"))
-            _add_nodes(graph, ((node_id(table.label, r["id"]), {"label": table.label, **r}) for r in rows))
+            frame = dataset[table.name].drop(columns="_row")
+            keys, values = list(frame.columns), [_graph_values(frame[c]) for c in frame.columns]
+            _add_nodes(graph, ((node_id(table.label, row[0]), {"label": table.label, **{
+                k: v for k, v in zip(keys, row) if v is not None}}) for row in zip(*values)))
         region_bodies = dataset["bodies"]["org_id"].isna()
         for table, kind, (src, src_label), (dst, dst_label), attrs in EDGES:
             frame = dataset[table]
@@ -108,6 +117,14 @@ def build_graph(dataset: Dataset, schema: Schema = SCHEMA) -> nx.MultiDiGraph:
     return graph
 
 
+def _graph_values(series: pd.Series) -> list:
+    """One column as the graph holds it: dates as ISO text, missing as ``None`` (then left out)."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        days = series.to_numpy("datetime64[D]")
+        return np.where(np.isnat(days), None, np.datetime_as_string(days, unit="D")).tolist()
+    return _python_values(series)
+
+
 def _add_nodes(graph: nx.MultiDiGraph, nodes) -> None:
     node, succ, pred = graph._node, graph._succ, graph._pred
     for n, attrs in nodes:
@@ -120,12 +137,13 @@ def _add_edges(graph, frame, kind, src, src_label, dst, dst_label, attrs) -> Non
     frame = frame[frame[dst].notna()]
     sources = [f"{src_label}:{v}" for v in _python_values(frame[src])]
     targets = [f"{dst_label}:{v}" for v in _python_values(frame[dst])]
-    columns = [_python_values(frame[a]) for a in attrs]
+    columns = [_graph_values(frame[a]) for a in attrs]
     succ, pred = graph._succ, graph._pred
     for i, (u, v) in enumerate(zip(sources, targets)):
         data = {"type": kind}
         for a, values in zip(attrs, columns):
-            data[a] = values[i]
+            if values[i] is not None:
+                data[a] = values[i]
         keys = succ[u].get(v)
         if keys is None:
             succ[u][v] = pred[v][u] = {0: data}

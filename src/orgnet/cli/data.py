@@ -216,22 +216,38 @@ class ExportFormat(str, Enum):
 
 @handles_errors
 def export(path: Dataset,
-           to: Annotated[ExportFormat, typer.Option("--to", help="graphml/gexf (Gephi, Cytoscape), json (node-link), "
-                                                    "neo4j-csv (neo4j-admin database import).")] = ...,
+           to: Annotated[ExportFormat, typer.Option("--to", help="gexf (Gephi) or graphml (Gephi, Cytoscape, yEd): "
+                                                    "names as labels, the day's analysis on every node; json "
+                                                    "(networkx node-link); neo4j-csv (neo4j-admin database import).")] = ...,
            out: Annotated[Path, typer.Option("--output", "-o", help="The file (a folder for neo4j-csv: new, empty or "
                                              "an earlier export, replaced whole; a failed export changes nothing). "
                                              + IN_PLACE)] = ...,
-           as_of: AsOf = None,
+           as_of: Annotated[Optional[str], typer.Option("--as-of", help="The day, YYYY-MM-DD. gexf/graphml/json: the "
+                                                        "network on that day and its analysis (default: today). "
+                                                        "neo4j-csv: cut to that day (default: every row).")] = None,
+           history: Annotated[bool, typer.Option("--history", help="gexf/graphml/json: every body, post, link and "
+                                                 "visit ever, with an `active` column for the day.")] = False,
+           rules: RulesFile = None,
            redact: Annotated[bool, typer.Option("--redact", help="Replace person names with stable pseudonyms.")] = False) -> None:
-    """Export the graph for other tools; `--as-of` keeps only what was current that day.
+    """Export the network for another tool.
+
+    gexf, graphml and json hold the network on one day (`--as-of`, default today; `--history` for
+    every row ever). Each node is labelled with its name (a pseudonym under `--redact`) and carries
+    the day's analysis as named columns: `node_kind`, `status` (covered, a gap rule, not_required),
+    `covered`, `gaps` and one `gap_<rule>` column per rule, `posts` (a person's active posts),
+    `region_name`, `township_id`, `township_name`, and `color` (GEXF: `viz:color`) by status. Each
+    edge has a unique id and its relationship type in `rel`. In Gephi's import report choose
+    "Don't merge" (edges merge strategy) to keep a liaison link and the visits along it apart.
 
     Values are written verbatim: these files are for machine import (neo4j-admin, Gephi), so unlike
     the analyses' `--format csv` nothing is formula-neutralized for spreadsheets (`-001` stays `-001`).
 
     Example: `orgnet export data/beihu --to gexf -o beihu.gexf --as-of 2012-06-30 --redact`
     """
-    counts = open_network(path).export(to.value, out, as_of=as_of, redact=redact)
-    say_wrote(out, f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges")
+    counts = open_network(path).export(to.value, out, as_of=as_of, history=history, redact=redact,
+                                       rules=Rules.from_toml(rules))
+    day = f", as of {counts['as_of'].isoformat()}" if counts.get("as_of") else ""
+    say_wrote(out, f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges{day}")
 
 
 def schema(figures: Annotated[bool, typer.Option(

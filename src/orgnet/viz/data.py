@@ -108,8 +108,9 @@ def subgraph(engine, as_of: date | str, people: bool = True) -> Subgraph:
 
 
 def networkx_subgraph(graph, day: date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The networkx engine's ``subgraph``: read the ``MultiDiGraph`` built by ``orgnet.graph``."""
-    rows, alive = [], set()
+    """The networkx engine's ``subgraph``: read the ``MultiDiGraph`` built by ``orgnet.graph``
+    (its dates are ISO text, compared as text)."""
+    rows, alive, day = [], set(), day.isoformat()
     for node, a in graph.nodes(data=True):
         label = a["label"]
         if label not in LABELS:
