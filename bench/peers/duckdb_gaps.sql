@@ -5,22 +5,22 @@
 WITH
 regions AS (
   SELECT id, name, level, parent_id
-  FROM read_csv(getvariable('folder') || '/regions.csv',
+  FROM read_csv(getvariable('folder') || '/regions.csv', quote = '"', escape = '"',
                 types = {'id': 'VARCHAR', 'name': 'VARCHAR', 'level': 'VARCHAR', 'parent_id': 'VARCHAR'})),
 orgs AS (
-  SELECT id, name, region_id, coalesce(two_new, false) AS two_new, female_staff
-  FROM read_csv(getvariable('folder') || '/organizations.csv',
-                types = {'id': 'VARCHAR', 'name': 'VARCHAR', 'region_id': 'VARCHAR', 'two_new': 'BOOLEAN',
+  SELECT id, name, region_id, coalesce(two_new IN ('true', 'True', 'TRUE', '1', 'yes', 'Yes', 'YES', 'y', 'Y', 't', 'T', '是'), false) AS two_new, female_staff
+  FROM read_csv(getvariable('folder') || '/organizations.csv', quote = '"', escape = '"',
+                types = {'id': 'VARCHAR', 'name': 'VARCHAR', 'region_id': 'VARCHAR', 'two_new': 'VARCHAR',
                          'female_staff': 'BIGINT'})),
 bodies AS (  -- active bodies only (dates compared as ISO text; an empty end is open)
   SELECT id, name, system, type, org_id, region_id
-  FROM read_csv(getvariable('folder') || '/bodies.csv',
+  FROM read_csv(getvariable('folder') || '/bodies.csv', quote = '"', escape = '"',
                 types = {'id': 'VARCHAR', 'name': 'VARCHAR', 'system': 'VARCHAR', 'type': 'VARCHAR',
                          'org_id': 'VARCHAR', 'region_id': 'VARCHAR', 'founded': 'VARCHAR', 'dissolved': 'VARCHAR'})
   WHERE (founded IS NULL OR founded <= getvariable('day')) AND (dissolved IS NULL OR dissolved > getvariable('day'))),
 posts AS (  -- active posts
   SELECT body_id, role
-  FROM read_csv(getvariable('folder') || '/posts.csv',
+  FROM read_csv(getvariable('folder') || '/posts.csv', quote = '"', escape = '"',
                 types = {'body_id': 'VARCHAR', 'role': 'VARCHAR', 'start': 'VARCHAR', 'end': 'VARCHAR'})
   WHERE (start IS NULL OR start <= getvariable('day')) AND ("end" IS NULL OR "end" > getvariable('day'))),
 per_org AS (

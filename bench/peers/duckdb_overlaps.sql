@@ -3,19 +3,19 @@
 -- bodies; per body (in id order) its name, system, her roles there ("/"-joined) and host organization.
 WITH
 people AS (
-  SELECT id, name FROM read_csv(getvariable('folder') || '/people.csv', types = {'id': 'VARCHAR', 'name': 'VARCHAR'})),
+  SELECT id, name FROM read_csv(getvariable('folder') || '/people.csv', quote = '"', escape = '"', types = {'id': 'VARCHAR', 'name': 'VARCHAR'})),
 orgs AS (
   SELECT id, name
-  FROM read_csv(getvariable('folder') || '/organizations.csv', types = {'id': 'VARCHAR', 'name': 'VARCHAR'})),
+  FROM read_csv(getvariable('folder') || '/organizations.csv', quote = '"', escape = '"', types = {'id': 'VARCHAR', 'name': 'VARCHAR'})),
 bodies AS (  -- active bodies
   SELECT id, name, system, org_id
-  FROM read_csv(getvariable('folder') || '/bodies.csv',
+  FROM read_csv(getvariable('folder') || '/bodies.csv', quote = '"', escape = '"',
                 types = {'id': 'VARCHAR', 'name': 'VARCHAR', 'system': 'VARCHAR', 'org_id': 'VARCHAR',
                          'founded': 'VARCHAR', 'dissolved': 'VARCHAR'})
   WHERE (founded IS NULL OR founded <= getvariable('day')) AND (dissolved IS NULL OR dissolved > getvariable('day'))),
 held AS (  -- active posts in active bodies, with how many each person holds
   SELECT p.person_id, p.body_id, p.role, count(*) OVER (PARTITION BY p.person_id) AS posts
-  FROM read_csv(getvariable('folder') || '/posts.csv',
+  FROM read_csv(getvariable('folder') || '/posts.csv', quote = '"', escape = '"',
                 types = {'person_id': 'VARCHAR', 'body_id': 'VARCHAR', 'role': 'VARCHAR', 'start': 'VARCHAR',
                          'end': 'VARCHAR'}) p
   SEMI JOIN bodies ON bodies.id = p.body_id
