@@ -27,7 +27,7 @@ per_org AS (
   SELECT org_id,
          count(*) FILTER (WHERE system = 'women') AS n_women,
          count(*) FILTER (WHERE system = 'women' AND type IN ('committee', 'work_committee', 'federation')) AS n_committee,
-         list(id ORDER BY id) FILTER (WHERE system = 'party') AS party_ids
+         list_sort(list(id) FILTER (WHERE system = 'party')) AS party_ids
   FROM bodies WHERE org_id IS NOT NULL GROUP BY org_id),
 o AS (
   SELECT orgs.*, coalesce(n_women, 0) AS n_women, coalesce(n_committee, 0) AS n_committee, party_ids,
@@ -49,17 +49,13 @@ found AS (
   UNION ALL
   SELECT 3, 'vacant_head', '', org_id, id, head, NULL, id || ' (' || type || ') has no active ' || head
   FROM women w WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.body_id = w.id AND p.role = w.head)),
-up AS (  -- (region, ancestor at or above it, steps up)
-  WITH RECURSIVE up(region, ancestor, steps) AS (
-    SELECT id, id, 0 FROM regions
-    UNION ALL
-    SELECT up.region, p.id, up.steps + 1
-    FROM up JOIN regions r ON r.id = up.ancestor JOIN regions p ON p.id = r.parent_id)
-  SELECT * FROM up),
 township AS (  -- the nearest region at or above each region whose level is a township's
-  SELECT up.region, arg_min(up.ancestor, up.steps) AS township
-  FROM up JOIN regions r ON r.id = up.ancestor
-  WHERE r.level IN ('township', 'street', 'park') GROUP BY up.region),
+  WITH RECURSIVE walk(region, above, level, parent) AS (
+    SELECT id, id, level, parent_id FROM regions
+    UNION ALL  -- one step up, until a township's level is reached
+    SELECT w.region, p.id, p.level, p.parent_id FROM walk w JOIN regions p ON p.id = w.parent
+    WHERE w.level IS DISTINCT FROM 'township' AND w.level IS DISTINCT FROM 'street' AND w.level IS DISTINCT FROM 'park')
+  SELECT region, above AS township FROM walk WHERE level IN ('township', 'street', 'park')),
 answer AS (
   SELECT f.rank, orgs.id AS org_id, orgs.name AS org_name, coalesce(rb.id, ro.id) AS region_id, f.rule,
          coalesce(f.detail, orgs.female_staff || ' female staff') AS detail, orgs.female_staff,

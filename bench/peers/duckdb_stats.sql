@@ -9,12 +9,11 @@ regions AS (
   FROM read_csv(getvariable('folder') || '/regions.csv', quote = '"', escape = '"',
                 types = {'id': 'VARCHAR', 'name': 'VARCHAR', 'level': 'VARCHAR', 'parent_id': 'VARCHAR'})),
 up AS (  -- (region, a stats region at or above it)
-  WITH RECURSIVE up(region, ancestor) AS (
-    SELECT id, id FROM regions
+  WITH RECURSIVE up(region, ancestor, level, parent) AS (
+    SELECT id, id, level, parent_id FROM regions
     UNION ALL
-    SELECT up.region, p.id FROM up JOIN regions r ON r.id = up.ancestor JOIN regions p ON p.id = r.parent_id)
-  SELECT up.* FROM up JOIN regions a ON a.id = up.ancestor
-  WHERE a.level IN ('county', 'district', 'township', 'street', 'park')),
+    SELECT up.region, p.id, p.level, p.parent_id FROM up JOIN regions p ON p.id = up.parent)
+  SELECT region, ancestor FROM up WHERE level IN ('county', 'district', 'township', 'street', 'park')),
 orgs AS (
   SELECT id, kind, region_id AS region, coalesce(two_new IN ('true', 'True', 'TRUE', '1', 'yes', 'Yes', 'YES', 'y', 'Y', 't', 'T', '是'), false) AS two_new, female_staff
   FROM read_csv(getvariable('folder') || '/organizations.csv', quote = '"', escape = '"',
