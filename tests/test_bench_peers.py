@@ -127,3 +127,30 @@ def test_targets_judge_orgnet_against_duckdb():
     assert rows["1,000,000: repeated run on unchanged files at most 0.75× of DuckDB's"] == "NOT met"
     text = markdown([record(100_000, "gaps", 3.0, 1.0)], "2026-12-03")
     assert "| 100,000 | `gaps` | 3.00 s | 1.00 s | 1.00 s | 1.00 s | 3.0× |" in text
+
+
+def test_harness_checks_every_run_byte_for_byte(tmp_path, monkeypatch):
+    """bench.peers_run: fresh processes for the four sides; a peer writing other bytes is a mismatch."""
+    import sys
+
+    from bench import peers_run
+
+    real = peers_run.argvs
+
+    def sabotaged(task, folder, as_of, out):
+        commands = real(task, folder, as_of, out)
+        commands["polars"] = [sys.executable, "-c", f"open({str(out['polars'])!r}, 'w').write('x\\n')"]
+        return commands
+
+    rec = peers_run.run_task(0, "gaps", TINY, "2012-06-30", tmp_path, timeout=300, repeat=1, diffs=tmp_path,
+                             say=lambda s: None)
+    assert rec["identical"] is True and rec["note"] == ""
+    assert all(rec[f"{s}_s"] > 0 and rec[f"{s}_peak_mb"] > 0 for s in peers_run.SIDES)
+    assert rec["ratio_duckdb"] == round(rec["orgnet_s"] / rec["duckdb_s"], 2)
+    monkeypatch.setattr(peers_run, "argvs", sabotaged)
+    rec = peers_run.run_task(0, "gaps", TINY, "2012-06-30", tmp_path, timeout=300, repeat=1, diffs=tmp_path,
+                             say=lambda s: None)
+    assert rec["identical"] is False
+    assert [r["polars"]["identical"] for r in rec["runs"]] == [False]
+    assert rec["runs"][0]["duckdb"]["identical"] is True
+    assert "MISMATCH polars" in rec["note"]
