@@ -40,7 +40,7 @@ def table(records: list[dict]) -> list[str]:
                 for s in ("orgnet", "pandas", "duckdb", "polars")]
         peaks = " / ".join(fmt_mb(r.get(f"{s}_peak_mb")) for s in ("orgnet", "pandas", "duckdb", "polars")
                            if f"{s}_peak_mb" in r)
-        same = {True: f"yes, all {r['repeat']} runs", False: "**NO**", None: ""}[r.get("identical")]
+        same = {True: f"yes, all {r['repeat']} runs", False: "**NO**", None: f"({r['repeat']} runs)"}[r.get("identical")]
         lines.append(f"| {r['n']:,} | {COMMANDS[r['task']]} | " + " | ".join(secs)
                      + f" | {ratio(r, 'duckdb')} | {ratio(r, 'polars')} | {peaks} | {same} |")
     return lines
@@ -79,9 +79,9 @@ def markdown(records: list[dict], date: str) -> str:
              f"orgnet commit(s): {', '.join(f'`{c}`' for c in commits)}; DuckDB {v.get('duckdb', '?')}, polars "
              f"{v.get('polars', '?')}, pandas {v.get('pandas', '?')}. Machine: {records[0].get('machine', '?')}; "
              f"load average during the runs {min(loads, default=0):.1f}–{max(loads, default=0):.1f}.", "",
-             f"Each side ran {records[0].get('repeat', '?')} times in fresh processes, interleaved; each cell is "
-             "its fastest run end to end (start to exit, CSV written), the peak its largest. Identical bytes: "
-             "every run of pandas, DuckDB and polars wrote exactly orgnet's CSV of its round.", "",
+             "Each side ran in fresh processes, interleaved, as many times as the last column says; each cell "
+             "is its fastest run end to end (start to exit, CSV written), the peak its largest. Identical "
+             "bytes: every run of pandas, DuckDB and polars wrote exactly orgnet's CSV of its round.", "",
              *table(records)]
     checks = targets(records)
     if checks:
