@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
+if not (VENV_BIN / "python").exists():  # a git worktree without its own venv: the running interpreter's
+    VENV_BIN = Path(sys.executable).parent
 PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 ORGNET = str(VENV_BIN / "orgnet") if (VENV_BIN / "orgnet").exists() else "orgnet"
 
