@@ -4,8 +4,10 @@ Examples
 --------
 >>> import orgnet
 >>> net = orgnet.load("tests/data/tiny")
->>> net.overlaps(as_of="2012-06-30").person_id.tolist()
-['P1', 'P2', 'P3', 'P4', 'P6', 'P7']
+>>> net.overlaps(as_of="2012-06-30").person_id.tolist()  # the load lens: posts beyond sanctioned ones
+['P4', 'P6', 'P7']
+>>> net.overlaps(as_of="2012-06-30", lens="all").person_id.tolist()  # everyone with 2+ posts
+['P4', 'P6', 'P7', 'P1', 'P2', 'P3']
 >>> net.graph.number_of_nodes() > 0
 True
 """

@@ -13,7 +13,7 @@ Examples
 >>> "gaps" in queries()
 True
 >>> list(params("overlaps"))
-['as_of', 'min_posts']
+['as_of', 'min_posts', 'min_extra_posts', 'overlap_lens', 'sanctioned_patterns']
 >>> params("overlaps")["min_posts"]
 '2'
 >>> read("queries/overlaps.cypher").count("$min_posts") > 0
