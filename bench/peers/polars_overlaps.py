@@ -58,15 +58,16 @@ def query(folder: str, day: str, lens: str = "load") -> pl.LazyFrame:
                       wild=pl.concat_str("system", pl.lit("/*")), two_new=pl.col("two_new").fill_null(False),
                       host=pl.when(pl.col("org_id").is_not_null()).then(pl.concat_str(pl.lit("O:"), "org_id"))
                       .otherwise(pl.concat_str(pl.lit("R:"), "region_id")),
-                      level=pl.when(pl.col("org_id").is_null()).then("region_level")))
+                      level=pl.when(pl.col("org_id").is_null()).then("region_level"))
+              .cache())  # read by the posts, the ties and the rows
     held = (scan(folder, "posts", ["person_id", "body_id", "role", "start", "end"])
             .filter(current("start", "end", day))
             .join(bodies, left_on="body_id", right_on="id", how="semi")
             .with_columns(posts=pl.len().over("person_id").cast(pl.Int64))
             .filter(pl.col("posts") >= MIN_POSTS))
     pairs = held.group_by("person_id", "body_id").agg(  # her roles in each of her bodies, her posts there
-        pl.col("posts").first(), roles=pl.col("role").unique().sort(), n=pl.len().cast(pl.Int64))
-    ties = _ties(pairs, bodies)
+        pl.col("posts").first(), roles=pl.col("role").unique().sort(), n=pl.len().cast(pl.Int64)).cache()
+    ties = _ties(pairs, bodies).cache()  # read by the seats, the rules and the rows
     tied = (ties.select("person_id", "body_id", "k", "rule").unique().group_by("person_id", "body_id")
             .agg(rules=pl.col("rule").sort_by("k").str.join("/"), tied=pl.lit(True))
             .join(_seats(ties), on=["person_id", "body_id"]))
@@ -117,8 +118,10 @@ def _ties(pairs: pl.LazyFrame, bodies: pl.LazyFrame) -> pl.LazyFrame:
                | pl.col("region_levels").list.contains(pl.col("level")).fill_null(False))
     sides = (pairs.join(bodies.select(body_id="id", host="host", kind="kind", two_new="two_new", level="level",
                                       token="token", wild="wild"), on="body_id")
+             .filter(pl.len().over("person_id", "host") >= 2)  # she holds another body at this host
              .join(SANCTIONED, how="cross").filter(applies)
-             .select("person_id", "body_id", "host", "k", "rule", on_a=on("a"), on_b=on("b")))
+             .select("person_id", "body_id", "host", "k", "rule", on_a=on("a"), on_b=on("b"))
+             .filter(pl.col("on_a") | pl.col("on_b")))
     return (sides.join(sides, on=["person_id", "host", "k"], suffix="_y")
             .filter((pl.col("body_id") != pl.col("body_id_y"))
                     & ((pl.col("on_a") & pl.col("on_b_y")) | (pl.col("on_b") & pl.col("on_a_y"))))
