@@ -167,7 +167,8 @@ def test_overlaps_peers_chain_records_and_skip_state_enterprises(tmp_path):
     for lens in ("load", "all"):
         want = render(net.overlaps(as_of="2012-06-30", lens=lens), "csv")
         for engine in ("duckdb", "polars"):
-            assert peer(engine, "overlaps", folder, "2012-06-30", tmp_path / f"{engine}.csv", lens) == want, (engine, lens)
+            got = peer(engine, "overlaps", folder, "2012-06-30", tmp_path / f"{engine}.csv", lens)
+            assert got == want, (engine, lens)
 
 
 def test_peers_import_neither_orgnet_nor_the_pandas_baselines():
