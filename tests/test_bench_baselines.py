@@ -114,19 +114,31 @@ def test_overlaps_baseline_joins_several_roles_in_one_body(tmp_path):
 def test_overlaps_baseline_chains_records_and_skips_state_enterprises(tmp_path):
     """Seats are connected groups: in 东村 the congress chair's record ties her 妇代会 to the party
     branch, and the two-committees record ties the branch to a residents' committee (B25) that no
-    record ties to the 妇代会 directly — one seat. A party branch and a union in a state enterprise
-    (not two-new) are two seats; a congress member who is not its chair is not tied to the branch."""
+    record ties to the 妇代会 directly — one seat. In 南村 the residents' committee and the 妇代会 (B31,
+    B32) have lower ids than the branch and the villagers' committee they are tied through, and P25
+    holds a second seat in a two-new enterprise: two seats, not one, not three. A party branch and a
+    union in a state enterprise (not two-new) are two seats; a congress member who is not its chair is
+    not tied to the branch."""
     import shutil
 
     folder = tmp_path / "tiny"
     shutil.copytree(ROOT / "tests/data/tiny", folder)
-    extra = {"organizations": ["O11,国营棉纺厂,enterprise,R5,false,50,90,true,true"],
+    extra = {"organizations": ["O11,国营棉纺厂,enterprise,R5,false,50,90,true,true",
+                               "O12,南村村民委员会,village,R3,false,0,0,false,false"],
              "bodies": ["B25,东村居委会,admin,residents_committee,O5,,,2000-01-01,",
                         "B26,国营棉纺厂党支部,party,branch,O11,,standard,2000-01-01,",
-                        "B27,国营棉纺厂工会,union,committee,O11,,,2000-01-01,"],
-             "people": ["P23,钱芳,F,1975,college,true,O11,false", "P24,孙丽,F,1980,college,true,O5,false"],
+                        "B27,国营棉纺厂工会,union,committee,O11,,,2000-01-01,",
+                        "B31,南村居委会,admin,residents_committee,O12,,,2000-01-01,",
+                        "B32,南村妇代会,women,congress,O12,,,2000-01-01,",
+                        "B33,南村党支部,party,branch,O12,,standard,2000-01-01,",
+                        "B34,南村村委会,admin,villagers_committee,O12,,,2000-01-01,"],
+             "people": ["P23,钱芳,F,1975,college,true,O11,false", "P24,孙丽,F,1980,college,true,O5,false",
+                        "P25,李红,F,1978,college,true,O12,false"],
              "posts": ["P1,B25,member,2009-01-01,", "P23,B26,secretary,2005-01-01,", "P23,B27,chair,2005-01-01,",
-                       "P24,B8,member,2009-01-01,", "P24,B6,member,2009-01-01,"]}
+                       "P24,B8,member,2009-01-01,", "P24,B6,member,2009-01-01,",
+                       *(f"P25,{body},{role},2009-01-01," for body, role in (
+                           ("B31", "member"), ("B32", "chair"), ("B33", "member"), ("B34", "member"), ("B3", "member"),
+                           ("B4", "member")))]}
     for table, rows in extra.items():
         with open(folder / f"{table}.csv", "a", encoding="utf-8") as fh:
             fh.write("".join(row + "\n" for row in rows))
@@ -134,6 +146,7 @@ def test_overlaps_baseline_chains_records_and_skips_state_enterprises(tmp_path):
     seen = net.overlaps(as_of="2012-06-30", lens="all").set_index("person_id")
     assert (seen.loc["P1", "posts"], seen.loc["P1", "extra_posts"]) == (4, 0)
     assert (seen.loc["P23", "extra_posts"], seen.loc["P24", "extra_posts"]) == (1, 1)
+    assert (seen.loc["P25", "posts"], seen.loc["P25", "sanctioned_posts"], seen.loc["P25", "extra_posts"]) == (6, 6, 1)
     for lens in LENSES:
         got = overlaps.compute(overlaps.load(folder), "2012-06-30", lens=lens)
         pd.testing.assert_frame_equal(got, net.overlaps(as_of="2012-06-30", lens=lens))
