@@ -54,8 +54,8 @@ def load(folder) -> dict[str, pd.DataFrame]:
 
 def compute(t: dict[str, pd.DataFrame], as_of, min_posts: int = c.MIN_POSTS, lens: str = "load") -> pd.DataFrame:
     """The rows ``orgnet overlaps`` writes (``lens``: ``load``, the default; ``cross``; ``all``)."""
-    pairs, role_pair, role = held_bodies(t, as_of, min_posts)
-    tied_by, x, y = ties(t, pairs, role_pair, role)
+    pairs, *roles = held_bodies(t, as_of, min_posts)
+    tied_by, x, y = ties(t, pairs, *roles)
     seat = components(len(pairs), x, y)
     person, tied = pairs["person"].to_numpy(), tied_by.any(axis=1)
     n_people = len(t["people"])
@@ -70,10 +70,11 @@ def compute(t: dict[str, pd.DataFrame], as_of, min_posts: int = c.MIN_POSTS, len
     return c.finish("overlaps", frame)
 
 
-def held_bodies(t: dict[str, pd.DataFrame], as_of, min_posts: int) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def held_bodies(t: dict[str, pd.DataFrame], as_of, min_posts: int):
     """One row per (person, body) held on the day by people with at least ``min_posts`` posts, in
     (person, body id) order: ``person``, ``body`` (positions), ``posts`` (hers), ``n`` (her posts in the
-    body), ``role`` (her distinct roles there, sorted, "/"-joined); and one (pair row, role) per role."""
+    body), ``role`` (her distinct roles there, sorted, "/"-joined); and per role she holds in a body its
+    pair row and role code, and the roles (text) by code."""
     day = c.day(as_of)
     people, bodies, posts = t["people"], t["bodies"], t["posts"]
     body = c.positions(bodies["id"], posts["body_id"])
@@ -95,62 +96,76 @@ def held_bodies(t: dict[str, pd.DataFrame], as_of, min_posts: int) -> tuple[pd.D
     new_pair = (np.diff(person, prepend=-1) != 0) | (np.diff(body, prepend=-1) != 0)
     new_role = new_pair | (np.diff(role, prepend=-1) != 0)
     pair = np.cumsum(new_pair) - 1
-    role_pair, role_name = pair[new_role], names[role[new_role]]
-    joined = (pd.Series(role_name) + "/").groupby(role_pair, sort=True).sum().str[:-1]
+    role_pair, role = pair[new_role], role[new_role]
+    joined = (pd.Series(names[role]) + "/").groupby(role_pair, sort=True).sum().str[:-1]
     pairs = pd.DataFrame({"person": person[new_pair], "body": body[new_pair], "posts": count[person[new_pair]],
                           "n": np.bincount(pair), "role": joined.to_numpy(dtype=object)})
-    return pairs, role_pair, role_name
+    return pairs, role_pair, role, names
 
 
-def body_sides(t: dict[str, pd.DataFrame]) -> tuple[np.ndarray, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
-    """Per body: its host key (the organization's position; -2 - the region's for a region-level
-    body), ``system/type``, ``system/*``, its host organization's kind and two-new flag, and its
-    region's level (region-level bodies only)."""
-    orgs, regions, bodies = t["organizations"], t["regions"], t["bodies"]
-    host = c.positions(orgs["id"], bodies["org_id"])
-    region = c.positions(regions["id"], bodies["region_id"])
-    key = np.where(host >= 0, host, -2 - region)
-    token, wild = bodies["system"] + "/" + bodies["type"], bodies["system"] + "/*"
-    kind = c.pick(orgs["kind"], host).where(host >= 0)
-    two_new = pd.Series(orgs["two_new"].to_numpy(dtype=bool)[host] & (host >= 0))
-    level = c.pick(regions["level"], region).where((host < 0) & (region >= 0))
-    return key, token, wild, kind, two_new, level
+def hosts(t: dict[str, pd.DataFrame], body: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per body position: its host organization's position (-1: none) and its region's (-1: none)."""
+    bodies = t["bodies"]
+    host = c.positions(t["organizations"]["id"], c.pick(bodies["org_id"], body))
+    region = c.positions(t["regions"]["id"], c.pick(bodies["region_id"], body))
+    return host, region
 
 
-def ties(t: dict[str, pd.DataFrame], pairs: pd.DataFrame, role_pair: np.ndarray, role: np.ndarray):
+def ties(t: dict[str, pd.DataFrame], pairs: pd.DataFrame, role_pair: np.ndarray, role: np.ndarray, names: np.ndarray):
     """Per (person, body) row and record, whether the record ties the body to another of hers (a
     boolean matrix, records in ``SANCTIONED``'s order); and the tied pairs of rows (x, y)."""
-    key, token, wild, kind, two_new, level = body_sides(t)
-    body = pairs["body"].to_numpy()
     n = len(pairs)
-    # every two of her bodies with one host
-    rows = pd.DataFrame({"person": pairs["person"].to_numpy(), "key": key[body], "row": np.arange(n)})
+    host, region = hosts(t, pairs["body"].to_numpy())
+    # every two of her bodies with one host: the organization, else (-2 - position) the region
+    rows = pd.DataFrame({"person": pairs["person"].to_numpy(), "key": np.where(host >= 0, host, -2 - region),
+                         "row": np.arange(n)})
     rows = rows[rows.duplicated(["person", "key"], keep=False)]
     both = rows.merge(rows, on=["person", "key"], suffixes=("_x", "_y"))
     x, y = both["row_x"].to_numpy(), both["row_y"].to_numpy()
     x, y = x[x < y], y[x < y]
+    # what the records ask about, for the rows that have such a pair (text coded once, matched on its few values)
+    at = np.unique(np.concatenate([x, y]))
+    local = np.zeros(n, dtype=np.int64)
+    local[at] = np.arange(len(at))
+    bodies, orgs, regions = t["bodies"], t["organizations"], t["regions"]
+    body = pairs["body"].to_numpy()[at]
+    token, tokens = pd.factorize(c.pick(bodies["system"], body) + "/" + c.pick(bodies["type"], body))
+    wilds = tokens.str.split("/").str[0] + "/*"
+    kind, kinds = pd.factorize(orgs["kind"])
+    org, reg = host[at], region[at]
+    kind = np.where(org >= 0, kind[org], -1)
+    two_new = orgs["two_new"].to_numpy(dtype=bool)[org] & (org >= 0)
+    level, levels = pd.factorize(regions["level"])
+    level = np.where((org < 0) & (reg >= 0), level[reg], -1)
+    roles = role_pair, role, names
     tied_by, tie = np.zeros((n, len(SANCTIONED)), dtype=bool), np.zeros(len(x), dtype=bool)
     for k, rule in enumerate(SANCTIONED.itertuples()):
-        on_a = side(token, wild, rule.a_bodies)[body] & has_role(n, role_pair, role, rule.a_roles)
-        on_b = side(token, wild, rule.b_bodies)[body] & has_role(n, role_pair, role, rule.b_roles)
-        where = (kind.isin(rule.org_kinds).to_numpy() & (two_new.to_numpy() | (not rule.two_new_only))
-                 | level.isin(rule.region_levels).to_numpy())
-        hit = where[body[x]] & ((on_a[x] & on_b[y]) | (on_b[x] & on_a[y]))
+        on_a = side(token, tokens, wilds, rule.a_bodies) & has_role(n, *roles, rule.a_roles)[at]
+        on_b = side(token, tokens, wilds, rule.b_bodies) & has_role(n, *roles, rule.b_roles)[at]
+        where = ((among(kind, kinds, rule.org_kinds) & (two_new | (not rule.two_new_only)))
+                 | among(level, levels, rule.region_levels))
+        lx, ly = local[x], local[y]
+        hit = where[lx] & ((on_a[lx] & on_b[ly]) | (on_b[lx] & on_a[ly]))
         tied_by[x[hit], k] = tied_by[y[hit], k] = True
         tie |= hit
     return tied_by, x[tie], y[tie]
 
 
-def side(token: pd.Series, wild: pd.Series, bodies: tuple[str, ...]) -> np.ndarray:
-    """Per body, whether its ``system/type`` or ``system/*`` is one of the side's ``bodies``."""
-    return (token.isin(bodies) | wild.isin(bodies)).to_numpy(dtype=bool, na_value=False)
+def among(codes: np.ndarray, values: pd.Index, wanted: tuple[str, ...]) -> np.ndarray:
+    """Per coded value (-1: none), whether it is one of ``wanted``."""
+    return np.append(values.isin(wanted), False)[codes]
 
 
-def has_role(n: int, role_pair: np.ndarray, role: np.ndarray, wanted: tuple[str, ...]) -> np.ndarray:
+def side(token: np.ndarray, tokens: pd.Index, wilds: pd.Index, bodies: tuple[str, ...]) -> np.ndarray:
+    """Per coded ``system/type``, whether it or its ``system/*`` is one of the side's ``bodies``."""
+    return (tokens.isin(bodies) | wilds.isin(bodies))[token]
+
+
+def has_role(n: int, role_pair: np.ndarray, role: np.ndarray, names: np.ndarray, wanted: tuple[str, ...]) -> np.ndarray:
     """Per (person, body) row, whether she holds one of the ``wanted`` roles there (always, if none is)."""
     if not wanted:
         return np.ones(n, dtype=bool)
-    return np.bincount(role_pair, weights=np.isin(role, wanted), minlength=n) > 0
+    return np.bincount(role_pair, weights=np.isin(names, wanted)[role], minlength=n) > 0
 
 
 def components(n: int, x: np.ndarray, y: np.ndarray) -> np.ndarray:
