@@ -16,7 +16,8 @@ import pandas as pd
 import pytest
 
 import orgnet
-from orgnet import analyses, gap_rules, results
+from orgnet import analyses, gap_rules, results, sanctioned
+from orgnet.limits import CHOICES
 from orgnet.output import render
 from orgnet.rules import Rules
 from orgnet.schema import SCHEMA, TOWNSHIP_LEVELS
@@ -25,9 +26,22 @@ from bench.baselines import common, gaps, graph, load, overlaps, projection, sta
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = [("tests/data/tiny", "2012-06-30"), ("data/beihu", "2012-06-30"), ("data/beihu", "2010-06-30")]
+#: overlaps' lenses: the baseline's default (``load``, what its CLI writes) and the two others, whose
+#: extra rows (people with one sanctioned seat) check its seats and sanctioned posts too
+LENSES = ("load", "cross", "all")
 #: baseline module → (orgnet analysis / contract, Network method)
 TASKS = {"gaps": (gaps, "gaps"), "overlaps": (overlaps, "overlaps"), "projection": (projection, "nameplates"),
          "stats": (stats, "stats")}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """A small generated dataset (``orgnet generate --profile scale --orgs 1500 --seed 1``)."""
+    from orgnet.generate import generate
+
+    out = tmp_path_factory.mktemp("baselines") / "scale-1500"
+    generate("scale", 1, out, orgs=1500)
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -57,18 +71,27 @@ def test_baseline_equals_orgnet(networks, task, folder, as_of):
 
 
 #: Tasks whose baselines time the analysis as it was before the sanctioned cross-appointments
-#: (orgnet.sanctioned): overlaps under the lens "all", sorted by posts, and nameplates without their kind.
-SANCTIONED_TASKS = ("overlaps", "nameplates")
+#: (orgnet.sanctioned): nameplates without their kind.
+SANCTIONED_TASKS = ("nameplates",)
 
 
 def as_the_baseline_computes(net, analysis: str, as_of, columns) -> pd.DataFrame:
     """orgnet's answer in the baseline's ``columns`` and order."""
-    if analysis == "overlaps":
-        frame = net.overlaps(as_of=as_of, lens="all")
-        frame = frame.sort_values(["posts", "person_id"], ascending=[False, True], kind="stable")
-    else:
-        frame = net.nameplates(as_of=as_of)
-    return frame[list(columns)].reset_index(drop=True)
+    return getattr(net, analysis)(as_of=as_of)[list(columns)].reset_index(drop=True)
+
+
+@pytest.mark.parametrize("lens", LENSES)
+@pytest.mark.parametrize("folder", ["tests/data/tiny", "data/beihu", "data/longyou", "scale-1500"])
+def test_overlaps_baseline_follows_the_lens(networks, generated, folder, lens):
+    """The overlaps baseline's seats, sanctioned posts and lenses, on every sample and a generated
+    dataset, at two dates: ``all`` and ``cross`` show the people ``load`` leaves out."""
+    path = generated if folder == "scale-1500" else ROOT / folder
+    net = networks(str(path))  # ROOT / an absolute path is that path
+    tables = overlaps.load(path)
+    for as_of in ("2012-06-30", "2010-06-30"):
+        got = overlaps.compute(tables, as_of, lens=lens)
+        pd.testing.assert_frame_equal(got, net.overlaps(as_of=as_of, lens=lens))
+        assert got["sanctioned_posts"].sum() > 0 if lens != "load" else len(got) > 0
 
 
 def test_overlaps_baseline_joins_several_roles_in_one_body(tmp_path):
@@ -80,10 +103,56 @@ def test_overlaps_baseline_joins_several_roles_in_one_body(tmp_path):
     shutil.copytree(ROOT / "tests/data/tiny", folder)
     with open(folder / "posts.csv", "a", encoding="utf-8") as fh:
         fh.write("P1,B6,executive,2008-01-01,\nP1,B6,member,2009-01-01,\nP1,B6,chair,2009-01-01,2010-01-01\n")
+    net = orgnet.load(folder)
     for as_of in ("2012-06-30", "2009-06-30"):
-        got = overlaps.run(folder, as_of)
-        pd.testing.assert_frame_equal(got, as_the_baseline_computes(orgnet.load(folder), "overlaps", as_of, got.columns))
+        for lens in LENSES:
+            got = overlaps.compute(overlaps.load(folder), as_of, lens=lens)
+            pd.testing.assert_frame_equal(got, net.overlaps(as_of=as_of, lens=lens))
         assert any("/" in role for roles in got["roles"] for role in roles)
+
+
+def test_overlaps_baseline_chains_records_and_skips_state_enterprises(tmp_path):
+    """Seats are connected groups: in 东村 the congress chair's record ties her 妇代会 to the party
+    branch, and the two-committees record ties the branch to a residents' committee (B25) that no
+    record ties to the 妇代会 directly — one seat. In 南村 the residents' committee and the 妇代会 (B31,
+    B32) have lower ids than the branch and the villagers' committee they are tied through, and P25
+    holds a second seat in a two-new enterprise: two seats, not one, not three. A party branch and a
+    union in a state enterprise (not two-new) are two seats; a congress member who is not its chair is
+    not tied to the branch."""
+    import shutil
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(ROOT / "tests/data/tiny", folder)
+    extra = {"organizations": ["O11,国营棉纺厂,enterprise,R5,false,50,90,true,true",
+                               "O12,南村村民委员会,village,R3,false,0,0,false,false"],
+             "bodies": ["B25,东村居委会,admin,residents_committee,O5,,,2000-01-01,",
+                        "B26,国营棉纺厂党支部,party,branch,O11,,standard,2000-01-01,",
+                        "B27,国营棉纺厂工会,union,committee,O11,,,2000-01-01,",
+                        "B31,南村居委会,admin,residents_committee,O12,,,2000-01-01,",
+                        "B32,南村妇代会,women,congress,O12,,,2000-01-01,",
+                        "B33,南村党支部,party,branch,O12,,standard,2000-01-01,",
+                        "B34,南村村委会,admin,villagers_committee,O12,,,2000-01-01,"],
+             "people": ["P23,钱芳,F,1975,college,true,O11,false", "P24,孙丽,F,1980,college,true,O5,false",
+                        "P25,李红,F,1978,college,true,O12,false"],
+             "posts": ["P1,B25,member,2009-01-01,", "P23,B26,secretary,2005-01-01,", "P23,B27,chair,2005-01-01,",
+                       "P24,B8,member,2009-01-01,", "P24,B6,member,2009-01-01,",
+                       *(f"P25,{body},{role},2009-01-01," for body, role in (
+                           ("B31", "member"), ("B32", "chair"), ("B33", "member"), ("B34", "member"), ("B3", "member"),
+                           ("B4", "member")))]}
+    for table, rows in extra.items():
+        with open(folder / f"{table}.csv", "a", encoding="utf-8") as fh:
+            fh.write("".join(row + "\n" for row in rows))
+    net = orgnet.load(folder)
+    seen = net.overlaps(as_of="2012-06-30", lens="all").set_index("person_id")
+    assert (seen.loc["P1", "posts"], seen.loc["P1", "extra_posts"]) == (4, 0)
+    assert (seen.loc["P23", "extra_posts"], seen.loc["P24", "extra_posts"]) == (1, 1)
+    assert (seen.loc["P25", "posts"], seen.loc["P25", "sanctioned_posts"], seen.loc["P25", "extra_posts"]) == (6, 6, 1)
+    for lens in LENSES:
+        got = overlaps.compute(overlaps.load(folder), "2012-06-30", lens=lens)
+        pd.testing.assert_frame_equal(got, net.overlaps(as_of="2012-06-30", lens=lens))
+    out = tmp_path / "overlaps.csv"
+    assert overlaps.main([str(folder), "--as-of", "2012-06-30", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == render(net.overlaps(as_of="2012-06-30"), "csv")
 
 
 @pytest.mark.parametrize("folder", ["tests/data/tiny", "data/beihu"])
@@ -134,8 +203,8 @@ def test_baselines_use_orgnets_contracts_and_rules():
     assert common.FIGURES == tuple(results.FIGURES)
     assert common.UNITS == {name: spec.unit for name, spec in results.FIGURES.items()}
     rules = Rules()
-    for name in ("committee_min_female", "liaison_min_female", "committee_types", "min_posts", "nameplate_jaccard",
-                 "stats_levels", "cadre_federation_levels"):
+    for name in ("committee_min_female", "liaison_min_female", "committee_types", "min_posts", "min_extra_posts",
+                 "nameplate_jaccard", "stats_levels", "cadre_federation_levels"):
         assert getattr(common, name.upper()) == getattr(rules, name), name
     for system, types in SCHEMA.system_types.items():
         for typ in types:
@@ -143,3 +212,12 @@ def test_baselines_use_orgnets_contracts_and_rules():
             assert SCHEMA.head_roles(system, typ) == expected
     assert SCHEMA.head_roles("women", "liaison") == ("liaison",)
     assert SCHEMA.head_roles("women", "committee") == ("chair",)
+    assert overlaps.LENSES == CHOICES["overlap_lens"] and rules.overlap_lens == overlaps.LENSES[0]
+
+
+def test_overlaps_baseline_repeats_the_sanctioned_records():
+    """The baseline's literal table is orgnet.sanctioned's records (it may not import orgnet)."""
+    assert [(r.rule, r.a_bodies, r.a_roles, r.b_bodies, r.b_roles, r.org_kinds, bool(r.two_new_only), r.region_levels)
+            for r in overlaps.SANCTIONED.itertuples()] == [
+        (s.id, s.side_a.bodies, s.side_a.roles, s.side_b.bodies, s.side_b.roles, s.org_kinds, s.two_new_only,
+         s.region_levels) for s in sanctioned.SANCTIONED]

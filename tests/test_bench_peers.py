@@ -38,6 +38,8 @@ PEERS = ROOT / "bench" / "peers"
 #: peer task → orgnet's Network method
 TASKS = {"gaps": "gaps", "overlaps": "overlaps", "stats": "stats"}
 DATES = ("2012-06-30", "2010-06-30")
+#: overlaps' lenses besides the default (``load``, in TASKS' runs)
+LENSES = ("all", "cross")
 
 
 @pytest.fixture(scope="module")
@@ -51,20 +53,23 @@ def small(tmp_path_factory) -> Path:
 def expected(small):
     """(folder name, task, as-of) → orgnet's CSV text."""
     nets = {name: orgnet.load(folder) for name, folder in folders(small).items()}
-    return {(name, task, day): render(getattr(net, method)(as_of=day), "csv")
+    want = {(name, task, day): render(getattr(net, method)(as_of=day), "csv")
             for name, net in nets.items() for task, method in TASKS.items() for day in DATES}
+    want.update({(name, f"overlaps --lens {lens}", day): render(net.overlaps(as_of=day, lens=lens), "csv")
+                 for name, net in nets.items() for lens in LENSES for day in DATES})
+    return want
 
 
 def folders(small: Path) -> dict[str, Path]:
     return {"tiny": TINY, "small": small, "beihu": ROOT / "data" / "beihu", "longyou": ROOT / "data" / "longyou"}
 
 
-def peer(engine: str, task: str, folder: Path, day: str, out: Path) -> str:
+def peer(engine: str, task: str, folder: Path, day: str, out: Path, lens: str | None = None) -> str:
     if engine == "duckdb":
-        duckdb_run.run(task, folder, day, out)
+        duckdb_run.run(task, folder, day, out, *([lens] if lens else []))
     else:
         module = importlib.import_module(f"bench.peers.polars_{task}")
-        assert module.main([str(folder), "--as-of", day, "-o", str(out)]) == 0
+        assert module.main([str(folder), "--as-of", day, *(["--lens", lens] if lens else []), "-o", str(out)]) == 0
     return out.read_bytes().decode("utf-8")
 
 
@@ -75,9 +80,22 @@ def peer(engine: str, task: str, folder: Path, day: str, out: Path) -> str:
 def test_peer_writes_orgnets_csv(small, expected, tmp_path, engine, task, day, name):
     folder = folders(small)[name]
     want = expected[(name, task, day)]
-    assert want.count("\n") > 2  # a header and rows, not an empty answer
+    assert want.count("\n") >= 2  # a header and rows, not an empty answer
     got = peer(engine, task, folder, day, tmp_path / "out.csv")
     assert got == want
+
+
+@pytest.mark.parametrize("day", DATES)
+@pytest.mark.parametrize("lens", LENSES)
+@pytest.mark.parametrize("engine", ["duckdb", "polars"])
+@pytest.mark.parametrize("name", ["tiny", "small", "beihu", "longyou"])
+def test_overlaps_peers_follow_the_lens(small, expected, tmp_path, engine, lens, day, name):
+    """``all`` and ``cross`` show the people ``load`` leaves out (a sanctioned cross-appointment only):
+    the peers' seats and sanctioned posts are compared on them too."""
+    want = expected[(name, f"overlaps --lens {lens}", day)]
+    rows, load_rows = want.count("\n") - 1, expected[(name, "overlaps", day)].count("\n") - 1
+    assert rows > load_rows if lens == "all" else rows > 0
+    assert peer(engine, "overlaps", folders(small)[name], day, tmp_path / "out.csv", lens) == want
 
 
 def test_peer_sees_a_changed_cell(tmp_path):
@@ -123,6 +141,34 @@ def test_peers_know_a_womens_group(tmp_path):
             assert peer(engine, task, folder, "2012-06-30", tmp_path / f"{engine}-{task}.csv") == want, (engine, task)
         if task == "gaps":
             assert "小康超市女职工联谊会: no active women's group head" in want
+
+
+def test_overlaps_peers_chain_records_and_skip_state_enterprises(tmp_path):
+    """Seats are connected groups: in 东村 the congress chair's record ties her 妇代会 to the party
+    branch, and the two-committees record ties the branch to a residents' committee (B25, the least
+    id) that no record ties to the 妇代会 directly — still one seat. A party branch and a union in a
+    state enterprise (not two-new) are two seats. No dataset above has either."""
+    import shutil
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+    extra = {"organizations": ["O11,国营棉纺厂,enterprise,R5,false,50,90,true,true"],
+             "bodies": ["B25,东村居委会,admin,residents_committee,O5,,,2000-01-01,",
+                        "B26,国营棉纺厂党支部,party,branch,O11,,standard,2000-01-01,",
+                        "B27,国营棉纺厂工会,union,committee,O11,,,2000-01-01,"],
+             "people": ["P23,钱芳,F,1975,college,true,O11,false"],
+             "posts": ["P1,B25,member,2009-01-01,", "P23,B26,secretary,2005-01-01,", "P23,B27,chair,2005-01-01,"]}
+    for table, rows in extra.items():
+        with open(folder / f"{table}.csv", "a", encoding="utf-8") as fh:
+            fh.write("".join(row + "\n" for row in rows))
+    net = orgnet.load(folder)
+    seen = net.overlaps(as_of="2012-06-30", lens="all").set_index("person_id")
+    assert (seen.loc["P1", "posts"], seen.loc["P1", "extra_posts"], seen.loc["P23", "extra_posts"]) == (4, 0, 1)
+    for lens in ("load", "all"):
+        want = render(net.overlaps(as_of="2012-06-30", lens=lens), "csv")
+        for engine in ("duckdb", "polars"):
+            got = peer(engine, "overlaps", folder, "2012-06-30", tmp_path / f"{engine}.csv", lens)
+            assert got == want, (engine, lens)
 
 
 def test_peers_import_neither_orgnet_nor_the_pandas_baselines():

@@ -30,6 +30,7 @@ COMMITTEE_MIN_FEMALE = 30
 LIAISON_MIN_FEMALE = 1
 COMMITTEE_TYPES = ("committee", "work_committee", "federation")
 MIN_POSTS = 2
+MIN_EXTRA_POSTS = 1
 NAMEPLATE_JACCARD = 0.5
 STATS_LEVELS = ("county", "district", "township", "street", "park")
 CADRE_FEDERATION_LEVELS = ("county", "district", "township", "street")
@@ -147,9 +148,12 @@ CONTRACTS = {
              (("rule", True), ("org_id", True), ("region_id", True), ("body_id", True)), ("female_staff",), (),
              ("party_body_ids",)),
     "overlaps": (("person_id", "person_name", "posts", "bodies", "systems", "body_ids", "body_names", "body_systems",
-                  "roles", "org_ids", "org_names"),
-                 (("posts", False), ("person_id", True)), ("posts",), (),
-                 ("body_ids", "body_names", "body_systems", "roles", "org_ids", "org_names")),
+                  "roles", "org_ids", "org_names", "sanctioned_posts", "extra_posts", "body_rules", "rules",
+                  "sanctioned_body_ids", "sanctioned_body_names", "extra_body_ids", "extra_body_names"),
+                 (("extra_posts", False), ("posts", False), ("person_id", True)),
+                 ("posts", "sanctioned_posts", "extra_posts"), (),
+                 ("body_ids", "body_names", "body_systems", "roles", "org_ids", "org_names", "body_rules", "rules",
+                  "sanctioned_body_ids", "sanctioned_body_names", "extra_body_ids", "extra_body_names")),
     "nameplates": (("org_id", "org_name", "body_a", "body_b", "system_a", "system_b", "shared", "jaccard"),
                    (("jaccard", False), ("org_id", True), ("body_a", True), ("body_b", True)), ("shared",),
                    ("jaccard",), ()),

@@ -52,14 +52,18 @@ def closure(regions: pl.LazyFrame) -> pl.DataFrame:
     return pl.concat(parts)
 
 
-def main(task: str, query: Callable[[str, str], pl.LazyFrame], argv: list[str] | None = None) -> int:
-    """``python -m bench.peers.polars_<task> FOLDER --as-of D -o OUT.csv``."""
+def main(task: str, query: Callable[..., pl.LazyFrame], argv: list[str] | None = None,
+         lenses: tuple[str, ...] = ()) -> int:
+    """``python -m bench.peers.polars_<task> FOLDER --as-of D -o OUT.csv`` (and ``--lens L`` when the
+    task has ``lenses``, the first the default; ``query`` then takes it as a third argument)."""
     ap = argparse.ArgumentParser(prog=f"python -m bench.peers.polars_{task}", description=f"polars peer: {task}")
     ap.add_argument("folder")
     ap.add_argument("--as-of", default=AS_OF)
+    if lenses:
+        ap.add_argument("--lens", choices=lenses, default=lenses[0], help="the lens (orgnet's --lens)")
     ap.add_argument("-o", "--output", required=True, help="CSV file to write")
     args = ap.parse_args(argv)
-    write(query(args.folder, args.as_of), args.output)
+    write(query(args.folder, args.as_of, *([args.lens] if lenses else [])), args.output)
     return 0
 
 
