@@ -58,9 +58,7 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
     posts = pd.DataFrame({"person": person[keep], "body": body[keep], "role": role[keep]})
     posts["body_id"] = t.text("bodies", "id").take(posts["body"].to_numpy())
     per_body = posts.groupby(["person", "body"], sort=False).size().rename("n")
-    held = (posts.sort_values(["person", "body_id", "role"]).drop_duplicates(["person", "body", "role"])
-            .groupby(["person", "body_id"], sort=True).agg(body=("body", "first"), roles=("role", list))
-            .reset_index())
+    held = _held(posts)
     held["n"] = per_body.reindex(pd.MultiIndex.from_arrays([held["person"], held["body"]])).to_numpy()
     held = seats(t, held, rules.sanctioned)
     held["role"] = ["/".join(r) for r in held["roles"]]
@@ -89,6 +87,17 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
         "extra_body_names": _lists(per, who, names, ~tied)})
     frame["rules"] = [_distinct(r) for r in frame["body_rules"]]
     return ANALYSIS.finish(frame[in_lens(frame["sanctioned_posts"], frame["extra_posts"], rules)])
+
+
+def _held(posts: pd.DataFrame) -> pd.DataFrame:
+    """One row per person and body (by person, then body id): ``person``, ``body_id``, ``body`` and
+    ``roles``, her distinct roles there in order. Runs of sorted rows, not a Python-level groupby."""
+    ordered = posts.sort_values(["person", "body_id", "role"]).drop_duplicates(["person", "body", "role"])
+    person, body = ordered["person"].to_numpy(), ordered["body"].to_numpy()
+    start = np.flatnonzero(np.r_[len(person) > 0, (person[1:] != person[:-1]) | (body[1:] != body[:-1])])
+    roles = np.split(ordered["role"].to_numpy(dtype=object), start[1:]) if len(start) else []
+    return pd.DataFrame({"person": person[start], "body_id": ordered["body_id"].to_numpy(dtype=object)[start],
+                         "body": body[start], "roles": [r.tolist() for r in roles]})
 
 
 def in_lens(sanctioned_posts, extra_posts, rules: Rules) -> np.ndarray:
