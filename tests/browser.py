@@ -88,6 +88,7 @@ class PageRun:
     tooltip: str | None = None
     tooltip_markup: int | None = None  # elements other than <br> inside the tooltip (0: text only)
     node_count: int | None = None
+    evaluated: object = None  # what ``open_page(evaluate=...)`` returned
 
 
 def pixel_stats(png: bytes) -> tuple[float, float]:
@@ -164,12 +165,13 @@ class Chromium:
             self._profile.cleanup()
 
     def open_page(self, path: Path, *, frame_selector: str | None = None, hover_node: str | None = None,
-                  texts: tuple[str, ...] = (), settle_limit_ms: int = 20000) -> PageRun:
+                  texts: tuple[str, ...] = (), settle_limit_ms: int = 20000, evaluate: str | None = None) -> PageRun:
         """Open ``path`` from ``file://`` and record a ``PageRun``.
 
         ``frame_selector`` names an ``<iframe>`` that holds the network (the report); ``hover_node``
         moves the mouse over that node and records the tooltip; ``texts`` are CSS selectors whose
-        inner text is recorded (in the top page).
+        inner text is recorded (in the top page); ``evaluate`` is a JavaScript expression evaluated in
+        the top page, its value kept in ``evaluated``.
         """
         url = Path(path).resolve().as_uri()
         run = PageRun(url)
@@ -204,6 +206,8 @@ class Chromium:
                 self._hover(page, frame, frame_selector, hover_node, run)
             for selector in texts:
                 run.texts[selector] = page.locator(selector).first.inner_text()
+            if evaluate:
+                run.evaluated = page.evaluate(evaluate)
             if frame_selector:
                 run.frame_png = page.locator(frame_selector).screenshot()
             page.evaluate("window.scrollTo(0, 0)")

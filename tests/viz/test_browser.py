@@ -131,6 +131,23 @@ def test_tiny_report(chromium, tiny, tmp_path):
     assert "coverage and cross-appointments" in run.texts["#report-title"]
 
 
+#: For each kind of name cell, how many there are and how many wrap onto a second line.
+WRAPPED_JS = """Object.fromEntries(['c-person_name', 'c-person_id', 'c-org_id', 'c-region_id'].map(k => {
+  const cells = [...document.querySelectorAll('td.' + k)];
+  const wrapped = cells.filter(td => { const r = document.createRange(); r.selectNodeContents(td);
+                                       return r.getClientRects().length > 1; });
+  return [k, [cells.length, wrapped.length]]; }))"""
+
+
+def test_report_names_stay_on_one_line(chromium, samples, tmp_path):
+    """A person's name, and ids and region names, never break across lines in the report's tables
+    (谢琴/秀 read as two people), at the width the issue looks at."""
+    page = samples("beihu").report(tmp_path / "report.html", AS_OF)
+    run = chromium.open_page(page, frame_selector="iframe", evaluate=WRAPPED_JS)
+    assert run.evaluated["c-person_name"][0] >= 20 and run.evaluated["c-region_id"][0] >= 20
+    assert all(wrapped == 0 for _, wrapped in run.evaluated.values()), run.evaluated
+
+
 @pytest.mark.parametrize("name", ["beihu", "longyou"])
 def test_sample_pages(chromium, samples, tmp_path, name):
     net = samples(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
 import pytest
 
 from orgnet.errors import InputError
@@ -82,7 +83,7 @@ def test_redacted(tiny, tmp_path):
 def test_hostile_names_escaped(hostile, tmp_path):
     page = hostile.report(tmp_path / "r.html", AS_OF, rules=Rules(overlap_lens="all")).read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img src=x" not in page
-    assert "<td class=\"\">&lt;script&gt;alert(1)&lt;/script&gt;王秀英</td>" in page  # overlaps table, as text
+    assert "<td class=\"c-person_name\">&lt;script&gt;alert(1)&lt;/script&gt;王秀英</td>" in page  # overlaps table, as text
     view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
     assert IMG_NAME not in view and "\\u003cimg src=x onerror=alert(1)\\u003e" in view
 
@@ -125,3 +126,22 @@ def test_tables_name_regions(tiny, tiny_report):
     first = tiny.gaps(AS_OF).iloc[0]
     row = re.search(rf"<td[^>]*>{first.org_id}</td>(.*?)</tr>", own, re.S).group(1)
     assert f">{html.escape(regions[first.region_id])}</td>" in row and f">{first.region_id}</td>" not in row
+
+
+def test_top_gaps_ranked(tiny, tiny_report):
+    """主要覆盖缺口 reads rule by rule (committee, liaison officer, party without women, vacant head),
+    the organizations with the most female staff first within a rule."""
+    table = tiny_report.split('id="top-gaps"', 1)[1].split("</table>", 1)[0]
+    shown = re.findall(r'<td class="c-org_id">([^<]*)</td>', table)
+    gaps = tiny.gaps(AS_OF)
+    order = ["committee_required", "liaison_required", "party_without_women", "vacant_head"]
+    staff = {g.Index: -1 if pd.isna(g.female_staff) else int(g.female_staff) for g in gaps.itertuples()}
+    expected = sorted(gaps.itertuples(), key=lambda g: (order.index(g.rule), -staff[g.Index], g.org_id))
+    assert len(shown) == len(gaps) >= 3 and shown == [g.org_id for g in expected]
+
+
+def test_mean_card_counts_people_not_a_sum(tiny, tiny_report):
+    """The average-age card says how many cadres it averages, not the sum of their ages."""
+    row = tiny.stats(AS_OF).query("level == 'county' and figure == 'federation_cadres_avg_age'").iloc[0]
+    assert f"共 {int(row.denominator):,} 人" in tiny_report
+    assert f"{int(row.numerator):,} / {int(row.denominator):,}" not in tiny_report
