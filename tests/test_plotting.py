@@ -64,8 +64,10 @@ def test_the_face_is_the_regular_simplified_chinese_one(cjk):
 
 
 def test_use_cjk_font_draws_chinese_in_your_own_plots(cjk):
+    import orgnet
+
     with rc_context():
-        assert plotting.use_cjk_font() == cjk
+        assert orgnet.plotting.use_cjk_font() == cjk
         draw(own_plot())
 
 

@@ -187,6 +187,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart_half": ("50%", "50%"),
     "chart_nd": ("已建/总数　组建率", "with / all   rate"),
     "axis_to": ("横轴截至 {top}%", "axis to {top}%"),
+    "inline_needs_library": ("此图所需的 vis-network 库随本内核显示的第一张图加载：请从头运行笔记本。",
+                             "This view needs vis-network, which comes with the first view this kernel showed: "
+                             "run the notebook from the top."),
     "people_axis_log": ("人数（对数刻度）", "people (log scale)"),
     "chart_fewer_posts": ("少于 {n} 个在任职务", "fewer than {n} active posts"),
     "chart_many_posts": ("{n} 个及以上在任职务（一人多职）", "{n} or more active posts"),
