@@ -128,7 +128,7 @@ def _tick_labels(ax) -> list:
 def collisions(fig) -> list[tuple[str, str]]:
     """Every pair of things drawn on top of each other: any two texts (titles, tick and axis labels,
     value labels, legend entries), or a text and a line (the dashed average line, a spine), a bar, or a
-    legend it is not part of. Boxes are the renderer's, shrunk by half a pixel (touching is not overlapping)."""
+    legend it is not part of; and any text cut off by the figure's edge. Boxes are the renderer's, shrunk by half a pixel (touching is not overlapping)."""
     from matplotlib.transforms import Bbox
 
     renderer = laid_out(fig)
@@ -155,6 +155,9 @@ def collisions(fig) -> list[tuple[str, str]]:
     for i, (a, a_box, _) in enumerate(text_boxes):
         found += [(a, b) for b, b_box, _ in text_boxes[i + 1:] if a_box.overlaps(b_box)]
         found += [(a, name) for name, shape in shapes if a_box.overlaps(box(shape))]
+    page = fig.bbox
+    found += [(a, "figure edge") for a, a_box, _ in text_boxes
+              if a_box.x0 < page.x0 or a_box.y0 < page.y0 or a_box.x1 > page.x1 or a_box.y1 > page.y1]
     for legend in legends:
         frame = legend.get_window_extent(renderer)
         found += [(a, "legend") for a, a_box, inside in text_boxes if not inside and a_box.overlaps(frame)]

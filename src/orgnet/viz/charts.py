@@ -193,8 +193,8 @@ def _coverage_legend(fig: Figure, values: list[float], cut: float, overall: floa
     if overall is not None:
         handles.append(Line2D([], [], color=GREY, linestyle="--", linewidth=1, label=words("chart_overall", lang)
                               .format(region=_region_label(root, lang), value=f"{overall:.1f}%")))
-    fig.legend(handles=handles, loc="outside lower left", ncols=len(handles) if lang == "zh" else 1, fontsize=8,
-               frameon=False)
+    wide = sum(len(h.get_label()) for h in handles) > (60 if lang == "zh" else 100)  # side by side, or a column
+    fig.legend(handles=handles, loc="outside lower left", ncols=1 if wide else len(handles), fontsize=8, frameon=False)
 
 
 @fonts_applied
