@@ -37,6 +37,7 @@ def render_without_tofu(fig, fmt: str = "png") -> bytes:
     """Draw the figure; fail on matplotlib's 'Glyph … missing from font(s)' warning (a tofu box)."""
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font.*")
+        warnings.filterwarnings("error", module="matplotlib")
         return charts.figure_bytes(fig, fmt)
 
 
@@ -58,6 +59,14 @@ def test_font_has_glyphs_for_every_region_name(samples, cjk):
     assert charts.has_glyphs(path, names)
     fig = net.chart("coverage", AS_OF)
     render_without_tofu(fig)
+
+
+def test_tabs_and_carriage_returns_in_names_draw_as_spaces(tiny, cjk):
+    stats = tiny.stats(AS_OF)
+    stats["region_name"] = stats["region_name"].str.replace("镇", "\t镇\r", regex=False)
+    fig = charts.coverage_chart(stats)
+    render_without_tofu(fig)
+    assert "东 镇 " in texts(fig)
 
 
 def test_a_latin_only_font_would_be_tofu():

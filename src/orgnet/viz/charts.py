@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +42,8 @@ from .style import STATUS, SYSTEM, words
 
 CHARTS = ("coverage", "post-load", "women-bodies")
 GREY = "#546e7a"
+#: Characters in data that no font has a glyph for (line feeds break lines; other controls are refused).
+SPACES = re.compile("[\t\r\x0b\x0c]")
 
 
 class Chart(Figure):
@@ -52,11 +55,14 @@ class Chart(Figure):
 
 def _with_fonts(fig: Figure) -> Figure:
     """Give every text in the figure the font list (the CJK face, then DejaVu Sans for a glyph it lacks),
-    drawn as written: a region named ``$x^2$`` is those five characters, never mathtext or TeX."""
+    drawn as written: a region named ``$x^2$`` is those five characters, never mathtext or TeX; a tab or
+    carriage return in a name is drawn as a space."""
     from matplotlib.text import Text
 
     families = font_families()
     for text in fig.findobj(Text):
+        if SPACES.search(text.get_text()):  # no font draws a tab or a carriage return: matplotlib would warn
+            text.set_text(SPACES.sub(" ", text.get_text()))
         text.set_fontfamily(families)
         text.set_parse_math(False)
         text.set_usetex(False)
@@ -93,7 +99,7 @@ def _figure(width: float, height: float) -> Chart:
 
 
 def _region_label(row, lang: str) -> str:
-    return row.region_name if cjk_font() else row.region_id
+    return SPACES.sub(" ", str(row.region_name if cjk_font() else row.region_id))
 
 
 def _parens(text: str, lang: str) -> str:
