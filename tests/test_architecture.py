@@ -119,7 +119,7 @@ WORDS_ALLOWED = {
     # input: what a cell may say (是/否, 2012年6月30日) and what mis-decoded text looks like
     "validate/cells.py": 5, "validate/mojibake.py": 4, "schema.py": 1,
     "redact.py": 1,  # the pseudonym prefix 人员-
-    "viz/charts.py": 1,  # a sample of Chinese glyphs to find a font that draws them
+    "plotting.py": 1,  # a sample of Chinese glyphs to find a font that draws them
     "cli/__init__.py": 1, "analyses/overlaps.py": 1, "cli/analyses.py": 1,  # help texts quoting the reports
     # view tooltips, notes and facts still to move into the glossary
     "viz/scene/draw.py": 32, "viz/scene/tree.py": 5, "viz/views/diff.py": 30,

@@ -7,6 +7,7 @@ where one person holds too many posts.
 """
 
 from .api import Network, connect, load
+from . import plotting  # noqa: F401 (orgnet.plotting.use_cjk_font(); matplotlib is imported when called)
 from .analyses import TABLES_USED
 from .errors import OrgnetError, ValidationError
 from .rules import Rules

@@ -216,9 +216,9 @@ class TestPage:
         assert data["nodes"] == v.network.nodes and data["edges"] == v.network.edges
         assert v.network.num_nodes() == len(v.nodes)
 
-    def test_notebook_iframe(self, tiny):
+    def test_report_iframe(self, tiny):
         v = tiny.view("ego", AS_OF, person="P1")
-        shown = v._repr_html_()
+        shown = v.iframe()
         assert shown.startswith("<iframe srcdoc=") and "height:650px" in shown
         assert html.unescape(re.search(r'srcdoc="([^"]*)"', shown).group(1)) == v.html
 

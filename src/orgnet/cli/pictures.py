@@ -77,14 +77,16 @@ def viz(path: DatasetOpt = None,
 @with_backend
 @handles_errors
 def chart(path: DatasetOpt = None,
-          kind: Annotated[ChartKind, typer.Option("--kind", help="coverage (by township/street), post-load "
-                                                  "(posts per person) or women-bodies (by type).")] = ChartKind.coverage,
+          kind: Annotated[ChartKind, typer.Option("--kind", help="coverage (by township/street, the lowest "
+                                                  "40 at most, on a fitted axis), post-load (posts per person, "
+                                                  "log scale) or women-bodies (by type).")] = ChartKind.coverage,
           out: Annotated[Path, typer.Option("--output", "-o", help="The .png or .svg file to write. " + IN_PLACE)]
           = ...,
           as_of: AsOf = None, rules: RulesFile = None, lang: LangOpt = Lang.zh,
           min_posts: Annotated[int, typer.Option("--min-posts", min=1, callback=in_int64, help="post-load: highlight from this many "
                                                  "posts.")] = 3) -> None:
-    """A chart as PNG or SVG (Chinese labels need a CJK font: Debian's fonts-noto-cjk).
+    """A chart as PNG or SVG, every text in one regular CJK face (Debian's fonts-noto-cjk; without one, a
+    line says so and the chart uses English words and ids).
 
     Example: `orgnet chart data/beihu --kind coverage --as-of 2012-06-30 -o coverage.png`
     """

@@ -1,10 +1,14 @@
 """Charts with matplotlib: coverage by township/street, post load per person, women's bodies by type.
 
-Chinese needs a CJK font: ``cjk_font()`` finds one (Noto Sans CJK from Debian's ``fonts-noto-cjk``,
-else another known CJK family) and gives every chart text the font list [default sans-serif, CJK font], so
-Latin text keeps its usual look and Chinese glyphs fall back to the CJK font (global rcParams stay
-untouched). Without any CJK font the charts
-fall back to English words and ids instead of drawing empty boxes ("tofu"), and warn.
+Every text is drawn in one regular-weight CJK face (``orgnet.plotting.cjk_font()``: Noto Sans CJK SC
+Regular from Debian's ``fonts-noto-cjk`` when present), English charts too, with DejaVu Sans behind it
+for a glyph it lacks; global rcParams stay untouched. Without any CJK font the charts fall back to
+English words and ids instead of drawing empty boxes ("tofu"), and one line says so.
+
+Nothing overlaps: the coverage chart writes its counts in a column right of the bars (never across a
+bar or the dashed average line) and explains each colour and line in a legend below; the post-load
+chart is on a log scale with every count above its bar, so the few people with 4 or 5 posts show.
+``tests/viz/test_charts.py`` measures every text, line and legend with matplotlib's renderer.
 
 The chart functions take the analyses' DataFrames (``stats``, ``overlaps``), so they work on every
 engine. Figures are plain ``matplotlib.figure.Figure`` objects (no pyplot state); they show inline in
@@ -20,11 +24,10 @@ True
 
 from __future__ import annotations
 
-import glob
 import io
-import warnings
+import math
+import re
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -33,19 +36,14 @@ from matplotlib.figure import Figure
 from ..dataset import as_timestamp
 from ..errors import InputError
 from ..files import write_output
+from ..plotting import cjk_font, font_families, has_glyphs, tell_missing  # noqa: F401 (has_glyphs for callers)
 from ..rules import Rules
 from .style import STATUS, SYSTEM, words
 
 CHARTS = ("coverage", "post-load", "women-bodies")
-#: CJK families to look for, best first.
-CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimHei",
-                "Droid Sans Fallback", "AR PL UMing CN")
-#: Where Debian and others put CJK font files (searched when matplotlib's font cache predates them).
-CJK_GLOBS = ("/usr/share/fonts/opentype/noto/NotoSansCJK*.ttc", "/usr/share/fonts/**/NotoSansCJK*",
-             "/usr/share/fonts/**/*wqy*", "/usr/share/fonts/**/DroidSansFallback*", "/System/Library/Fonts/PingFang*",
-             "C:/Windows/Fonts/msyh*")
-SAMPLE = "妇联党支部覆盖率乡镇街道一人多职"
+GREY = "#546e7a"
+#: Characters in data that no font has a glyph for (line feeds break lines; other controls are refused).
+SPACES = re.compile("[\t\r\x0b\x0c]")
 
 
 class Chart(Figure):
@@ -55,70 +53,27 @@ class Chart(Figure):
         return figure_bytes(self, "png")
 
 
-@lru_cache(maxsize=1)
-def cjk_font() -> str | None:
-    """The family name of a CJK font matplotlib can use (registered with its font manager), or None."""
-    from matplotlib import font_manager
-
-    known = {f.name: f.fname for f in font_manager.fontManager.ttflist}
-    family = next((name for name in CJK_FAMILIES if name in known), None)
-    if family is None:
-        for pattern in CJK_GLOBS:
-            for path in sorted(glob.glob(pattern, recursive=True)):
-                try:
-                    font_manager.fontManager.addfont(path)
-                except (OSError, RuntimeError, ValueError):
-                    continue
-                name = font_manager.FontProperties(fname=path).get_name()
-                if has_glyphs(path, SAMPLE):
-                    family = name
-                    break
-            if family:
-                break
-    if family is None:
-        return None
-    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-    return family if has_glyphs(path, SAMPLE) else None
-
-
-def font_families() -> list[str]:
-    """The chart font list: matplotlib's default sans-serif for Latin, then the CJK font for Chinese."""
-    from matplotlib import rcParams
-
-    first = list(rcParams["font.sans-serif"])[:1] or ["DejaVu Sans"]
-    family = cjk_font()
-    return first + ([family] if family else [])
-
-
 def _with_fonts(fig: Figure) -> Figure:
-    """Give every text in the figure the font list (so Chinese falls back to the CJK font, glyph by glyph),
-    drawn as written: a region named ``$x^2$`` is those five characters, never mathtext or TeX."""
+    """Give every text in the figure the font list (the CJK face, then DejaVu Sans for a glyph it lacks),
+    drawn as written: a region named ``$x^2$`` is those five characters, never mathtext or TeX; a tab or
+    carriage return in a name is drawn as a space."""
     from matplotlib.text import Text
 
     families = font_families()
     for text in fig.findobj(Text):
+        if SPACES.search(text.get_text()):  # no font draws a tab or a carriage return: matplotlib would warn
+            text.set_text(SPACES.sub(" ", text.get_text()))
         text.set_fontfamily(families)
         text.set_parse_math(False)
         text.set_usetex(False)
     return fig
 
 
-def has_glyphs(path: str, text: str) -> bool:
-    """True when the font file has a glyph for every character of ``text`` (no tofu)."""
-    from matplotlib.ft2font import FT2Font
-
-    try:
-        font = FT2Font(path)
-    except (OSError, RuntimeError, ValueError):
-        return False
-    return all(font.get_char_index(ord(ch)) != 0 for ch in text if not ch.isspace())
-
-
 def _lang(lang: str) -> str:
     if lang not in ("zh", "en"):
         raise InputError(f"--lang {lang}: expected zh or en")
-    if lang == "zh" and cjk_font() is None:
-        warnings.warn("no CJK font found (install fonts-noto-cjk); charts use English words and ids", stacklevel=3)
+    if cjk_font() is None:
+        tell_missing()
         return "en"
     return lang
 
@@ -131,7 +86,7 @@ def fonts_applied(build):
     def wrapper(*args, **kwargs):
         from matplotlib import rc_context
 
-        with rc_context({"font.family": font_families()}):
+        with rc_context({"font.family": font_families(), "axes.unicode_minus": False}):
             return _with_fonts(build(*args, **kwargs))
 
     return wrapper
@@ -144,7 +99,26 @@ def _figure(width: float, height: float) -> Chart:
 
 
 def _region_label(row, lang: str) -> str:
-    return row.region_name if lang == "zh" or cjk_font() else row.region_id
+    return SPACES.sub(" ", str(row.region_name if cjk_font() else row.region_id))
+
+
+def _parens(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def axis_top(largest: float) -> float:
+    """The end of an axis fitted to ``largest`` (a percentage): the next of 1, 2, 2.5, 5 × 10ⁿ above it
+    with a little room for the bar, at most 100.
+
+    >>> axis_top(66.7), axis_top(3.8), axis_top(0), axis_top(97)
+    (80.0, 5.0, 1.0, 100.0)
+    """
+    wanted = max(largest * 1.08, 1.0)
+    power = 10 ** math.floor(math.log10(wanted))
+    top = next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= wanted)
+    if top > 50:
+        top = math.ceil(wanted / 20) * 20
+    return float(min(100, top))
 
 
 #: The most bars the coverage chart draws: the lowest coverage first (a province has thousands of
@@ -152,68 +126,116 @@ def _region_label(row, lang: str) -> str:
 MAX_BARS = 40
 
 
+def _coverage_rows(stats: pd.DataFrame, max_bars: int) -> tuple[pd.DataFrame, int, pd.Series | None]:
+    """The townships/streets/parks to draw (lowest coverage first), how many there are, the root's row."""
+    coverage = stats[stats["figure"] == "two_new_coverage"]
+    rows = coverage[coverage["level"].isin(["township", "street", "park"])]
+    rows = rows[rows["denominator"].fillna(0) > 0].sort_values(["value", "region_id"], ascending=[True, True])
+    root = coverage[coverage["level"].isin(["county", "district"]) & coverage["value"].notna()]
+    return rows.head(max_bars), len(rows), (root.iloc[0] if len(root) else None)
+
+
 @fonts_applied
 def coverage_chart(stats: pd.DataFrame, lang: str = "zh", max_bars: int = MAX_BARS) -> Chart:
-    """Two-new women's organization coverage per township/street/park: bars with n/d and %, at most
-    ``max_bars`` of them (the lowest coverage; the title says how many there are)."""
+    """Two-new women's organization coverage per township/street/park, the lowest on top: a bar each,
+    green at or above the whole area's rate (the dashed line) and orange below it, with n/d and % in a
+    column to the right. At most ``max_bars`` bars (the lowest; the title says how many there are), on
+    an axis fitted to them (the axis label says where it ends when that is below 100 %)."""
     lang = _lang(lang)
-    rows = stats[(stats["figure"] == "two_new_coverage") & stats["level"].isin(["township", "street", "park"])]
-    rows = rows[rows["denominator"].fillna(0) > 0].sort_values(["value", "region_id"], ascending=[True, True])
-    total = len(rows)
-    rows = rows.head(max_bars)
-    fig = _figure(8.5, max(3.0, 0.32 * len(rows) + 1.4))
+    rows, total, root = _coverage_rows(stats, max_bars)
+    fig = _figure(8.5, max(3.2, 0.3 * len(rows) + 2.2))
     ax = fig.add_subplot()
     title = words("chart_coverage", lang)
     if total > len(rows):
-        title += ("（" if lang == "zh" else " (") + words("lowest_shown", lang).format(shown=len(rows), total=f"{total:,}") \
-            + ("）" if lang == "zh" else ")")
+        title += "\n" + words("lowest_shown", lang).format(shown=len(rows), total=f"{total:,}")
     ax.set_title(title, loc="left", fontsize=12)
     if rows.empty:
         ax.text(0.5, 0.5, words("no_data", lang), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
-    labels = [_region_label(r, lang) for r in rows.itertuples()]
     values = rows["value"].astype(float).tolist()
-    colors = [STATUS["covered"].color if v >= 50 else STATUS["committee_required"].color for v in values]
-    bars = ax.barh(range(len(rows)), values, color=colors, height=0.7)
-    ax.set_yticks(range(len(rows)), labels=labels, fontsize=9)
-    ax.set_xlim(0, 118)
-    ax.set_xlabel(words("coverage_axis", lang))
-    for bar, num, den, value in zip(bars, rows["numerator"], rows["denominator"], values):
-        ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{int(num)}/{int(den)}  {value:.1f}%",
-                va="center", fontsize=8, color="#37474f")
-    root = stats[(stats["figure"] == "two_new_coverage") & stats["level"].isin(["county", "district"])]
-    if not root.empty and pd.notna(root["value"].iloc[0]):
-        overall = float(root["value"].iloc[0])
-        ax.axvline(overall, color="#546e7a", linestyle="--", linewidth=1)
-        ax.text(overall, len(rows) - 0.4, f" {_region_label(root.iloc[0], lang)} {overall:.1f}%", fontsize=8,
-                color="#546e7a", va="bottom")
+    overall = float(root["value"]) if root is not None else None
+    cut = overall if overall is not None else 50.0
+    colors = [STATUS["covered"].color if v >= cut else STATUS["committee_required"].color for v in values]
+    ax.barh(range(len(rows)), values, color=colors, height=0.7)
+    ax.set_yticks(range(len(rows)), labels=[_region_label(r, lang) for r in rows.itertuples()], fontsize=9)
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # the lowest on top
+    top = axis_top(max(values + [overall or 0.0]))
+    ax.set_xlim(0, top)
+    label = words("coverage_axis", lang)
+    ax.set_xlabel(label + (_parens(words("axis_to", lang).format(top=f"{top:g}"), lang) if top < 100 else ""))
+    _count_column(ax, rows, lang)
+    if overall is not None:
+        ax.axvline(overall, color=GREY, linestyle="--", linewidth=1)
+    _coverage_legend(fig, values, cut, overall, root, lang)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
 
+def _count_column(ax, rows: pd.DataFrame, lang: str) -> None:
+    """n/d and % of each bar in a column right of the plot (clear of every bar and line), headed below."""
+    from matplotlib.transforms import blended_transform_factory
+
+    where = blended_transform_factory(ax.transAxes, ax.transData)
+    for y, row in enumerate(rows.itertuples()):
+        ax.text(1.02, y, f"{int(row.numerator)}/{int(row.denominator)}  {float(row.value):.1f}%", transform=where,
+                va="center", ha="left", fontsize=8, color="#37474f", clip_on=False)
+    ax.text(1.02, -0.012, words("chart_nd", lang), transform=ax.transAxes, va="top", ha="left", fontsize=8,
+            color=GREY, clip_on=False)
+
+
+def _coverage_legend(fig: Figure, values: list[float], cut: float, overall: float | None, root, lang: str) -> None:
+    """What green and orange (those drawn) and the dashed line mean, below the chart."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    if overall is not None:
+        ref = words("chart_ref", lang).format(region=_region_label(root, lang), value=f"{overall:.1f}%")
+    else:
+        ref = words("chart_half", lang)
+    handles = [Patch(color=STATUS[status].color, label=words(key, lang).format(ref=ref))
+               for status, key, shown in (("covered", "chart_at_or_above", max(values) >= cut),
+                                          ("committee_required", "chart_below", min(values) < cut)) if shown]
+    if overall is not None:
+        handles.append(Line2D([], [], color=GREY, linestyle="--", linewidth=1, label=words("chart_overall", lang)
+                              .format(region=_region_label(root, lang), value=f"{overall:.1f}%")))
+    wide = sum(len(h.get_label()) for h in handles) > (60 if lang == "zh" else 100)  # side by side, or a column
+    fig.legend(handles=handles, loc="outside lower left", ncols=1 if wide else len(handles), fontsize=8, frameon=False)
+
+
 @fonts_applied
 def post_load_chart(posts_per_person: pd.Series, min_posts: int = 3, lang: str = "zh") -> Chart:
-    """How many people hold 1, 2, 3 … active posts; bars at or above ``min_posts`` highlighted."""
+    """How many people hold 1, 2, 3 … active posts, on a log scale with every count above its bar (the
+    few people with the most posts stay visible); bars at or above ``min_posts`` highlighted, both
+    colours explained in a legend."""
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter, LogLocator
+
     lang = _lang(lang)
     counts = posts_per_person.astype(int).value_counts().sort_index()
-    fig = _figure(7.0, 3.8)
+    fig = _figure(7.0, 4.0)
     ax = fig.add_subplot()
     ax.set_title(words("chart_post_load", lang), loc="left", fontsize=12)
     if counts.empty:
         ax.text(0.5, 0.5, words("no_data", lang), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
-    colors = ["#ffb300" if k >= min_posts else "#90a4ae" for k in counts.index]
-    bars = ax.bar(counts.index, counts.values, color=colors, edgecolor="#546e7a", linewidth=0.6)
+    few, many = "#90a4ae", "#ffb300"
+    colors = [many if k >= min_posts else few for k in counts.index]
+    bars = ax.bar(counts.index, counts.values, color=colors, edgecolor=GREY, linewidth=0.6)
+    ax.set_yscale("log")
+    ax.set_ylim(0.7, max(counts.values) * 4)  # room above the tallest bar for its count
+    ax.yaxis.set_major_locator(LogLocator(base=10))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else ""))
     for bar, n in zip(bars, counts.values):
-        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), f"{n:,}", ha="center", va="bottom", fontsize=8)
+        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() * 1.08, f"{n:,}", ha="center", va="bottom",
+                fontsize=8)
     ax.set_xticks(counts.index)
     ax.set_xlabel(words("posts_axis", lang))
-    ax.set_ylabel(words("people_axis", lang))
-    ax.axvline(min_posts - 0.5, color="#b8860b", linestyle="--", linewidth=1)
-    ax.text(min_posts - 0.45, ax.get_ylim()[1] * 0.92, f"{words('threshold', lang)} ≥ {min_posts}", fontsize=8,
-            color="#b8860b")
+    ax.set_ylabel(words("people_axis_log", lang))
+    handles = [Patch(facecolor=few, edgecolor=GREY, label=words("chart_fewer_posts", lang).format(n=min_posts)),
+               Patch(facecolor=many, edgecolor=GREY, label=words("chart_many_posts", lang).format(n=min_posts))]
+    fig.legend(handles=handles, loc="outside lower left", ncols=2, fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 

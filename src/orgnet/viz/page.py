@@ -126,8 +126,8 @@ def render_html(scene: Scene, net) -> str:
 class View:
     """One drawn view: the page's HTML, and the pyvis ``Network`` it was drawn from.
 
-    Shows itself inline in Jupyter (an iframe whose ``srcdoc`` is the whole page) and saves to a
-    single self-contained HTML file.
+    Shows itself inline in Jupyter (an iframe of the whole page, the library sent once per notebook:
+    ``orgnet.viz.inline``) and saves to a single self-contained HTML file.
     """
 
     kind: str
@@ -160,7 +160,11 @@ class View:
                 f'sandbox="allow-scripts"></iframe>')
 
     def _repr_html_(self) -> str:
-        return self.iframe()
+        """In Jupyter: a sandboxed iframe filled from the packed page; the vis-network library comes
+        with the first view a kernel shows only (``orgnet.viz.inline``)."""
+        from .inline import notebook_html
+
+        return notebook_html(self, vis_assets())
 
     def __repr__(self) -> str:
         return f"<orgnet.View {self.kind}: {len(self.nodes)} nodes, {len(self.edges)} edges>"
