@@ -91,3 +91,17 @@ def test_a_param_the_server_cannot_evaluate_names_its_line(env, tmp_path):
     not_a_map.write_text(":param {a: 1}\n:params [1, 2]\nRETURN $a AS a\n", encoding="utf-8")
     result = run(env, "query", not_a_map)
     assert result.exit_code == 2 and "line 2" in result.stderr
+
+
+@pytest.mark.neo4j
+def test_region_top_and_names_on_neo4j_match_networkx(env):
+    """--region, --top and names are answered from the engine's facts: the same on the server."""
+    for args in (["gaps", "--as-of", "2012/6/30", "--region", "东镇"],
+                 ["overlaps", "--as-of", "2012-06-30", "--lens", "all", "--region", "东村", "--top", "1"],
+                 ["impact", "--as-of", "2012-06-30", "--person", "王秀英"],
+                 ["plan", "--as-of", "2012-06-30", "--top", "1"]):
+        on_server = run(env, *args, "--backend", "neo4j", "-f", "csv")
+        assert on_server.exit_code == 0, on_server.output
+        assert on_server.stdout == run(env, args[0], TINY, *args[1:], "-f", "csv").stdout, args
+    unknown = run(env, "gaps", "--backend", "neo4j", "--as-of", "2012-06-30", "--region", "北极")
+    assert unknown.exit_code == 2 and "no region with that id or name" in unknown.stderr

@@ -265,7 +265,8 @@ def reads_only(*analyses: str):
     """Say in a command's help which tables it reads (``TABLES_USED``), and that validate reads all."""
     def mark(command):
         tables = ", ".join(tables_used(*analyses))
-        command.__doc__ += (f"\n\nReads only {tables} (on --backend networkx); "
+        region = "; every table with --region" if "region" in inspect.signature(command).parameters else ""
+        command.__doc__ += (f"\n\nReads only {tables} (on --backend networkx{region}); "
                             "`orgnet validate` checks every table.")
         return command
 
