@@ -90,7 +90,7 @@ def test_closing_tag_in_a_name_is_printed_as_written(closed_factory, command):
 def test_markup_in_an_option_does_not_break_the_error_line():
     result = runner.invoke(app, ["stats", str(TINY), "--as-of", AS_OF, "--region", "[/]"])
     assert_clean(result, 2)
-    assert "error: --region [/]: no such region" in result.stderr
+    assert "error: --region [/]: no region with that id or name" in result.stderr
 
 
 def test_terminal_escapes_in_an_option_are_shown_escaped():

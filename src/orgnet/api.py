@@ -75,13 +75,32 @@ def _frame_text(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Pr
 class Network:
     """One dataset on one engine, with the analyses as methods returning DataFrames.
 
-    Every method takes ``as_of`` (a date or ISO string; today when omitted) and ``rules``
-    (a ``Rules``; the source's defaults when omitted).
+    Every method takes ``as_of`` (a date, or text in a date cell's spellings: 2012-06-30, 2012/6/30,
+    2012年6月30日; today when omitted) and ``rules`` (a ``Rules``; the source's defaults when omitted).
+    ``within(region=…, top=…)`` gives the same network whose results keep only the rows in a region
+    (and below it) and their first rows (``orgnet.scope``).
     """
 
-    def __init__(self, engine: Engine, dataset: Dataset | None = None):
+    def __init__(self, engine: Engine, dataset: Dataset | None = None, region: str | None = None,
+                 top: int | None = None):
         self.engine = engine
         self.dataset = dataset
+        self.region, self.top = region, top
+
+    def within(self, region: str | None = None, top: int | None = None) -> Network:
+        """This network with every analysis narrowed to ``region`` (an id or a name; everything below
+        it in the region tree too) and to its first ``top`` rows (the plan: of each list), as
+        ``orgnet.scope.narrow`` says. A name several regions share raises ``AmbiguousName``.
+
+        >>> net = load("tests/data/tiny").within(region="东镇", top=3)
+        >>> net.overlaps(as_of="2012-06-30", lens="all").person_id.tolist()  # posts in 东镇 or 东村 below it
+        ['P6', 'P7', 'P1']
+        """
+        if region is not None:
+            from .scope import find_region
+
+            find_region(self.engine, region)  # a wrong or shared name fails here, before any analysis
+        return Network(self.engine, self.dataset, region=region, top=top)
 
     def __repr__(self) -> str:
         where = self.dataset.source if self.dataset is not None else "server"
@@ -131,7 +150,13 @@ class Network:
                 args[key] = _day(args[key])
         if "rules" in record.args:
             args["rules"] = args.get("rules") or Rules()
-        return run(self.engine, name, **args)
+        frame = run(self.engine, name, **args)
+        if self.region is None and self.top is None:
+            return frame
+        from .scope import narrow
+
+        day = args.get("as_of") or args.get("end") or (date(args["year"], 12, 31) if args.get("year") else None)
+        return narrow(self.engine, frame, self.region, self.top, day, name)
 
     def gaps(self, as_of: date | str | None = None, rules: Rules | None = None) -> pd.DataFrame:
         """Organizations (and region-level bodies) that break a coverage rule."""
@@ -198,9 +223,11 @@ class Network:
                              "day first")
         return self.run("diff", start=start, end=end, rules=rules)
 
-    def impact(self, person_id: str, as_of=None) -> pd.DataFrame:
-        """The bodies left without a head, and the gaps opened, if this person left."""
-        return self.run("impact", person_id=person_id, as_of=as_of)
+    def impact(self, person: str, as_of=None) -> pd.DataFrame:
+        """The bodies left without a head, and the gaps opened, if this person (an id or a name) left."""
+        from .scope import find_person
+
+        return self.run("impact", person_id=find_person(self.engine, person, as_of), as_of=as_of)
 
     def key_people(self, as_of=None) -> pd.DataFrame:
         """Everyone whose departure leaves a body headless, ranked by the gaps it would open."""
@@ -241,6 +268,12 @@ class Network:
         for key in ("start", "end"):
             if options.get(key) is not None:
                 options[key] = _day(options[key])
+        from .scope import find_person, find_region
+
+        if options.get("person") is not None:
+            options["person"] = find_person(self.engine, options["person"], as_of)
+        if options.get("region") is not None:
+            options["region"] = find_region(self.engine, options["region"])
         return view(self.engine, kind, _day(as_of), rules, source=self._source(), **options)
 
     def chart(self, kind: str = "coverage", as_of=None, rules: Rules | None = None, lang: str = "zh",
@@ -269,7 +302,9 @@ def _day(as_of, name: str = "as_of") -> date:
     try:
         return as_timestamp(as_of).date()
     except (ValueError, TypeError) as exc:
-        raise InputError(f"{name} {as_of!r}: expected a date YYYY-MM-DD") from exc
+        from .glossary import DATE_SPELLINGS
+
+        raise InputError(f"{name} {as_of!r}: expected {DATE_SPELLINGS}") from exc
 
 
 def load(source: str | Path | dict[str, pd.DataFrame], on_stage=None, tables: Iterable[str] | None = None) -> Network:

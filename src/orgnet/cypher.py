@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -132,6 +133,59 @@ def params(name_or_text: str) -> dict[str, str]:
         if m:
             found[m.group(1)] = m.group(2)
     return found
+
+
+_BROWSER_LINE = re.compile(r"^\s*:(params?)(?:\s+(.*?))?\s*;?\s*$")
+_BROWSER_NAMED = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*|`[^`]+`)\s*(?:=>|:)\s*(.+)$")
+
+
+@dataclass(frozen=True)
+class BrowserParam:
+    """One Neo4j Browser parameter line of a query file: ``:param name => expression`` (``name`` set),
+    ``:param {a: 1, b: 'x'}`` (``name`` None: a map of several), ``:params {…}`` (``replace``: the map
+    replaces every parameter set before) or ``:params clear`` (``replace``, no expression)."""
+
+    line: int
+    text: str
+    name: str | None
+    expression: str
+    replace: bool = False
+
+
+def browser_params(text: str, source: str = "the query") -> tuple[list[BrowserParam], str]:
+    """The Neo4j Browser ``:param``/``:params`` lines of a Cypher text, and the statement without them:
+    each such line becomes a comment (``// :param …``), so line numbers hold and ``params`` lists them.
+    Neo4j Browser evaluates each expression on the server (an implicit ``RETURN``); so does
+    ``orgnet query`` (``orgnet.engines.neo4j.browser_defaults``).
+
+    >>> found, statement = browser_params(":param day => date('2012-06-30')\\n:param {a: 1}\\nRETURN $day, $a")
+    >>> [(p.line, p.name, p.expression) for p in found]
+    [(1, 'day', "date('2012-06-30')"), (2, None, '{a: 1}')]
+    >>> print(statement)
+    // :param day => date('2012-06-30')
+    // :param {a: 1}
+    RETURN $day, $a
+    """
+    found, lines = [], text.splitlines()
+    for number, line in enumerate(lines, 1):
+        match = _BROWSER_LINE.match(line)
+        if not match:
+            continue
+        command, argument = match.group(1), (match.group(2) or "").strip()
+        lines[number - 1] = "// " + line.strip()
+        if command == "params" and argument in ("", "clear"):
+            if argument == "clear":
+                found.append(BrowserParam(number, line, None, "", replace=True))
+            continue
+        if argument.startswith("{"):
+            found.append(BrowserParam(number, line, None, argument, replace=command == "params"))
+            continue
+        named = _BROWSER_NAMED.match(argument)
+        if command != "param" or not named:
+            raise InputError(f"{source} line {number}: {line.strip()!r}: expected :param name => value, "
+                             ":param {name: value, …} or :params {name: value, …} (as Neo4j Browser takes them)")
+        found.append(BrowserParam(number, line, named.group(1).strip("`"), named.group(2).strip()))
+    return found, "\n".join(lines) + ("\n" if text.endswith("\n") else "")
 
 
 def used_params(text: str) -> set[str]:

@@ -17,12 +17,18 @@ The fast path joins on these instead of looking ids up again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
+
+
+#: What a date given as text must read as once its spelling is made ISO (``date.fromisoformat`` alone
+#: would also take 20120630 and 2012-W26-6).
+DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -48,13 +54,20 @@ class Dataset:
 
 
 def as_timestamp(as_of: date | str | None) -> pd.Timestamp:
-    """The as-of date as a pandas Timestamp (today when None).
+    """The as-of date as a pandas Timestamp (today when None). Text is read in the spellings a date
+    cell accepts (``orgnet.validate.cells.iso_date``: 2012-06-30, 2012/6/30, 2012.6.30, 2012年6月30日),
+    never a day-first guess.
 
-    >>> as_timestamp("2012-06-30")
-    Timestamp('2012-06-30 00:00:00')
+    >>> as_timestamp("2012-06-30"), as_timestamp("2012/6/30")
+    (Timestamp('2012-06-30 00:00:00'), Timestamp('2012-06-30 00:00:00'))
     """
     if as_of is None:
         as_of = date.today()
     elif isinstance(as_of, str):
-        as_of = date.fromisoformat(as_of.strip())  # strict: 2012-06-30, never a day-first guess
+        from .validate.cells import iso_date
+
+        text = iso_date(as_of.strip())
+        if not DATE_TEXT.match(text):
+            raise ValueError(f"not a date: {as_of!r}")
+        as_of = date.fromisoformat(text)
     return pd.Timestamp(as_of).normalize()

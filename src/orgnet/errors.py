@@ -61,3 +61,23 @@ class ValidationError(InputError):
 
 class EngineError(OrgnetError):
     """An engine (Neo4j) failed: connection, authentication, server error. Exit code 1."""
+
+
+class AmbiguousName(InputError):
+    """A name given for an id (``--person 江龙林``) that several share; ``candidates`` lists them
+    (``id, name, context``). Exit code 2.
+
+    >>> import pandas as pd
+    >>> print(AmbiguousName("--person", "李强", "person", pd.DataFrame(
+    ...     {"id": ["P2", "P9"], "name": ["李强"] * 2, "context": ["M; 东村党支部 secretary", "M; no post on the day"]})))
+    --person 李强: 2 people share this name; give one of their ids:
+      P2  李强  (M; 东村党支部 secretary)
+      P9  李强  (M; no post on the day)
+    """
+
+    def __init__(self, option: str, name: str, what: str, candidates):
+        self.candidates, self.what = candidates, what
+        plural = {"person": "people"}.get(what, what + "s")
+        lines = [f"  {i}  {n}  ({c})" for i, n, c in zip(candidates["id"], candidates["name"], candidates["context"])]
+        super().__init__(f"{option} {name}: {len(candidates)} {plural} share this name; give one of their ids:\n"
+                         + "\n".join(lines))

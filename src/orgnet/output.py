@@ -38,7 +38,7 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
         return _plain_csv(frame) or frame.to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         return frame.to_json(orient="records", force_ascii=False)
-    raise InputError(f"format {fmt!r}: expected table, csv or json")
+    raise InputError(f"format {fmt!r}: expected table, csv, json or xlsx")
 
 
 def list_columns(frame: pd.DataFrame) -> list[str]:
@@ -141,24 +141,69 @@ def message(label: str, style: str, text: object) -> Text:
     return Text.assemble((label, style), " ", plain(text))
 
 
-def emit(frame: pd.DataFrame, fmt: str, out: Path | None, title: str, console: Console | None = None) -> None:
-    """Print or write a result: a rich table for people, CSV/JSON for programs."""
+def emit(frame: pd.DataFrame, fmt: str, out: Path | None, title: str, console: Console | None = None,
+         excel: bool = False, lang: str = "en") -> None:
+    """Print or write a result: a rich table for people, CSV/JSON for programs, an ``xlsx`` workbook
+    (to ``out`` only; headers in ``lang``, ``column_words``). ``excel``: CSV starts with a UTF-8 byte
+    order mark, so a zh-CN Excel reads its Chinese as UTF-8 instead of the locale's GBK."""
+    if fmt == "xlsx":
+        if out is None:
+            raise InputError("-f xlsx writes a workbook: give the file with -o FILE.xlsx")
+        write_output(out, workbook(frame, title, lang))
+        return
     if fmt == "table":
         if out is not None:
-            write_output(out, render(frame, "csv"))
+            write_output(out, ("\ufeff" if excel else "") + render(frame, "csv"))
             return
         console = console or Console()
         if not console.is_terminal:  # piped or logged: no terminal width to respect, keep rows whole
             console = Console(width=max(console.width, 200))
         console.print(rich_table(brief(frame), title))
         return
-    text = render(frame, fmt)
+    text = ("\ufeff" if excel and fmt == "csv" else "") + render(frame, fmt)
     if out is not None:
         write_output(out, text)
     else:
         import sys
 
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def workbook(frame: pd.DataFrame, title: str, lang: str = "en") -> bytes:
+    """A result as an Excel workbook (one sheet, named after ``title``): headers in ``lang``, lists
+    ``;``-joined, numbers and booleans typed, text a spreadsheet would run as a formula neutralized.
+
+    >>> import io, openpyxl
+    >>> data = workbook(pd.DataFrame({"org_name": ["华美", "=1+1"], "female_staff": [45, pd.NA]}), "gaps", "zh")
+    >>> [[c.value for c in row] for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows()]
+    [['组织名称', '女职工数'], ['华美', 45], ["'=1+1", None]]
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from .glossary import column_words
+
+    def cell(value):
+        if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+            return None
+        if hasattr(value, "item"):  # numpy scalars
+            value = value.item()
+        if isinstance(value, str):
+            return neutralize(ILLEGAL_CHARACTERS_RE.sub(lambda m: shown(m.group(0)), value))
+        return value
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip() or "orgnet"
+    sheet.append([column_words(str(c), lang) for c in frame.columns])
+    for row in joined_lists(frame).astype(object).itertuples(index=False):
+        sheet.append([cell(v) for v in row])
+    sheet.freeze_panes = "A2"
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 #: Longest identifier kept on one line in a table; longer ones fold like text.
@@ -239,13 +284,10 @@ def print_problems(problems: list[Problem], console: Console) -> None:
 
 
 def pick_regions(stats: pd.DataFrame, region: str | None, all_regions: bool) -> pd.DataFrame:
-    """Stats rows for one region, every region, or (default) the root regions."""
-    if all_regions:
+    """Stats rows of every region, of a region and those below it (``region``: the rows are already
+    narrowed to it, ``orgnet.scope``), or (default) of the root regions."""
+    if all_regions or region is not None:
         return stats
-    if region is not None:
-        if region not in set(stats["region_id"]):
-            raise InputError(f"--region {region}: no such region among the stats levels")
-        return stats[stats["region_id"] == region].reset_index(drop=True)
     roots = stats.groupby("region_id", sort=False).head(1)
     root_ids = roots.loc[roots["level"].isin(["county", "district"]), "region_id"]
     keep = root_ids if len(root_ids) else roots["region_id"].head(1)
@@ -292,9 +334,11 @@ SUMMARY_REGIONS = 5
 def print_summary(net, as_of, rules, top: int, console: Console, redact: bool = False) -> None:
     """The main job's printout: figures, gaps per rule, the top gaps and overlaps (people as
     pseudonyms when ``redact``)."""
+    from .dataset import as_timestamp
     from .redact import redact_frame
     from .results import PEOPLE_FIGURES
 
+    console.print(plain(f"as of {as_timestamp(as_of).date().isoformat()}"), highlight=False)
     figures = pick_regions(net.stats(as_of, rules), None, False)
     summed = figures["region_id"].nunique() > SUMMARY_REGIONS
     if summed:

@@ -1,7 +1,7 @@
 """The ``orgnet`` command: each command parses options, calls one library function, prints.
 
 Errors from the library (``OrgnetError``) become one line on stderr and an exit code: 2 for bad input,
-1 for anything else. ``--debug`` shows the traceback.
+1 for anything else. ``--debug`` (before or after the command's name) shows the traceback.
 
 The commands live in modules by job (``analyses``, ``beyond``, ``pictures``, ``data``; what they share in
 ``common``); this module makes the app and registers them in the order ``orgnet --help`` lists them.
@@ -12,9 +12,10 @@ from __future__ import annotations
 import typer
 
 from . import analyses, beyond, data, pictures
-from .common import main_options
+from .common import Command, Group, main_options
 
 app = typer.Typer(
+    cls=Group,
     help="Model an organizational network as a graph: where women's organizations are missing "
     "(哪里有党组织，哪里就有妇联组织) and where one person holds too many posts (一人多职).",
     no_args_is_help=True,
@@ -52,7 +53,7 @@ COMMANDS = {
     "schema": data.schema,
 }
 for _name, _command in COMMANDS.items():
-    app.command(_name)(_command)
+    app.command(_name, cls=Command)(_command)
 del _name, _command
 
 

@@ -12,33 +12,38 @@ import typer
 from .. import gap_rules, glossary
 from .. import output
 from ..rules import Rules
-from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, in_int64,
-                     open_network, reads_only, redactable, with_backend)
+from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, dated, emit, handles_errors, in_int64,
+                     open_network, reads_only, redactable, region_given, say_day, table_options, with_backend)
 
 
 @reads_only("stats")
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def stats(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
-          region: Annotated[Optional[str], typer.Option(help="Only this region (default: the root regions).")] = None,
-          all_regions: Annotated[bool, typer.Option("--all-regions", help="Every region in the stats levels.")] = False,
+          all_regions: Annotated[bool, typer.Option("--all-regions", help="Every region in the stats levels "
+                                                    "(default: the root regions; with --region, it and those below).")]
+          = False,
           fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """The report figures (counts and rates with numerator/denominator), rolled up the region tree.
 
     Each figure's definition beside the report's phrase: `orgnet schema --figures` (docs/FIGURES.md).
     Rates and averages are rounded half up (四舍五入) to one decimal.
 
-    Example: `orgnet stats data/beihu --as-of 2012-06-30`
+    Example: `orgnet stats data/beihu --as-of 2012-06-30 --region 郴江镇`
     """
     frame = open_network(path, "stats").stats(as_of, Rules.from_toml(rules))
-    emit(output.pick_regions(frame, region, all_regions), fmt, out, "figures")
+    emit(output.pick_regions(frame, region_given(), all_regions), fmt, out, "figures")
 
 
 @reads_only("gaps")
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def gaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
          rule: Annotated[Optional[str], typer.Option(
              help="Only this rule's rows: " + ", ".join(gap_rules.RULE_IDS) + " (orgnet schema lists them).")] = None,
@@ -60,7 +65,9 @@ class Lens(str, Enum):
 @reads_only("overlaps")
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
              min_posts: Annotated[Optional[int], typer.Option("--min-posts", min=1, callback=in_int64, help="Fewest active posts to list (default 2).")] = None,
              lens: Annotated[Optional[Lens], typer.Option(
@@ -90,7 +97,9 @@ def overlaps(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = Non
 @reads_only("nameplates")
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def nameplates(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
                fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """Nameplate overlaps (一套班子几块牌子): bodies in one organization run by the same people, and of
@@ -113,7 +122,9 @@ class PlanList(str, Enum):
 @reads_only("plan")
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
          which: Annotated[PlanList, typer.Option(
              "--list", help="queue: the women's build queue (organizations with a party body); party-first: "
@@ -140,6 +151,7 @@ def plan(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
 @reads_only("liaison_check")
 @redactable
 @with_backend
+@table_options()
 @handles_errors
 def liaison_check(path: DatasetOpt = None,
                   year: Annotated[Optional[int], typer.Option(min=1, max=9999, help="Calendar year to check (default: this year).")] = None,
@@ -150,3 +162,5 @@ def liaison_check(path: DatasetOpt = None,
     """
     frame = open_network(path, "liaison_check").liaison_check(year or date.today().year, Rules.from_toml(rules))
     emit(frame, fmt, out, "guidance link check")
+    if year is None:
+        say_day("year", date.today().year, "this year", "--year")

@@ -11,16 +11,18 @@ from rich.console import Console
 
 from .. import output
 from ..rules import Rules
-from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, emit, handles_errors, in_int64,
-                     open_network, reads_only, redactable, redacting, with_backend)
+from .common import (AsOf, DatasetOpt, Format, FormatOpt, OutputOpt, RulesFile, dated, emit, handles_errors, in_int64,
+                     open_network, reads_only, redactable, redacting, table_options, with_backend)
 
 
 @redactable
 @with_backend
+@table_options()
 @handles_errors
 def diff(path: DatasetOpt = None,
-         start: Annotated[str, typer.Option("--from", help="The earlier day, YYYY-MM-DD.")] = ...,
-         end: Annotated[str, typer.Option("--to", help="The later day, YYYY-MM-DD.")] = ...,
+         start: Annotated[str, typer.Option("--from", help="The earlier day: 2011-06-30, 2011/6/30 or any spelling "
+                                            "a date cell takes.")] = ...,
+         end: Annotated[str, typer.Option("--to", help="The later day, spelled the same ways.")] = ...,
          rules: RulesFile = None, fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """What changed: gaps opened and closed, bodies founded and dissolved, posts started and ended,
     coverage per region at both dates.
@@ -32,32 +34,40 @@ def diff(path: DatasetOpt = None,
 
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def impact(path: DatasetOpt = None,
-           person: Annotated[str, typer.Option("--person", help="The person's id.")] = ...,
+           person: Annotated[str, typer.Option("--person", help="The person: an id or a name (a name several people "
+                                               "share lists them with their posts, exit 2).")] = ...,
            as_of: AsOf = None, fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """If this person left: the bodies left without a head, and the gaps that would open.
 
-    Example: `orgnet impact data/beihu --person P0001 --as-of 2012-06-30`
+    Examples: `orgnet impact data/beihu --person P00001 --as-of 2012-06-30` ·
+    `orgnet impact data/beihu --person 唐媛翠 --as-of 2012/6/30`
     """
     emit(open_network(path).impact(person, as_of), fmt, out, f"impact of {person} leaving", people=(person,))
 
 
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def key_people(path: DatasetOpt = None, as_of: AsOf = None, fmt: FormatOpt = Format.table,
                out: OutputOpt = None) -> None:
     """Turnover risk: everyone whose departure leaves bodies headless, ranked by the gaps it opens.
 
-    Example: `orgnet key-people data/beihu --as-of 2012-06-30`
+    Example: `orgnet key-people data/beihu --as-of 2012-06-30 --region 郴江镇 --top 20`
     """
     emit(open_network(path).key_people(as_of), fmt, out, "key people")
 
 
 @redactable
 @with_backend
+@table_options(region=False)
 @handles_errors
+@dated
 def composition(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
                 fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """Leadership rules: women in township/street and department teams, reserve cadres, congress chairs.
@@ -69,7 +79,9 @@ def composition(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = 
 
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def demo_reach(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
                hops: Annotated[Optional[int], typer.Option(min=0, callback=in_int64, help="Hops through shared people or pairing (default 2).")] = None,
                fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
@@ -82,7 +94,9 @@ def demo_reach(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = N
 
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def venues(path: DatasetOpt = None, as_of: AsOf = None,
            min_bodies: Annotated[int, typer.Option("--min-bodies", min=1, callback=in_int64, help="Fewest bodies sharing a room.")] = 2,
            fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
@@ -100,7 +114,9 @@ class CoverageBy(str, Enum):
 
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def coverage(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
              by: Annotated[Optional[CoverageBy], typer.Option(help="Break down by organization kind or party grade.")] = None,
              fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
@@ -115,7 +131,9 @@ def coverage(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = Non
 
 @redactable
 @with_backend
+@table_options()
 @handles_errors
+@dated
 def bridges(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
             fmt: FormatOpt = Format.table, out: OutputOpt = None) -> None:
     """People who bridge party and women's work: posts in both, by betweenness centrality.
@@ -129,6 +147,7 @@ def bridges(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
 @redactable
 @with_backend
 @handles_errors
+@dated
 def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None,
             top: Annotated[int, typer.Option(min=0, callback=in_int64, help="Rows of gaps and overlaps to show.")] = 10) -> None:
     """The main job: validate, print figures, gaps by rule, top gaps and overlaps.

@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import pandas as pd
 import typer
 from rich.console import Console
+from typer.core import TyperCommand, TyperGroup
 
 from .. import output
 from ..files import writes_to_stdout
@@ -33,12 +34,39 @@ class Format(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class _FlagsShowNoType:
+    """Help lists a flag without a ``<bool>`` type after it (typer's default)."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class Command(_FlagsShowNoType, TyperCommand):
+    """Every orgnet command's class."""
+
+
+class Group(_FlagsShowNoType, TyperGroup):
+    """The ``orgnet`` app's class."""
 
 
 Dataset = Annotated[Path, typer.Argument(help="A folder of CSV files or an .xlsx workbook.", show_default=False)]
-AsOf = Annotated[Optional[str], typer.Option("--as-of", help="The day to look at, YYYY-MM-DD (default: today).")]
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="The day to look at: 2012-06-30, 2012/6/30 or any "
+                                             "spelling a date cell takes (default: today, said on stderr).")]
 RulesFile = Annotated[Optional[Path], typer.Option("--rules", help="TOML file overriding rule thresholds.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people; csv or json for programs.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people; csv or json for programs; "
+                                           "xlsx: an Excel workbook (needs -o).")]
 #: What --output says about where it writes (every command that writes a file).
 IN_PLACE = "A file is replaced atomically; a FIFO or /dev/stdout is written in place (for pipelines)."
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout. "
@@ -120,15 +148,23 @@ def with_backend(command):
     return wrapper
 
 
+#: The module a missing import names → what to install (everything is in the default install; a
+#: partial environment says what it lacks in one line).
+MISSING = {"pyvis": "pyvis", "matplotlib": "matplotlib", "jinja2": "jinja2", "neo4j": "neo4j", "openpyxl": "openpyxl"}
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks (also before the command: orgnet --debug …).")]
+
+
 def handles_errors(command):
-    """Turn library errors into one clear line and the right exit code.
+    """Turn library errors into one clear line and the right exit code; give the command ``--debug``
+    (so it works after the command's name as well as before).
 
     Under ``--redact`` the message names no person: problems in person columns show no value
     (``orgnet.redact.redact_problems``), a ``--person`` id is said as its pseudonym, and an internal
     error shows only its type."""
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args, debug: bool = False, **kwargs):
+        debugging = debug or _debug
         redacting = _redacting.get() or bool(kwargs.get("redact"))
         said = functools.partial(_said, people=[kwargs.get("person")]) if redacting else str
         try:
@@ -137,7 +173,7 @@ def handles_errors(command):
             output.print_problems(_shown_problems(exc.problems, redacting), err)
             raise typer.Exit(exc.exit_code) from None
         except OrgnetError as exc:
-            if _debug:
+            if debugging:
                 raise
             err.print(output.message("error:", "red", said(exc)), highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
@@ -145,19 +181,63 @@ def handles_errors(command):
             err.print("interrupted; no output file was left half-written")
             raise typer.Exit(130) from None
         except Exception as exc:
-            if _debug:
+            if debugging:
                 raise
-            detail = "details hidden under --redact" if redacting else f"{exc}"
-            err.print(output.message("internal error:", "red", f"{type(exc).__name__}: {detail} (run with --debug "
-                                     "for the traceback)"), highlight=False, soft_wrap=True)
+            err.print(_internal(exc, redacting), highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
+
+    return _with_option(wrapper, command, "debug", False, DebugOpt)
+
+
+def _internal(exc: Exception, redacting: bool):
+    """The line for an unexpected error: a missing package named with what to install."""
+    missing = (getattr(exc, "name", None) or "").split(".")[0] if isinstance(exc, ModuleNotFoundError) else ""
+    if missing in MISSING:
+        return output.message("error:", "red", f"the Python package {missing} is not installed; orgnet's default "
+                              f"install has it: pip install {MISSING[missing]} (or reinstall: pip install orgnet)")
+    detail = "details hidden under --redact" if redacting else f"{exc}"
+    return output.message("internal error:", "red", f"{type(exc).__name__}: {detail} (run with --debug for the "
+                          "traceback)")
+
+
+def _with_option(wrapper, command, name: str, default, annotation):
+    """``wrapper`` with ``command``'s signature and one more keyword-only option."""
+    sig = inspect.signature(command, eval_str=True)
+    wrapper.__signature__ = sig.replace(parameters=[
+        *sig.parameters.values(), inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                                    annotation=annotation)])
+    return wrapper
+
+
+def dated(command):
+    """A command whose ``--as-of`` defaults to today: once it has worked, the day used is said on
+    stderr (never in the CSV or JSON on stdout; an error stays one line)."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        if kwargs.get("as_of") is not None:
+            return command(*args, **kwargs)
+        from datetime import date
+
+        kwargs["as_of"] = date.today().isoformat()
+        result = command(*args, **kwargs)
+        say_day("as of", kwargs["as_of"], "today", "--as-of")
+        return result
 
     return wrapper
 
 
+def say_day(what: str, day: object, kind: str, option: str) -> None:
+    """Say on stderr the day (or year) a command took by default: ``as of 2026-12-03 (today; --as-of to choose)``."""
+    err.print(output.plain(f"{what} {day} ({kind}; {option} to choose)"), highlight=False, soft_wrap=True)
+
+
 def _said(message, people) -> str:
+    """A message under --redact: the person given and, when the name was shared, each candidate as a pseudonym."""
     from ..redact import redact_text
 
+    if getattr(message, "what", None) == "person":
+        people = [*people, *message.candidates["id"]]
     return redact_text(str(message), people)
 
 
@@ -170,7 +250,7 @@ def _shown_problems(problems, redacting: bool):
 
 
 # The app's callback (no docstring: the app's help is the Typer's own).
-def main_options(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False) -> None:
+def main_options(debug: DebugOpt = False) -> None:
     global _debug
     _debug = debug
 
@@ -185,7 +265,8 @@ def reads_only(*analyses: str):
     """Say in a command's help which tables it reads (``TABLES_USED``), and that validate reads all."""
     def mark(command):
         tables = ", ".join(tables_used(*analyses))
-        command.__doc__ += (f"\n\nReads only {tables} (on --backend networkx); "
+        region = "; every table with --region" if "region" in inspect.signature(command).parameters else ""
+        command.__doc__ += (f"\n\nReads only {tables} (on --backend networkx{region}); "
                             "`orgnet validate` checks every table.")
         return command
 
@@ -207,12 +288,70 @@ def open_network(path: Path | None, *analyses: str) -> Network:
         net = Network(Neo4jEngine.connect(s["neo4j_uri"], s["neo4j_user"], s["neo4j_password"], s["neo4j_database"],
                                           s["neo4j_timeout"]))
         state.opened.append(net)
-        return net
+        return _within(net)
     if path is None:
         raise InputError("missing PATH: a folder of CSV files or an .xlsx workbook (or --backend neo4j)")
+    placing = region_given() is not None  # --region places rows by the region tree, bodies, organizations, posts
     with err.status(output.plain(f"loading {path} …")) as status:
-        return load(path, on_stage=lambda text: status.update(output.plain(f"{text} …")),
-                    tables=tables_used(*analyses) if analyses else None)
+        return _within(load(path, on_stage=lambda text: status.update(output.plain(f"{text} …")),
+                            tables=tables_used(*analyses) if analyses and not placing else None))
+
+
+def _within(net: Network) -> Network:
+    """The network narrowed to the running command's ``--region`` and ``--top`` (``Network.within``)."""
+    table = _table.get()
+    if table is None or (table.region is None and table.top is None):
+        return net
+    return net.within(region=table.region, top=table.top)
+
+
+class _TableOptions:
+    """The running command's --region, --top, --excel and --lang."""
+
+    def __init__(self, region=None, top=None, excel=False, lang=Lang.en):
+        self.region, self.top, self.excel, self.lang = region, top, excel, lang
+
+
+_table: contextvars.ContextVar[_TableOptions | None] = contextvars.ContextVar("orgnet_table", default=None)
+RegionOpt = Annotated[Optional[str], typer.Option(
+    "--region", help="Only rows in this region or below it in the region tree: an id or a name (a name several "
+                     "regions share lists them, exit 2).")]
+TopOpt = Annotated[Optional[int], typer.Option(
+    "--top", min=1, callback=in_int64, help="Only the first N rows, in the table's order (after --region).")]
+ExcelOpt = Annotated[bool, typer.Option(
+    "--excel", help="CSV for Excel: starts with a UTF-8 byte order mark, so a Chinese-locale Excel reads the "
+                    "Chinese right (-f csv, and -o of a table).")]
+TableLangOpt = Annotated[Lang, typer.Option("--lang", help="Column headers of -f xlsx: en (the column names) or zh.")]
+
+
+def table_options(region: bool = True):
+    """Give a table command ``--excel`` and ``--lang`` (the output), and unless ``region=False``,
+    ``--region`` and ``--top`` (narrowing every analysis it runs: ``Network.within``)."""
+    extra = {"excel": (ExcelOpt, False), "lang": (TableLangOpt, Lang.en)}
+    if region:
+        extra = {"region": (RegionOpt, None), "top": (TopOpt, None), **extra}
+
+    def decorate(command):
+        @functools.wraps(command)
+        def wrapper(*args, **kwargs):
+            token = _table.set(_TableOptions(**{name: kwargs.pop(name, default) for name, (_, default) in extra.items()}))
+            try:
+                return command(*args, **kwargs)
+            finally:
+                _table.reset(token)
+
+        sig = inspect.signature(command, eval_str=True)
+        wrapper.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *(
+            inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a) for n, (a, d) in extra.items())])
+        return wrapper
+
+    return decorate
+
+
+def region_given() -> str | None:
+    """The running command's ``--region``, if any."""
+    table = _table.get()
+    return table.region if table else None
 
 
 _redacting: contextvars.ContextVar[bool] = contextvars.ContextVar("orgnet_redact", default=False)
@@ -254,4 +393,5 @@ def emit(frame: pd.DataFrame, fmt: Format, out: Path | None, title: str, people:
 
         frame = redact_frame(frame)
         title = redact_text(title, people)
-    output.emit(frame, fmt.value, out, title)
+    table = _table.get() or _TableOptions()
+    output.emit(frame, fmt.value, out, title, excel=table.excel, lang=table.lang.value)

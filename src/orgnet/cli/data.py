@@ -19,7 +19,7 @@ from ..errors import InputError, OrgnetError
 from ..rules import Rules
 from .common import (IN_PLACE, AsOf, Dataset, Format, FormatOpt, Neo4jDatabase, Neo4jPassword, Neo4jTimeoutOpt,
                      Neo4jUri, Neo4jUser, OutputOpt, RulesFile, emit, err, handles_errors, in_int64, open_network,
-                     say_wrote)
+                     say_day, say_wrote, table_options)
 
 
 @handles_errors
@@ -105,6 +105,7 @@ def _confirm(question: str) -> bool:
     return typer.confirm(question, default=False)
 
 
+@table_options(region=False)
 @handles_errors
 def query(name: Annotated[Optional[str], typer.Argument(
               help="A .cypher file, or the name of a shipped query (orgnet query --list). Your own files may "
@@ -124,7 +125,11 @@ def query(name: Annotated[Optional[str], typer.Argument(
               "--redact", help="Replace every person id and name the server holds, wherever it appears in a "
                                "cell, with a stable pseudonym (texts computed from a name are not recognized).")]
           = False) -> None:
-    """Run a Cypher file (read-only unless `--write`) and print its rows as a table, CSV or JSON.
+    """Run a Cypher file (read-only unless `--write`) and print its rows as a table, CSV, JSON or xlsx.
+
+    A file may set its parameters as Neo4j Browser does, with lines `:param name => value`,
+    `:param {a: 1, b: 'x'}` or `:params {…}`: the server evaluates each value, those lines are left
+    out of the statement, and `--param` overrides them.
 
     Examples: `orgnet query --list` · `orgnet query gaps --param as_of=2012-06-30 -f csv` ·
     `orgnet query my.cypher --param region=R1` · `orgnet query gaps --print` (for Neo4j Browser)
@@ -141,21 +146,30 @@ def query(name: Annotated[Optional[str], typer.Argument(
     if show:
         typer.echo(text)
         return
-    params = engine.query_parameters(text, param or [], Rules.from_toml(rules))
+    found, statement = cypher.browser_params(text, name)
     settings = engine.Settings.resolve(neo4j_uri, neo4j_user, neo4j_password, neo4j_database, neo4j_timeout)
     driver = engine.open_driver(settings)
     try:
-        keys, rows = engine.run_query(driver, text, params, write, settings.database, settings.where,
+        from_file = engine.browser_defaults(driver, found, settings.database, settings.where, name)
+        params = engine.query_parameters(statement, param or [], Rules.from_toml(rules), from_file=from_file)
+        keys, rows = engine.run_query(driver, statement, params, write, settings.database, settings.where,
                                       f"the query {name!r}")
         people = _people(driver, settings) if redact else None
     finally:
         driver.close()
     if people is None:
         emit(engine.rows_frame(keys, rows, fmt.value), fmt, out, name)
-        return
-    from ..redact import redact_known
+    else:
+        from ..redact import redact_known
 
-    emit(redact_known(engine.rows_frame(keys, rows), people), fmt, out, name)
+        emit(redact_known(engine.rows_frame(keys, rows), people), fmt, out, name)
+    if "as_of" in params and "as_of" not in from_file and not _given("as_of", param or []):
+        say_day("as of", params["as_of"], "today", "--param as_of=DAY")
+
+
+def _given(name: str, given: list[str]) -> bool:
+    """Whether ``--param`` sets ``name``."""
+    return any(item.partition("=")[0].strip().lstrip("$") == name for item in given)
 
 
 def _people(driver, settings) -> dict[str, str]:
@@ -250,6 +264,7 @@ def export(path: Dataset,
     say_wrote(out, f"wrote {out}: {counts['nodes']:,} nodes, {counts['edges']:,} edges{day}")
 
 
+@handles_errors
 def schema(figures: Annotated[bool, typer.Option(
         "--figures", help="Print the stats figures instead: each with the report's phrase, orgnet's definition "
                           "(numerator, denominator) and what it assumes where the report is silent (docs/FIGURES.md).")]

@@ -10,7 +10,8 @@ import typer
 
 from ..errors import InputError
 from ..rules import Rules
-from .common import IN_PLACE, AsOf, DatasetOpt, RulesFile, handles_errors, in_int64, open_network, say_wrote, with_backend
+from .common import (IN_PLACE, AsOf, DatasetOpt, RulesFile, dated, handles_errors, in_int64, open_network, say_wrote,
+                     with_backend)
 
 
 class ViewKind(str, Enum):
@@ -42,23 +43,26 @@ LangOpt = Annotated[Lang, typer.Option(
 
 @with_backend
 @handles_errors
+@dated
 def viz(path: DatasetOpt = None,
         view: Annotated[ViewKind, typer.Option("--view", help="coverage, overlaps, ego (with --person or --org), "
                                                "region (with --region) or diff (with --from and --to).")]
         = ViewKind.coverage,
         out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write. " + IN_PLACE)] = ...,
         as_of: AsOf = None, rules: RulesFile = None,
-        person: Annotated[Optional[str], typer.Option("--person", help="Ego view: the person's id.")] = None,
+        person: Annotated[Optional[str], typer.Option("--person", help="Ego view: the person, an id or a name.")] = None,
         org: Annotated[Optional[str], typer.Option("--org", help="Ego view: the organization's id.")] = None,
-        region: Annotated[Optional[str], typer.Option("--region", help="Region view: the region's id.")] = None,
+        region: Annotated[Optional[str], typer.Option("--region", help="Region view: the region, an id or a name.")]
+        = None,
         min_posts: Annotated[int, typer.Option("--min-posts", min=1, callback=in_int64, help="People with at least this many "
                                                "active posts stand out.")] = 3,
         max_nodes: MaxNodes = 1500, redact: Redact = False,
         ghosts: Annotated[bool, typer.Option("--ghosts/--no-ghosts", help="Coverage view: a dashed node for each "
                                              "women's body a rule requires and the organization lacks.")] = True,
-        start: Annotated[Optional[str], typer.Option("--from", help="Diff view: the earlier day, YYYY-MM-DD.")] = None,
-        end: Annotated[Optional[str], typer.Option("--to", help="Diff view: the later day, YYYY-MM-DD "
-                                                   "(default: --as-of).")] = None) -> None:
+        start: Annotated[Optional[str], typer.Option("--from", help="Diff view: the earlier day (2011-06-30, "
+                                                     "2011/6/30, …).")] = None,
+        end: Annotated[Optional[str], typer.Option("--to", help="Diff view: the later day (default: --as-of).")]
+        = None) -> None:
     """An interactive network view as one self-contained HTML file (works offline, from file://).
 
     Examples: `orgnet viz data/beihu --view coverage --as-of 2012-06-30 -o coverage.html` ·
@@ -76,6 +80,7 @@ def viz(path: DatasetOpt = None,
 
 @with_backend
 @handles_errors
+@dated
 def chart(path: DatasetOpt = None,
           kind: Annotated[ChartKind, typer.Option("--kind", help="coverage (by township/street, the lowest "
                                                   "40 at most, on a fitted axis), post-load (posts per person, "
@@ -98,6 +103,7 @@ def chart(path: DatasetOpt = None,
 
 @with_backend
 @handles_errors
+@dated
 def report(path: DatasetOpt = None,
            out: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write. " + IN_PLACE)]
            = Path("report.html"),

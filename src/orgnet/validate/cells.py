@@ -158,7 +158,7 @@ def _parse_date_forms(text, empty, col, flag, index) -> pd.Series:
     """Dates in any accepted spelling, each bad one flagged (the careful path)."""
     iso = as_mask(pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}$"))
     if not (iso | empty).all():  # other accepted spellings, rewritten to ISO once per distinct value
-        text = by_value(text, _iso_date)
+        text = by_value(text, iso_date)
         iso = as_mask(pc.match_substring_regex(text, r"^\d{4}-\d{2}-\d{2}$"))
     stamps = pc.strptime(pc.if_else(pa.array(iso), text, None), format="%Y-%m-%d", unit="s", error_is_null=True)
     real = as_mask(pc.is_valid(stamps))
@@ -183,7 +183,12 @@ def _days(stamps: pa.Array) -> np.ndarray:
     return pc.day(stamps).fill_null(0).to_numpy(zero_copy_only=False)
 
 
-def _iso_date(text: str) -> str:
-    """``2012/6/30``, ``2012.6.30`` and ``2012年6月30日`` as ``2012-06-30``; anything else unchanged."""
+def iso_date(text: str) -> str:
+    """``2012/6/30``, ``2012.6.30`` and ``2012年6月30日`` as ``2012-06-30``; anything else unchanged
+    (the spellings a date cell accepts; ``--as-of`` and ``--from``/``--to`` accept the same).
+
+    >>> iso_date("2012/6/30"), iso_date("2012年6月30日"), iso_date("30/06/2012")
+    ('2012-06-30', '2012-06-30', '30/06/2012')
+    """
     found = _DATE_FORMS.match(text)
     return f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}" if found else text

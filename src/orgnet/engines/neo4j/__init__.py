@@ -34,7 +34,7 @@ The modules, each one job (this package re-exports their public names):
 
 from __future__ import annotations
 
-from .adhoc import parse_value, query_parameters, rows_frame, run_query
+from .adhoc import browser_defaults, parse_value, query_parameters, rows_frame, run_query
 from .connection import (MIN_VERSION, SCHEMES, Settings, check_scheme, check_version, in_transaction, neo4j,
                          neo4j_errors, open_driver, plain, read_rows, run_file, run_read, run_write, server_version,
                          translate_errors)
@@ -47,7 +47,7 @@ __all__ = [
     "CONNECT_TIMEOUT", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "MIN_VERSION", "SCHEMES",
     "SEPARATORS", "TIMEOUT_ENV", "TIMEOUT_OPTION", "ColumnStep", "Neo4jEngine", "Neo4jTimeout", "Progress",
     "Settings", "Step", "apply_schema", "by_lookups", "check_scheme", "check_version", "collected", "column_texts",
-    "counts", "create_plan", "database_is_empty", "in_transaction", "load_dataset", "load_plan", "neo4j",
+    "browser_defaults", "counts", "create_plan", "database_is_empty", "in_transaction", "load_dataset", "load_plan", "neo4j",
     "neo4j_errors", "open_driver",
     "parameters", "parse_value", "plain", "query_parameters", "query_params", "read_rows", "return_columns",
     "rows_frame", "run_file", "run_query", "run_read", "run_write", "server_version", "translate_errors", "wipe",

@@ -12,7 +12,8 @@ from datetime import date
 import pandas as pd
 
 from ... import cypher
-from ...errors import InputError
+from ...dataset import as_timestamp
+from ...errors import EngineError, InputError
 from ...limits import INT64_MAX, INT64_MIN, fits_int64, rule_value
 from ...rules import Rules
 from .connection import in_transaction, plain, translate_errors
@@ -23,17 +24,22 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def query_parameters(text: str, given: list[str], rules: Rules, today: date | None = None) -> dict:
+def query_parameters(text: str, given: list[str], rules: Rules, today: date | None = None,
+                     from_file: dict | None = None) -> dict:
     """Parameters for a Cypher text: orgnet's defaults for those it declares or uses (as_of = today,
-    year = this year, the rule thresholds), overridden by ``name=value`` strings.
+    year = this year, the rule thresholds), overridden by the file's own Neo4j Browser ``:param``
+    lines (``from_file``: ``browser_defaults``), overridden by ``name=value`` strings (typed like the
+    value they override).
 
     >>> p = query_parameters("RETURN $as_of, $min_posts, $x", ["as_of=2012-06-30", "x=[1, 2]"], Rules())
     >>> p["as_of"], p["min_posts"], p["x"]
     (datetime.date(2012, 6, 30), 2, [1, 2])
+    >>> query_parameters("RETURN $day", ["day=2012/6/30"], Rules(), from_file={"day": date(2011, 1, 1)})
+    {'day': datetime.date(2012, 6, 30)}
     """
     today = today or date.today()
-    defaults = parameters(rules, as_of=today, year=today.year)
-    wanted = list(cypher.params(text)) + sorted(cypher.used_params(text))
+    defaults = {**parameters(rules, as_of=today, year=today.year), **(from_file or {})}
+    wanted = list(cypher.params(text)) + sorted(cypher.used_params(text)) + list(from_file or {})
     out = {name: defaults[name] for name in wanted if name in defaults}
     for item in given:
         name, sep, raw = item.partition("=")
@@ -81,10 +87,12 @@ def parse_value(name: str, raw: str, like=None):
         return InputError(f"--param {name}={raw!r}: expected {expected}")
 
     if isinstance(like, date):
+        from ...glossary import DATE_SPELLINGS
+
         try:
-            return date.fromisoformat(raw)
+            return as_timestamp(raw).date()
         except ValueError:
-            raise fail("a date YYYY-MM-DD") from None
+            raise fail(DATE_SPELLINGS) from None
     if isinstance(like, bool):
         if raw.lower() not in ("true", "false"):
             raise fail("true or false")
@@ -117,6 +125,37 @@ def parse_value(name: str, raw: str, like=None):
         raise fail("JSON nested less deeply") from None
     except ValueError:
         return raw
+
+
+def browser_defaults(driver, found: list, database: str | None = None, where: str = "the Neo4j server",
+                     source: str = "the query") -> dict:
+    """The values of a query file's Neo4j Browser ``:param`` lines (``orgnet.cypher.browser_params``),
+    each expression evaluated by the server as Neo4j Browser does (``RETURN expression``), in order:
+    a later line overrides an earlier one, ``:params {…}`` replaces all, ``:params clear`` empties."""
+    values: dict = {}
+    template = "\n".join(line for line in cypher.read("fragments/browser_param.cypher").splitlines()
+                         if not line.startswith("//"))
+    for param in found:
+        if param.replace:
+            values = {}
+        if not param.expression:
+            continue
+        try:
+            statement = template.replace("EXPRESSION", param.expression)
+            _, rows = run_query(driver, statement, {}, False, database, where, f"{source} line {param.line}")
+        except EngineError as exc:
+            if "Neo.ClientError" not in str(exc):
+                raise
+            raise InputError(f"{source} line {param.line}: {param.text.strip()!r}: the server could not evaluate "
+                             f"it ({str(exc).split(': ', 1)[-1]})") from None
+        value = rows[0][0]
+        if param.name is not None:
+            values[param.name] = value
+        elif isinstance(value, dict):
+            values.update(value)
+        else:
+            raise InputError(f"{source} line {param.line}: {param.text.strip()!r}: expected a map {{name: value, …}}")
+    return values
 
 
 def run_query(driver, text: str, params: dict, write: bool = False, database: str | None = None,
