@@ -1,0 +1,98 @@
+"""Where a result's rows are: the region's name and its township, added to any result once, after
+either engine answers (``Network.run``), so both engines give the same columns by construction.
+
+A result with ``region_id`` gains ``region_name`` (when it has none), ``township_id`` and
+``township_name``; a result with ``org_id`` and no ``region_id`` gains ``region_id`` (the
+organization's) as well. The township of a region is the nearest region at or above it whose level
+is in ``orgnet.schema.TOWNSHIP_LEVELS`` (township, street, park); empty where there is none (a county).
+Results that already carry ``township_id`` (``gaps``, ``plan``) are left as their engine made them.
+
+Examples
+--------
+>>> regions = pd.DataFrame({"region_id": ["C", "T", "V"], "region_name": ["县", "镇", "村"],
+...                         "level": ["county", "township", "village"], "parent_id": ["", "C", "T"]})
+>>> places = Places(regions, pd.Series({"O1": "V"}))
+>>> places.add(pd.DataFrame({"org_id": ["O1", "O2"]})).values.tolist()
+[['O1', 'V', '村', 'T', '镇'], ['O2', '', '', '', '']]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .schema import TOWNSHIP_LEVELS
+
+#: The columns ``Places.add`` may add, in the order it adds them.
+PLACE_COLUMNS = ("region_id", "region_name", "township_id", "township_name")
+
+
+class Places:
+    """The region tree's names and townships, and each organization's region.
+
+    Parameters
+    ----------
+    regions : the ``regions`` fact (``region_id, region_name, level, parent_id``).
+    org_region : organization id → region id.
+    """
+
+    def __init__(self, regions: pd.DataFrame, org_region: pd.Series):
+        ids = regions["region_id"].astype(object)
+        self.name = pd.Series(regions["region_name"].astype(object).to_numpy(), index=ids)
+        parent = pd.Series(regions["parent_id"].astype(object).to_numpy(), index=ids).replace("", None)
+        is_town = pd.Series(regions["level"].isin(TOWNSHIP_LEVELS).to_numpy(), index=ids)
+        town = pd.Series(ids.where(is_town.to_numpy(), None).to_numpy(), index=ids, dtype=object)
+        up = parent.copy()
+        for _ in range(len(ids)):  # one step up the tree per round; a tree is never deeper than its size
+            open_ = town.isna() & up.notna()
+            if not open_.any():
+                break
+            found = open_ & up.map(is_town).fillna(False).astype(bool)
+            town[found] = up[found]
+            up = up.map(parent)
+        self.township = town
+        self.org_region = org_region.astype(object)
+
+    def add(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with the place columns it lacks (see the module docstring); others unchanged."""
+        if "township_id" in frame.columns or not ({"region_id", "org_id"} & set(frame.columns)):
+            return frame
+        out = frame.copy()
+        if "region_id" not in out.columns:
+            out["region_id"] = _text(out["org_id"].astype(object).map(self.org_region))
+        region = out["region_id"].astype(object)
+        if "region_name" not in out.columns:
+            out["region_name"] = _text(region.map(self.name))
+        town = region.map(self.township)
+        out["township_id"] = _text(town)
+        out["township_name"] = _text(town.map(self.name))
+        out.attrs = dict(frame.attrs)
+        return out
+
+    @classmethod
+    def of(cls, engine, dataset=None) -> Places | None:
+        """The places of a network: from the dataset's tables when loaded here, else the engine's
+        ``regions`` and ``organizations`` facts (Neo4j). None when the regions were not read."""
+        from datetime import date
+
+        from .rules import Rules
+
+        if dataset is not None:
+            if "regions" in dataset.skipped:
+                return None
+            r = dataset["regions"]
+            regions = pd.DataFrame({"region_id": r["id"], "region_name": r["name"], "level": r["level"],
+                                    "parent_id": r["parent_id"].fillna("")})
+            orgs = dataset.tables.get("organizations") if "organizations" not in dataset.skipped else None
+            org_region = (pd.Series(orgs["region_id"].to_numpy(), index=orgs["id"].astype(object))
+                          if orgs is not None else pd.Series(dtype=object))
+            return cls(regions, org_region)
+        regions = engine.answer("regions")
+        orgs = engine.answer("organizations", as_of=date.today(), rules=Rules())
+        return cls(regions, pd.Series(orgs["region_id"].to_numpy(), index=orgs["org_id"].astype(object)))
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Text with empty for missing, as every result's text columns."""
+    from .results import as_text
+
+    return as_text(values.astype(object).where(values.notna(), None))
