@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -32,64 +31,12 @@ from .api_people import RESOLVERS, person_posts
 from .api_show import TablesView, document
 from .dataset import Dataset, as_timestamp
 from .engines.base import Engine
-from .errors import InputError, Problem
+from .errors import InputError
+from .frames import load_dataset
 from .places import Places
-from .read import RawDataset, RawTable, read_dataset
+from .read import read_dataset
 from .rules import Rules
-from .schema import SCHEMA
 from .validate import validate
-
-
-def load_dataset(source: str | Path | dict[str, pd.DataFrame]) -> Dataset:
-    """Read and validate a folder, a workbook, or ``{table: DataFrame}``; raise with every problem."""
-    if isinstance(source, dict):
-        raw = RawDataset(Path("<dataframes>"))
-        for name, frame in source.items():
-            if not isinstance(name, str) or SCHEMA.table_named(name) is None:
-                raise InputError(f"unknown table {name!r}; expected one of {', '.join(SCHEMA.tables)}")
-            if not isinstance(frame, pd.DataFrame):
-                raise InputError(f"table {name!r}: expected a pandas DataFrame, got {type(frame).__name__}")
-            text, problems = _frame_text(frame, f"{name} (DataFrame)")
-            raw.tables[SCHEMA.table_named(name).name] = RawTable(name, f"{name} (DataFrame)", text)
-            raw.problems += problems
-        return validate(raw)
-    return validate(read_dataset(source))
-
-
-#: A lone surrogate: a Python string may hold one, no file (UTF-8, XML, Neo4j) can.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _frame_text(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """A DataFrame as the text table validation reads (labels and cells ``str``, rows numbered as in
-    a file with a header: the first row is row 2), and a problem for each lone surrogate, which no
-    output can hold (the cell is kept escaped, so validation goes on and lists every problem)."""
-    from .output import shown
-
-    expected = "text without lone surrogates (U+D800–U+DFFF), which no file or database can hold"
-    labels = [str(c) for c in frame.columns]
-    problems = [Problem(source, 1, shown(c), shown(c), expected) for c in labels if _SURROGATE.search(c)]
-    frame = frame.assign(**{c: _iso_days(frame[c]) for c in frame.columns
-                            if pd.api.types.is_datetime64_any_dtype(frame[c].dtype)})
-    cells = frame.astype(object).where(frame.notna(), "").reset_index(drop=True)
-    cells.columns = [shown(c) for c in labels]
-    for i, column in enumerate(cells.columns):
-        values = [str(v) for v in cells.iloc[:, i]]
-        for row, value in enumerate(values):
-            if _SURROGATE.search(value):
-                problems.append(Problem(source, row + 2, column, shown(value), expected))
-                values[row] = shown(value)
-        cells.isetitem(i, pd.array(values, dtype="str"))
-    return cells, problems
-
-
-def _iso_days(column: pd.Series) -> pd.Series:
-    """A datetime column as ``YYYY-MM-DD`` text when every value is a whole day (what ``net.tables``
-    holds), so a table taken from a network loads again; else unchanged (validation names the cells)."""
-    present = column.dropna()
-    if len(present) and not (present == present.dt.normalize()).all():
-        return column
-    return column.dt.strftime("%Y-%m-%d").where(column.notna(), None)
 
 
 class Network:
@@ -453,5 +400,5 @@ DOCUMENTED = {"gaps": "gaps", "overlaps": "overlaps", "nameplates": "nameplates"
               "key_people": "key_people", "composition": "composition", "demo_reach": "demo_reach",
               "venues": "venues", "coverage": "coverage", "bridges": "bridges"}
 document(Network, DOCUMENTED)
-add_day_methods()
+add_day_methods(Network)
 document(NetworkDay, {"liaison_check": "liaison_check"})

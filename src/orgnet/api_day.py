@@ -105,11 +105,9 @@ class NetworkDay:
         return self._graphs[regions]
 
 
-def _fixed(name: str):
+def _fixed(network_class, name: str):
     """The ``Network`` method ``name`` with ``as_of`` fixed to the view's day."""
-    from .api import Network
-
-    method = getattr(Network, name)
+    method = getattr(network_class, name)
     signature = inspect.signature(method)
 
     @functools.wraps(method)
@@ -126,10 +124,10 @@ def _fixed(name: str):
     return call
 
 
-def add_day_methods() -> None:
-    """Give ``NetworkDay`` every method of ``DAY_METHODS`` (called once, by ``orgnet.api``)."""
+def add_day_methods(network_class) -> None:
+    """Give ``NetworkDay`` every method of ``DAY_METHODS`` of ``network_class`` (called once, by ``orgnet.api``)."""
     for name in DAY_METHODS:
-        setattr(NetworkDay, name, _fixed(name))
+        setattr(NetworkDay, name, _fixed(network_class, name))
 
 
 # -- the day's graph ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 Node tables are the nodes of their label (``cypher/api/node_table.cypher``: every column is a
 property); the other tables are relationships (``cypher/api/relationship_table.cypher``: the ends'
 ids are the table's two reference columns, as ``orgnet.graph.EDGES`` names them). The rows go back
-through validation (``orgnet.api.load_dataset``), so the tables have the types ``orgnet.load`` gives.
+through validation (``orgnet.frames.load_dataset``), so the tables have the types ``orgnet.load`` gives.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .connection import read_rows
 
 def fetch_dataset(engine) -> Dataset:
     """Every table of the database ``engine`` reads, validated as if read from files."""
-    from ...api import load_dataset
+    from ...frames import load_dataset
 
     frames = {}
     node_tables = {t.name: t.label for t in SCHEMA.node_tables()}
