@@ -112,12 +112,10 @@ def returns_section(name: str) -> str:
     including the place columns ``Network.run`` adds (``orgnet.places``)."""
     from .analyses import CONTRACTS
     from .glossary import WORDS
-    from .places import PLACE_COLUMNS
+    from .places import result_columns
 
     contract = CONTRACTS[name]
-    columns = list(contract.columns)
-    if "township_id" not in columns and {"region_id", "org_id"} & set(columns):
-        columns += [c for c in PLACE_COLUMNS if c not in columns]
+    columns = result_columns(contract.columns)
     words = {"township_id": "township id (the nearest township, street or park at or above the region)",
              "township_name": "township name", "region_name": "region name"}
     lines = ["Returns", "-------", "pandas.DataFrame",

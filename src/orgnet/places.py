@@ -26,6 +26,21 @@ from .schema import TOWNSHIP_LEVELS
 PLACE_COLUMNS = ("region_id", "region_name", "township_id", "township_name")
 
 
+def result_columns(columns) -> tuple[str, ...]:
+    """The columns a result has once ``Places.add`` has run: the contract's, then the place columns
+    it adds (what ``Network`` methods, ``orgnet <command> -f csv`` and the docstrings give).
+
+    >>> result_columns(("org_id", "n"))
+    ('org_id', 'n', 'region_id', 'region_name', 'township_id', 'township_name')
+    >>> result_columns(("person_id", "n"))
+    ('person_id', 'n')
+    """
+    columns = tuple(columns)
+    if "township_id" in columns or not ({"region_id", "org_id"} & set(columns)):
+        return columns
+    return columns + tuple(c for c in PLACE_COLUMNS if c not in columns)
+
+
 class Places:
     """The region tree's names and townships, and each organization's region.
 
