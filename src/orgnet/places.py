@@ -47,10 +47,11 @@ class Places:
     Parameters
     ----------
     regions : the ``regions`` fact (``region_id, region_name, level, parent_id``).
-    org_region : organization id → region id.
+    org_region : organization id → region id, or a function giving it, called the first time a
+        result needs it (on Neo4j it is a query).
     """
 
-    def __init__(self, regions: pd.DataFrame, org_region: pd.Series):
+    def __init__(self, regions: pd.DataFrame, org_region):
         ids = regions["region_id"].astype(object)
         self.name = pd.Series(regions["region_name"].astype(object).to_numpy(), index=ids)
         parent = pd.Series(regions["parent_id"].astype(object).to_numpy(), index=ids).replace("", None)
@@ -65,7 +66,15 @@ class Places:
             town[found] = up[found]
             up = up.map(parent)
         self.township = town
-        self.org_region = org_region.astype(object)
+        self._org_region = org_region
+
+    @property
+    def org_region(self) -> pd.Series:
+        """Organization id → region id."""
+        if callable(self._org_region) or self._org_region.dtype != object:
+            found = self._org_region() if callable(self._org_region) else self._org_region
+            self._org_region = found.astype(object)
+        return self._org_region
 
     def add(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` with the place columns it lacks (see the module docstring); others unchanged."""
@@ -101,9 +110,11 @@ class Places:
             org_region = (pd.Series(orgs["region_id"].to_numpy(), index=orgs["id"].astype(object))
                           if orgs is not None else pd.Series(dtype=object))
             return cls(regions, org_region)
-        regions = engine.answer("regions")
-        orgs = engine.answer("organizations", as_of=date.today(), rules=Rules())
-        return cls(regions, pd.Series(orgs["region_id"].to_numpy(), index=orgs["org_id"].astype(object)))
+        def org_region() -> pd.Series:
+            orgs = engine.answer("organizations", as_of=date.today(), rules=Rules())
+            return pd.Series(orgs["region_id"].to_numpy(), index=orgs["org_id"].astype(object))
+
+        return cls(engine.answer("regions"), org_region)
 
 
 def _text(values: pd.Series) -> pd.Series:
