@@ -10,11 +10,15 @@ Examples
 ['P4', 'P6', 'P7', 'P1', 'P2', 'P3']
 >>> net.graph.number_of_nodes() > 0
 True
+>>> day = net.at("2012-06-30")  # the network on one day: every analysis without as_of
+>>> day.overlaps().person_id.tolist() == net.overlaps(as_of="2012-06-30").person_id.tolist()
+True
+>>> sorted(net.tables["posts"].columns)  # exactly the schema's columns
+['body_id', 'end', 'person_id', 'role', 'start']
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -22,61 +26,26 @@ from typing import Iterable
 import pandas as pd
 
 from .analyses import ANALYSES, TABLES_USED, run
+from .api_day import NetworkDay, add_day_methods
+from .api_people import RESOLVERS, person_posts
+from .api_show import TablesView, document
 from .dataset import Dataset, as_timestamp
 from .engines.base import Engine
-from .errors import InputError, Problem
-from .read import RawDataset, RawTable, read_dataset
+from .errors import InputError
+from .frames import load_dataset
+from .places import Places
+from .read import read_dataset
 from .rules import Rules
-from .schema import SCHEMA
 from .validate import validate
-
-
-def load_dataset(source: str | Path | dict[str, pd.DataFrame]) -> Dataset:
-    """Read and validate a folder, a workbook, or ``{table: DataFrame}``; raise with every problem."""
-    if isinstance(source, dict):
-        raw = RawDataset(Path("<dataframes>"))
-        for name, frame in source.items():
-            if not isinstance(name, str) or SCHEMA.table_named(name) is None:
-                raise InputError(f"unknown table {name!r}; expected one of {', '.join(SCHEMA.tables)}")
-            if not isinstance(frame, pd.DataFrame):
-                raise InputError(f"table {name!r}: expected a pandas DataFrame, got {type(frame).__name__}")
-            text, problems = _frame_text(frame, f"{name} (DataFrame)")
-            raw.tables[SCHEMA.table_named(name).name] = RawTable(name, f"{name} (DataFrame)", text)
-            raw.problems += problems
-        return validate(raw)
-    return validate(read_dataset(source))
-
-
-#: A lone surrogate: a Python string may hold one, no file (UTF-8, XML, Neo4j) can.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _frame_text(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """A DataFrame as the text table validation reads (labels and cells ``str``, rows numbered as in
-    a file with a header: the first row is row 2), and a problem for each lone surrogate, which no
-    output can hold (the cell is kept escaped, so validation goes on and lists every problem)."""
-    from .output import shown
-
-    expected = "text without lone surrogates (U+D800–U+DFFF), which no file or database can hold"
-    labels = [str(c) for c in frame.columns]
-    problems = [Problem(source, 1, shown(c), shown(c), expected) for c in labels if _SURROGATE.search(c)]
-    cells = frame.astype(object).where(frame.notna(), "").reset_index(drop=True)
-    cells.columns = [shown(c) for c in labels]
-    for i, column in enumerate(cells.columns):
-        values = [str(v) for v in cells.iloc[:, i]]
-        for row, value in enumerate(values):
-            if _SURROGATE.search(value):
-                problems.append(Problem(source, row + 2, column, shown(value), expected))
-                values[row] = shown(value)
-        cells.isetitem(i, pd.array(values, dtype="str"))
-    return cells, problems
 
 
 class Network:
     """One dataset on one engine, with the analyses as methods returning DataFrames.
 
     Every method takes ``as_of`` (a date, or text in a date cell's spellings: 2012-06-30, 2012/6/30,
-    2012年6月30日; today when omitted) and ``rules`` (a ``Rules``; the source's defaults when omitted).
+    2012年6月30日; today when omitted) and ``rules`` (a ``Rules``; the source's defaults when omitted);
+    ``net.at(day)`` fixes the day once. Results with a ``region_id`` or ``org_id`` carry
+    ``region_name``, ``township_id`` and ``township_name`` too (``orgnet.places``).
     ``within(region=…, top=…)`` gives the same network whose results keep only the rows in a region
     (and below it) and their first rows (``orgnet.scope``).
     """
@@ -86,6 +55,8 @@ class Network:
         self.engine = engine
         self.dataset = dataset
         self.region, self.top = region, top
+        self._places: Places | None | bool = False
+        self._fetched: Dataset | None = None
 
     def within(self, region: str | None = None, top: int | None = None) -> Network:
         """This network with every analysis narrowed to ``region`` (an id or a name; everything below
@@ -102,9 +73,22 @@ class Network:
             find_region(self.engine, region)  # a wrong or shared name fails here, before any analysis
         return Network(self.engine, self.dataset, region=region, top=top)
 
+    @property
+    def where(self) -> str:
+        """The dataset's source (folder or file), or the server it was opened on."""
+        if self.dataset is not None:
+            return str(self.dataset.source)
+        return getattr(self.engine, "where", self.engine.name)
+
     def __repr__(self) -> str:
-        where = self.dataset.source if self.dataset is not None else "server"
-        return f"<orgnet.Network {where!r} on {self.engine.name}>"
+        from .api_show import network_repr
+
+        return network_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .api_show import network_html
+
+        return network_html(self)
 
     def close(self) -> None:
         """Release the engine's resources (the Neo4j driver); nothing to do for networkx."""
@@ -117,11 +101,61 @@ class Network:
         self.close()
 
     @property
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """The validated tables (networkx engine only)."""
-        if self.dataset is None:
-            raise InputError("this network was opened from a server; its tables are not loaded here")
-        return self.dataset.tables
+    def tables(self) -> TablesView:
+        """The validated tables by name, each with exactly its schema's columns (a lazy mapping).
+
+        On Neo4j they are read back from the server the first time they are asked for, then kept.
+        """
+        from .api_show import TablesView
+
+        return TablesView(self._dataset())
+
+    def _dataset(self) -> Dataset:
+        """The tables loaded here, or read back from the server once (``orgnet.engines.neo4j.fetch``)."""
+        if self.dataset is not None:
+            return self.dataset
+        if self._fetched is None:
+            if self.engine.name != "neo4j":
+                raise InputError(f"the {self.engine.name} engine has no tables to read")
+            from .engines.neo4j.fetch import fetch_dataset
+
+            self._fetched = fetch_dataset(self.engine)
+        return self._fetched
+
+    @property
+    def places(self) -> Places | None:
+        """Region names and townships (``orgnet.places.Places``), worked out once; None without regions."""
+        if self._places is False:
+            self._places = Places.of(self.engine, self.dataset)
+        return self._places
+
+    def at(self, day) -> NetworkDay:
+        """The network on ``day`` (any date spelling ``as_of`` takes): every analysis without ``as_of``,
+        and ``.graph``, a networkx graph of what is active that day (``orgnet.api_day``).
+
+        >>> load("tests/data/tiny").at("2012-06-30").venues().venue_id.tolist()
+        ['V1', 'V2']
+        """
+        return NetworkDay(self, _day(day, "day"))
+
+    def resolve_person(self, value: str) -> str:
+        """The person id ``value`` stands for (``orgnet.api_people.RESOLVERS``: an id for now)."""
+        return RESOLVERS["person"](self._dataset(), str(value))
+
+    def person(self, person: str, as_of=None) -> pd.DataFrame:
+        """A person's posts over time, earliest first, each ``active`` or not on ``as_of``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per post (``orgnet.api_people.PERSON_COLUMNS``): ``person_id``, ``person_name``,
+            ``body_id``, ``body_name``, ``system``, ``type``, ``org_id``, ``org_name`` (empty for a
+            region-level body), ``region_id``, ``region_name``, ``township_id``, ``township_name``,
+            ``role``, ``start``, ``end`` (dates, ``NaT`` when open) and ``active`` (bool).
+        """
+        data = self._dataset()
+        places = self.places if self.dataset is not None else Places.of(None, data)
+        return person_posts(TablesView(data), places, self.resolve_person(person), _day(as_of))
 
     @property
     def graph(self):
@@ -157,6 +191,8 @@ class Network:
 
         day = args.get("as_of") or args.get("end") or (date(args["year"], 12, 31) if args.get("year") else None)
         return narrow(self.engine, frame, self.region, self.top, day, name)
+
+        return self.places.add(frame) if self.places is not None else frame
 
     def gaps(self, as_of: date | str | None = None, rules: Rules | None = None) -> pd.DataFrame:
         """Organizations (and region-level bodies) that break a coverage rule."""
@@ -291,6 +327,33 @@ class Network:
         return write_report(self.engine, path, _day(as_of), rules, lang=lang, redact=redact, max_nodes=max_nodes,
                             source=self._source())
 
+    # -- Neo4j ------------------------------------------------------------------------------------
+    def cypher(self, text: str, write: bool = False, **params) -> pd.DataFrame:
+        """Run Cypher on the server, values as parameters (``$name``), and return its rows.
+
+        ``active(x.first, x.last)`` is spelled out as in the shipped files (``orgnet query``); a
+        parameter the text uses and the call leaves out takes orgnet's default (``as_of``: today,
+        the rule thresholds). Read-only unless ``write=True``. Neo4j engine only.
+        """
+        if self.engine.name != "neo4j":
+            raise InputError(f"cypher() needs a Neo4j network (orgnet.connect); this one runs on {self.engine.name}")
+        from . import cypher as files
+        from .engines.neo4j import parameters, run_query
+
+        text = files.expand(text)
+        today = date.today()
+        defaults = parameters(Rules(), as_of=today, year=today.year)
+        used = set(files.params(text)) | files.used_params(text)
+        given = {name: _day(value, name) if isinstance(defaults.get(name), date) and value is not None else value
+                 for name, value in params.items()}  # a date given as text goes in as a date
+        given = {**{name: defaults[name] for name in used if name in defaults and name not in given}, **given}
+        missing = sorted(used - set(given))
+        if missing:
+            raise InputError(f"the query needs {', '.join('$' + m for m in missing)}: pass them as keyword arguments")
+        keys, rows = run_query(self.engine.driver, text, given, write, self.engine.database,
+                               self.engine.where, "the Cypher given to Network.cypher")
+        return pd.DataFrame(rows, columns=keys)
+
     def _source(self) -> str:
         """What pages name as their data: the dataset's folder or file name, else the engine."""
         if self.dataset is not None and self.dataset.source:
@@ -346,3 +409,39 @@ def connect(uri: str | None = None, username: str | None = None, password: str |
     from .engines.neo4j import Neo4jEngine
 
     return Network(Neo4jEngine.connect(uri, username, password, database))
+
+
+def load_into_neo4j(source: str | Path | dict[str, pd.DataFrame], uri: str | None = None, username: str | None = None,
+                    password: str | None = None, database: str | None = None, wipe: bool = False,
+                    batch_size: int = 20_000, timeout: float | None = None) -> Network:
+    """Validate a dataset and write it into Neo4j, as ``orgnet load`` does; return the ``Network`` on it.
+
+    Loading is a MERGE: loading twice changes nothing, and rows deleted from the files since an
+    earlier load stay until ``wipe=True``, which first deletes every orgnet node and relationship
+    in the database (nothing else). Bad input writes nothing (``ValidationError``). Settings not
+    given come from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``.
+    ``net.engine.counts()`` reads the nodes and relationships back from the server.
+    """
+    from .engines import neo4j as engine
+
+    dataset = load_dataset(source)
+    settings = engine.Settings.resolve(uri, username, password, database, timeout)
+    driver = engine.open_driver(settings)
+    try:
+        if wipe:
+            engine.wipe(driver, settings.database, where=settings.where)
+        engine.load_dataset(driver, dataset, batch_size, None, settings.database, settings.where)
+    except BaseException:
+        driver.close()
+        raise
+    return Network(engine.Neo4jEngine(driver, settings.database, settings.where))
+
+
+#: The analysis methods and the analysis whose columns their docstrings list.
+DOCUMENTED = {"gaps": "gaps", "overlaps": "overlaps", "nameplates": "nameplates", "plan": "plan",
+              "liaison_check": "liaison_check", "stats": "stats", "diff": "diff", "impact": "impact",
+              "key_people": "key_people", "composition": "composition", "demo_reach": "demo_reach",
+              "venues": "venues", "coverage": "coverage", "bridges": "bridges"}
+document(Network, DOCUMENTED)
+add_day_methods(Network)
+document(NetworkDay, {"liaison_check": "liaison_check"})
