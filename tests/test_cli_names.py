@@ -15,6 +15,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+
+from orgnet.places import result_columns
 from typer.testing import CliRunner
 
 from orgnet.analyses import CONTRACTS
@@ -93,7 +95,7 @@ def test_a_command_that_defaults_to_today_says_the_day_on_stderr(command):
     assert result.exit_code == 0, result.output
     assert f"as of {date.today().isoformat()} (today" in result.stderr
     frame = pd.read_csv(io.StringIO(result.stdout), dtype=str)  # stdout stays the CSV, whole
-    assert list(frame.columns) == list(CONTRACTS[command.replace("-", "_")].columns)
+    assert list(frame.columns) == list(result_columns(CONTRACTS[command.replace("-", "_")].columns))
     assert "as of" not in run(command, TINY, *AS_OF, "-f", "csv").stderr
 
 
@@ -192,7 +194,7 @@ def test_from_and_to_take_them_too_and_a_bad_day_exits_2():
 def test_xlsx_is_a_real_workbook_with_chinese_headers_under_lang_zh(tmp_path):
     assert run("gaps", TINY, *AS_OF, "-f", "xlsx").exit_code == 2  # a workbook needs a file
     as_csv = csv_of(run("gaps", TINY, *AS_OF, "-f", "csv"))
-    for lang, header in (("en", "org_name"), ("zh", "组织名称")):
+    for lang, header in (("en", "org_name"), ("zh", "单位名称")):
         out = tmp_path / f"gaps-{lang}.xlsx"
         result = run("gaps", TINY, *AS_OF, "-f", "xlsx", "--lang", lang, "-o", out)
         assert result.exit_code == 0, result.output

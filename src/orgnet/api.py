@@ -185,14 +185,13 @@ class Network:
         if "rules" in record.args:
             args["rules"] = args.get("rules") or Rules()
         frame = run(self.engine, name, **args)
+        frame = self.places.add(frame) if self.places is not None else frame
         if self.region is None and self.top is None:
             return frame
         from .scope import narrow
 
         day = args.get("as_of") or args.get("end") or (date(args["year"], 12, 31) if args.get("year") else None)
         return narrow(self.engine, frame, self.region, self.top, day, name)
-
-        return self.places.add(frame) if self.places is not None else frame
 
     def gaps(self, as_of: date | str | None = None, rules: Rules | None = None) -> pd.DataFrame:
         """Organizations (and region-level bodies) that break a coverage rule."""
