@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 
 import orgnet
 from orgnet import api_people
 from orgnet.api_people import PERSON_COLUMNS
-from orgnet.errors import InputError
+from orgnet.errors import AmbiguousName, InputError
 from tests.conftest import TINY
 
 
@@ -55,11 +57,30 @@ def test_a_region_level_body_has_no_organization(net):
 
 def test_someone_without_posts_and_an_unknown_id(net):
     assert net.person("P11").empty
-    with pytest.raises(InputError, match="no person with id 'P99'"):
+    with pytest.raises(InputError, match="P99: no person with that id or name"):
         net.person("P99")
 
 
-def test_a_resolver_plugs_in(net, monkeypatch):
-    names = dict(zip(net.tables["people"]["name"], net.tables["people"]["id"]))
-    monkeypatch.setitem(api_people.RESOLVERS, "person", lambda tables, value: names.get(value, value))
+def test_a_person_by_name_and_a_shared_name(net, tmp_path):
     assert net.person("刘芳").person_id.unique().tolist() == ["P4"]
+    folder = tmp_path / "d"
+    shutil.copytree(TINY, folder, ignore=shutil.ignore_patterns("README.md"))
+    people = folder / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("P2,李强,", "P2,刘芳,"), encoding="utf-8")
+    with pytest.raises(AmbiguousName) as raised:
+        orgnet.load(folder).person("刘芳")
+    assert sorted(raised.value.candidates["id"]) == ["P2", "P4"]
+
+
+def test_find_by_name_part_of_a_name_or_id(net):
+    """刘芳 is P4; 东村 is region R3, and part of the names of organization O5 and its bodies B6-B8
+    (all active on 2012-06-30); an id finds its row as exact."""
+    found = net.find("东村", as_of="2012-06-30")
+    assert found[["kind", "id", "match"]].values.tolist() == [
+        ["region", "R3", "exact"], ["organization", "O5", "contains"], ["body", "B6", "contains"],
+        ["body", "B7", "contains"], ["body", "B8", "contains"]]
+    assert found.township_name.tolist() == ["东镇"] * 5 and found.org_id.tolist() == ["", "", "O5", "O5", "O5"]
+    assert net.find("刘芳").id.tolist() == ["P4"] and net.find("O5").match.tolist()[0] == "exact"
+    assert net.find("不存在的名字").empty
+    with pytest.raises(InputError):
+        net.find("  ")

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .analyses import ANALYSES, TABLES_USED, run
 from .api_day import NetworkDay, add_day_methods
-from .api_people import RESOLVERS, person_posts
+from .api_people import person_posts
 from .api_show import TablesView, document
 from .dataset import Dataset, as_timestamp
 from .engines.base import Engine
@@ -139,8 +139,29 @@ class Network:
         return NetworkDay(self, _day(day, "day"))
 
     def resolve_person(self, value: str) -> str:
-        """The person id ``value`` stands for (``orgnet.api_people.RESOLVERS``: an id for now)."""
-        return RESOLVERS["person"](self._dataset(), str(value))
+        """The person id ``value`` stands for: an id, or a name (``orgnet.scope.find_person``; a name
+        several people share raises ``AmbiguousName`` listing them)."""
+        from .scope import find_person
+
+        return find_person(self.engine, str(value), option="person")
+
+    def find(self, text: str, as_of=None) -> pd.DataFrame:
+        """People, organizations, bodies (active on ``as_of``, today when omitted) and regions by
+        name, part of a name, or id (``orgnet.scope.find_names``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``kind``, ``id``, ``name``, ``match`` (``exact`` or ``contains``), ``region_id``,
+            ``org_id``, then ``region_name``, ``township_id``, ``township_name``.
+
+        >>> load("tests/data/tiny").find("刘芳")[["kind", "id", "match"]].values.tolist()
+        [['person', 'P4', 'exact']]
+        """
+        from .scope import find_names
+
+        found = find_names(self.engine, text, _day(as_of))
+        return self.places.add(found) if self.places is not None else found
 
     def person(self, person: str, as_of=None) -> pd.DataFrame:
         """A person's posts over time, earliest first, each ``active`` or not on ``as_of``.

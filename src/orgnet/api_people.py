@@ -1,9 +1,8 @@
 """One person's posts over time (``Network.person``), and how a person given by the user is found.
 
 ``person_posts`` works on the validated tables (loaded here, or read back from a Neo4j server by
-``Network.tables``). ``resolve_person`` turns what the user typed into a person id; it accepts an
-id. Name lookup plugs in here: ``Network.person`` calls ``Network.resolve_person``, which calls the
-resolver in ``RESOLVERS["person"]`` (replace it to look names up, e.g. ``net.find``).
+``Network.tables``). ``Network.person`` takes an id or a name (``Network.resolve_person``, which asks
+``orgnet.scope.find_person``, the lookup the CLI's ``--person`` uses).
 
 Examples
 --------
@@ -26,18 +25,6 @@ from .errors import InputError
 #: The columns of ``Network.person``, in order.
 PERSON_COLUMNS = ("person_id", "person_name", "body_id", "body_name", "system", "type", "org_id", "org_name",
                   "region_id", "region_name", "township_id", "township_name", "role", "start", "end", "active")
-
-
-def resolve_person_id(tables, value: str) -> str:
-    """The id of the person ``value`` names: an id of the people table, else an ``InputError``."""
-    people = tables["people"]
-    if (people["id"] == value).any():
-        return value
-    raise InputError(f"no person with id {value!r} in the people table")
-
-
-#: What ``Network.resolve_person`` asks: kind → ``(tables, value) -> id``.
-RESOLVERS = {"person": resolve_person_id}
 
 
 def person_posts(tables, places, person_id: str, day) -> pd.DataFrame:

@@ -94,6 +94,60 @@ def _find(table: pd.DataFrame, id_col: str, name_col: str, given: str, option: s
     raise InputError(f"{option} {text}: no {what} with that id or name{hint}")
 
 
+#: What ``find_names`` searches, in the order its rows come: kind, fact, id and name columns.
+SEARCHED = (("person", "people", "person_id", "person_name"), ("organization", "organizations", "org_id", "org_name"),
+            ("body", "bodies", "body_id", "body_name"), ("region", "regions", "region_id", "region_name"))
+#: ``find_names``' columns.
+FOUND_COLUMNS = ("kind", "id", "name", "match", "region_id", "org_id")
+
+
+def find_names(engine, text: str, as_of=None) -> pd.DataFrame:
+    """People, organizations, bodies (active on ``as_of``) and regions whose name is ``text`` or
+    contains it, or whose id is ``text``: exact matches first, then by kind (people, organizations,
+    bodies, regions) and id.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kind`` (person, organization, body, region), ``id``, ``name``, ``match`` (``exact``: the name
+        or the id is the text; ``contains``), ``region_id`` (where an organization, body or region
+        is; empty for a person), ``org_id`` (a body's host; empty otherwise).
+
+    >>> import orgnet
+    >>> net = orgnet.load("tests/data/tiny")
+    >>> find_names(net.engine, "东村", as_of="2012-06-30")[["kind", "id", "match"]].values.tolist()
+    [['region', 'R3', 'exact'], ['organization', 'O5', 'contains'], ['body', 'B6', 'contains'], \
+['body', 'B7', 'contains'], ['body', 'B8', 'contains']]
+    """
+    text, rows = str(text).strip(), []
+    if not text:
+        raise InputError("find: give a name (or part of one) or an id")
+    for kind, fact, id_col, name_col in SEARCHED:
+        table = _fact(engine, fact, **_day_args(fact, as_of))
+        names = table[name_col].fillna("").astype(str)
+        exact = (names == text) | (table[id_col] == text)
+        hit = exact | names.str.contains(text, regex=False)
+        found = table.loc[hit]
+        rows.append(pd.DataFrame({
+            "kind": kind, "id": found[id_col].to_numpy(dtype=object), "name": names[hit].to_numpy(dtype=object),
+            "match": ["exact" if e else "contains" for e in exact[hit]],
+            "region_id": found["region_id"].fillna("").to_numpy(dtype=object) if "region_id" in found else "",
+            "org_id": found["org_id"].fillna("").to_numpy(dtype=object) if kind == "body" else ""}))
+    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=FOUND_COLUMNS)
+    order = out["match"].ne("exact").astype(int)
+    return out.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)[
+        list(FOUND_COLUMNS)]
+
+
+def _day_args(fact: str, as_of) -> dict:
+    """What a fact ``find_names`` reads needs: organizations and bodies a day (and the default rules)."""
+    if fact == "organizations":
+        from .rules import Rules
+
+        return {"as_of": _as_of(as_of), "rules": Rules()}
+    return {"as_of": _as_of(as_of)} if fact == "bodies" else {}
+
+
 def region_ids(engine, region: str) -> set[str]:
     """The region named (id or name) and every region below it."""
     top = find_region(engine, region)

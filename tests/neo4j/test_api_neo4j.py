@@ -65,8 +65,14 @@ def test_the_days_graph_comes_from_the_server(server, local):
 
 def test_a_persons_posts_on_the_server(server, local):
     pd.testing.assert_frame_equal(server.person("P4", as_of=DAY), local.person("P4", as_of=DAY))
-    with pytest.raises(InputError, match="no person with id 'P99'"):
+    with pytest.raises(InputError, match="P99: no person with that id or name"):
         server.person("P99")
+
+
+def test_find_and_a_person_by_name_on_the_server(server, local):
+    for text in ("东村", "刘芳", "O5", "妇"):
+        pd.testing.assert_frame_equal(server.find(text, as_of=DAY), local.find(text, as_of=DAY))
+    assert server.person("刘芳", as_of=DAY).person_id.unique().tolist() == ["P4"]
 
 
 def test_cypher_with_parameters_and_defaults(server):
