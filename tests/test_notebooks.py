@@ -126,7 +126,8 @@ def beihu():
     coverage = stats[(stats.level == "district") & (stats.figure == "two_new_coverage")].iloc[0]
     return {"coverage": f"{coverage.numerator} / {coverage.denominator} = {coverage.value}%",
             "top": net.overlaps(AS_OF).iloc[0], "key": net.key_people(AS_OF).iloc[0].person_id,
-            "posts": len(net.tables["posts"]), "overlaps": len(net.overlaps(AS_OF)), "gaps": len(net.gaps(AS_OF))}
+            "posts": len(net.tables["posts"]), "overlaps": len(net.overlaps(AS_OF)), "gaps": len(net.gaps(AS_OF)),
+            "gapped": net.gaps(AS_OF).query("org_id != ''").org_id.nunique()}
 
 
 def test_01_explore(tmp_path, record_property, beihu):
@@ -145,7 +146,9 @@ def test_01_explore(tmp_path, record_property, beihu):
     for view in ("ego-view", "coverage-view"):
         html = [o.data["text/html"] for o in cell(nb, view).outputs if "text/html" in o.get("data", {})]
         assert len(html) == 1 and html[0].startswith("<iframe") and "srcdoc=" in html[0], view
-    assert "Aggregated" in text_of(cell(nb, "coverage-view"))
+    counts = text_of(cell(nb, "coverage-view"))
+    assert f"organizations with a gap: {beihu['gapped']:,}" in counts
+    assert f"gap rows by rule: {beihu['gaps']:,}" in counts
 
     chart = cell(nb, "chart").outputs
     assert any("image/png" in o.get("data", {}) for o in chart)
