@@ -37,13 +37,10 @@ def beihu():
     return orgnet.load(sample_path("beihu"))
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from tests.browser import Chromium, require_chromium
-
-    require_chromium()
-    with Chromium(viewport=WINDOW) as chromium:
-        yield chromium
+@pytest.fixture
+def browser(chromium):
+    """The session's Chromium (one Playwright per process); each tab is sized to 1400×1000."""
+    return chromium
 
 
 @pytest.fixture(params=["beihu", "big"])
@@ -53,6 +50,7 @@ def net(request):
 
 def open_tab(browser, path):
     tab = browser.context.new_page()
+    tab.set_viewport_size({"width": WINDOW[0], "height": WINDOW[1]})
     errors = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
