@@ -298,6 +298,12 @@ class TestRedaction:
         alias = pseudonym("P1")
         assert alias in v.title and f"Person:{alias}" in {n["id"] for n in v.nodes}
 
+    def test_overlaps_rows_show_whole_pseudonyms(self, tiny):
+        v = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
+        alias = pseudonym("P1")
+        assert {n["id"]: n["label"] for n in v.nodes}[f"Person:{alias}"].startswith(f"*{alias}*\n")
+        assert "王秀英" not in v.html and "(P1)" not in v.html
+
     def test_stable_across_runs_and_files(self, tiny):
         a = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
         b = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)

@@ -78,7 +78,7 @@ def draw_rows(scene: Scene, frame: pd.DataFrame, bodies: pd.DataFrame, places: d
 def person_row(row, bodies: pd.DataFrame, places: dict, y: float) -> list[dict]:
     """The person's box, then her bodies by host organization (or region), left to right."""
     person = f"Person:{row.person_id}"
-    label = f"*{short(str(row.person_name).replace('*', ''), 10)}*\n" + words("person_posts", "zh").format(
+    label = f"*{short(str(row.person_name).replace('*', ''), 14)}*\n" + words("person_posts", "zh").format(
         posts=row.posts, extra=row.extra_posts)
     fill = OVERLAP_PERSON.color
     tip = [f"{row.person_name} ({row.person_id})", words("person_posts", "en").format(posts=row.posts, extra=row.extra_posts)]
