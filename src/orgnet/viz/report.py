@@ -41,8 +41,8 @@ from .style import FONT_STACK, GRADE, STATUS, WORDS, Note, pair, words
 from .views import DEFAULT_MAX_NODES, build_scene
 
 TOP_ROWS = 20
-#: The embedded coverage view's height (CSS pixels): its header and a first screen of tiles that read.
-REPORT_VIEW_HEIGHT = 1000
+#: The embedded coverage view's height (CSS pixels); its tiles lay out again for it (wider than tall: read from the top).
+REPORT_VIEW_HEIGHT = 680
 PLAN_ROWS = 15
 #: The figures shown as cards, in order.
 CARD_FIGURES = ("two_new_coverage", "two_new_work_coverage", "two_new_orgs", "two_new_30plus",

@@ -166,9 +166,9 @@ def add_tiles(scene: Scene, tally: Tally, screen: str, parent: str | None, name:
             target = f"orgs:{region}"
             add_orgs(scene, tally, target, screen, sub.node(region)["name"], sub.descendants(region), False, request)
         nodes.append(tile_node(tally, tile, target, biggest))
-    bounds = place_tiles(nodes)
+    *bounds, cell, row_h = place_tiles(nodes)
     scene.screens[screen] = {"kind": "tiles", "parent": parent, "title": name, "nodes": nodes, "edges": [],
-                             "notes": notes, "bounds": bounds}
+                             "notes": notes, "bounds": bounds, "grid": [cell, row_h, TILE_MAX]}
 
 
 def own_tally(tally: Tally, region: str) -> tuple[int, int, int, int, Counter]:
@@ -218,11 +218,12 @@ def tile_node(tally: Tally, tile: str, target: str, biggest: int) -> dict:
             "orgnetDrill": target, "orgnetLabelLines": len(lines)}
 
 
-def place_tiles(nodes: list[dict]) -> tuple[float, float, float, float]:
+def place_tiles(nodes: list[dict]) -> tuple[float, ...]:
     """Tiles on a grid, row by row, with as many columns as read best on the ``TILE_CANVAS`` (the zoom
-    that fits them all, at most 1); returns the bounds (left, top, right, bottom) the page fits."""
+    that fits them all, at most 1); returns the bounds (left, top, right, bottom) the page fits, the
+    cell's width and the row's height (with which the page lays the tiles out again for its own canvas)."""
     if not nodes:
-        return (0.0, 0.0, 1.0, 1.0)
+        return (0.0, 0.0, 1.0, 1.0, TILE_W, 1.0)
     cell = max([TILE_W] + [text_width(line.strip("*"), 16 if i == 0 else 14) + 24
                            for n in nodes for i, line in enumerate(n["label"].split("\n"))])
     row_h = 2 * TILE_MAX + max(n["orgnetLabelLines"] for n in nodes) * 18 + 30
@@ -237,7 +238,8 @@ def place_tiles(nodes: list[dict]) -> tuple[float, float, float, float]:
         node["y"] = round((i // cols) * row_h + TILE_MAX, 1)
         node.pop("orgnetLabelLines")
     rows = math.ceil(len(nodes) / cols)
-    return (round(-cols * cell / 2, 1), -8.0, round(cols * cell / 2, 1), round(rows * row_h, 1))
+    return (round(-cols * cell / 2, 1), -8.0, round(cols * cell / 2, 1), round(rows * row_h, 1), round(cell, 1),
+            round(row_h, 1))
 
 
 def add_orgs(scene: Scene, tally: Tally, screen: str, parent: str, name: str, regions: list[str], own: bool,
