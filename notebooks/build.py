@@ -302,10 +302,11 @@ EXPLORE = [
 
     `coverage` gives the two-new coverage for every region, from the district down to each
     township/street. It can also split the figure by organization kind or by party grade. The
-    **coverage view** draws organizations coloured by whether they have a women's organization. It is
+    **coverage view** shows one region level at a time: a tile per township, sized by organizations and
+    filled by coverage; a click opens its organizations, coloured by whether they have a women's
+    organization, with one dashed ghost per missing body. Its header counts agree with `gaps`. It is
     an interactive vis-network page. In Jupyter it shows inline, and `.save("coverage.html")` writes one
-    self-contained file. The whole district is larger than the default limit of 1,500 nodes, so the
-    view folds bodies into their organizations and says so in its notes.
+    self-contained file.
     """),
     code("""
     by_region = net.coverage(as_of=AS_OF)
@@ -317,8 +318,8 @@ EXPLORE = [
     code("""
     coverage_view = net.view("coverage", as_of=AS_OF)
     print(repr(coverage_view))
-    for note in coverage_view.notes:
-        print(note)
+    for count in coverage_view.scene.counts:
+        print(f"{count['en']}: {count['value']:,}")
     coverage_view
     """, "view", "coverage-view"),
     md("""

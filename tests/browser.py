@@ -165,13 +165,15 @@ class Chromium:
             self._profile.cleanup()
 
     def open_page(self, path: Path, *, frame_selector: str | None = None, hover_node: str | None = None,
-                  texts: tuple[str, ...] = (), settle_limit_ms: int = 20000, evaluate: str | None = None) -> PageRun:
+                  texts: tuple[str, ...] = (), settle_limit_ms: int = 20000, screen: str | None = None,
+                  evaluate: str | None = None) -> PageRun:
         """Open ``path`` from ``file://`` and record a ``PageRun``.
 
-        ``frame_selector`` names an ``<iframe>`` that holds the network (the report); ``hover_node``
-        moves the mouse over that node and records the tooltip; ``texts`` are CSS selectors whose
-        inner text is recorded (in the top page); ``evaluate`` is a JavaScript expression evaluated in
-        the top page, its value kept in ``evaluated``.
+        ``frame_selector`` names an ``<iframe>`` that holds the network (the report); ``screen`` opens
+        that screen of a view that drills down (``window.orgnetShow``) before anything is recorded;
+        ``hover_node`` moves the mouse over that node and records the tooltip; ``texts`` are CSS
+        selectors whose inner text is recorded (in the top page); ``evaluate`` is a JavaScript
+        expression evaluated in the top page, its value kept in ``evaluated``.
         """
         url = Path(path).resolve().as_uri()
         run = PageRun(url)
@@ -194,6 +196,10 @@ class Chromium:
                 frame = handle.content_frame()
                 frame.wait_for_load_state("load")
             result = frame.evaluate(SETTLE_JS, settle_limit_ms)
+            if screen and result:
+                frame.evaluate("id => window.orgnetShow(id)", screen)
+                frame.wait_for_function("window.orgnetReady === true", timeout=settle_limit_ms)
+                result = frame.evaluate(SETTLE_JS, settle_limit_ms)
             if result:
                 run.ready_seconds = result[0] / 1000
                 run.settled_seconds = None if result[1] is None else result[1] / 1000

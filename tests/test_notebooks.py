@@ -126,7 +126,8 @@ def beihu():
     coverage = stats[(stats.level == "district") & (stats.figure == "two_new_coverage")].iloc[0]
     return {"coverage": f"{coverage.numerator} / {coverage.denominator} = {coverage.value}%",
             "top": net.overlaps(AS_OF).iloc[0], "key": net.key_people(AS_OF).iloc[0].person_id,
-            "posts": len(net.tables["posts"]), "overlaps": len(net.overlaps(AS_OF)), "gaps": len(net.gaps(AS_OF))}
+            "posts": len(net.tables["posts"]), "overlaps": len(net.overlaps(AS_OF)), "gaps": len(net.gaps(AS_OF)),
+            "gapped": net.gaps(AS_OF).query("org_id != ''").org_id.nunique()}
 
 
 def test_01_explore(tmp_path, record_property, beihu):
@@ -147,7 +148,9 @@ def test_01_explore(tmp_path, record_property, beihu):
         html = [o.data["text/html"] for o in cell(nb, view).outputs if "text/html" in o.get("data", {})]
         assert len(html) == 1 and '<iframe id="orgnet-view-' in html[0] and 'sandbox="allow-scripts"' in html[0], view
         shown[view] = html[0]
-    assert "Aggregated" in text_of(cell(nb, "coverage-view"))
+    counts = text_of(cell(nb, "coverage-view"))
+    assert f"organizations with a gap: {beihu['gapped']:,}" in counts
+    assert f"gap rows by rule: {beihu['gaps']:,}" in counts
     light_views(nb, shown)
 
     chart = cell(nb, "chart").outputs

@@ -315,8 +315,9 @@ class Network:
 
         Options: ``person``/``org`` (ego), ``region`` (region), ``start``/``end`` (diff: the network on
         ``end``, default ``as_of``, coloured by what changed since ``start``), ``ghosts`` (coverage:
-        dashed nodes for missing women's bodies, default True), ``min_posts``, ``max_nodes`` (default
-        1,500), ``redact``. The ``View`` shows inline in Jupyter; ``.save(path)`` writes one
+        one dashed node per missing women's body, default True), ``min_posts`` (overlaps: the fewest
+        posts listed, as ``overlaps``; elsewhere the standout threshold), ``top`` and ``lens`` (overlaps:
+        people drawn, default 50; ``load``/``cross``/``all``), ``max_nodes`` (default 1,500), ``redact``. The ``View`` shows inline in Jupyter; ``.save(path)`` writes one
         self-contained HTML file.
         """
         from .viz import view

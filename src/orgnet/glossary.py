@@ -110,7 +110,51 @@ LEGEND = {
     "post_started": ("新任职务", "post started"),
     "post_ended": ("离任职务（虚线）", "post ended (dashed)"),
     "dashed": ("（虚线）", " (dashed)"),
+    "ghost_one": ("缺失的妇女组织（虚线，每个单位一个）", "missing women's body (dashed, one per organization)"),
+    "ghost_link": ("单位与其缺失的妇女组织（虚线）", "organization to its missing body (dashed line)"),
+    "group": ("区域（本级或下属村、社区）", "region (its own, or a village or community below)"),
+    "tile": ("区域：方块大小 = 组织数，点击进入", "region: size = organizations, click to open"),
+    "tile.none": ("无需建立妇女组织", "no organization needs a women's body"),
+    "tile.0": ("覆盖率 < 25%", "coverage < 25%"), "tile.25": ("覆盖率 25–50%", "coverage 25–50%"),
+    "tile.50": ("覆盖率 50–75%", "coverage 50–75%"), "tile.75": ("覆盖率 75–90%", "coverage 75–90%"),
+    "tile.90": ("覆盖率 ≥ 90%", "coverage ≥ 90%"),
+    "sanctioned": ("规定或提倡的交叉任职（绿色粗边框）", "sanctioned cross-appointment (thick green border)"),
+    "extra": ("其他职务（无边框）", "other post (no border)"),
+    "overlap_person": ("人员：职务数（其中另兼）", "person: posts (extra posts)"),
+    "overlap_org": ("所在单位或区域", "the organization or region of the bodies below"),
 }
+
+#: The coverage and overlaps views' words (``orgnet.viz.views``).
+VIEW_WORDS = {
+    "short.committee_required": ("应建未建妇委会", "no committee"), "short.liaison_required": ("应设未设联络员", "no liaison"),
+    "short.party_without_women": ("已建党未建妇", "party, no women's"), "short.vacant_head": ("负责人空缺", "no head"),
+    "coverage_pct": ("覆盖率 {pct}（{have}/{need}）", "coverage {pct} ({have}/{need})"),
+    "no_need": ("无需建立", "none needed"),
+    "orgs_gaps": ("{orgs} 个组织 · {gapped} 个有缺口", "{orgs} organizations · {gapped} with a gap"),
+    "no_gaps": ("无缺口", "no gaps"),
+    "own": ("{name}本级", "{name} (own organizations)"),
+    "coverage_means": ("覆盖率 = 已建妇女组织的单位 ÷（已建 + 应建未建）",
+                       "coverage = organizations with a women's body ÷ (with one + missing one)"),
+    "count_orgs": ("有缺口的组织", "organizations with a gap"),
+    "count_rows": ("缺口条目（按规则）", "gap rows by rule"),
+    "count_missing": ("缺失的妇女组织（每个单位计一次）", "missing women's bodies (once per organization)"),
+    "ghost_tip": ("缺失的妇女组织 missing women's body", "closes: {rules}"),
+    "screen_orgs": ("{name}：{orgs} 个组织", "{name}: {orgs} organizations"),
+    "more_orgs": ("另有 {n} 个单位未画出（无缺口的在后），见 gaps 表",
+                  "{n} more organizations not drawn (those without a gap last); see the gaps table"),
+    "back": ("↑ 返回上一级", "↑ back up"),
+    "click_hint": ("点击方块进入该区域的单位；悬停查看详情；拖动平移，滚轮缩放。",
+                   "Click a tile to open its organizations; hover for details; drag to pan, scroll to zoom."),
+    "overlaps_people": ("列出 {shown} 人（共 {total} 人，按职务数排序）", "{shown} people shown (of {total}, most posts first)"),
+    "person_posts": ("{posts} 职务（另兼 {extra}）", "{posts} posts ({extra} extra)"),
+    "region_bodies": ("区域机构", "region-level bodies"),
+    "overlaps_title": ("一人多职", "Post overlaps"),
+    "all_regions": ("全部 {n} 个区县", "all {n} top regions"),
+    "min_posts_fact": ("职务数 ≥ {n}", "posts ≥ {n}"),
+    "top_note": ("仅画出职务最多的 {shown} 人（--top {top}），其余 {rest} 人见 overlaps 表。",
+                 "Only the {shown} people with most posts are drawn (--top {top}); the other {rest} are in the overlaps table."),
+}
+
 
 LEVEL = {"county": ("县", "county"), "district": ("区", "district"), "township": ("乡镇", "township"),
          "street": ("街道", "street"), "village": ("村", "village"), "community": ("社区", "community"),
@@ -242,8 +286,9 @@ def said(table: dict, key, lang: str, default: str | None = None) -> str:
 
 
 def words(key: str, lang: str | None = None) -> str:
-    """The words for ``key`` in ``lang`` (``zh``/``en``), or both when ``lang`` is None."""
-    zh, en = WORDS.get(key, (key, key))
+    """The words for ``key`` in ``lang`` (``zh``/``en``), or both when ``lang`` is None (``WORDS``, then
+    ``VIEW_WORDS``)."""
+    zh, en = WORDS.get(key) or VIEW_WORDS.get(key, (key, key))
     return {"zh": zh, "en": en}.get(lang, f"{zh} {en}")
 
 

@@ -40,16 +40,19 @@ def test_tiny_views(chromium, tiny, tmp_path, kind, options):
     assert "图例 Legend" in run.texts["#orgnet-legend"]
 
 
-def vis_node_options(chromium, page, node: str) -> dict:
-    """The options vis-network itself parsed for one node (proves it took our dashes)."""
+def vis_node_options(chromium, page, node: str, screen: str | None = None) -> dict:
+    """The options vis-network itself parsed for one node (proves it took our dashes), on ``screen``."""
     tab = chromium.context.new_page()
     try:
         tab.goto(page.resolve().as_uri(), wait_until="load")
         tab.wait_for_function("window.orgnetReady === true")
+        if screen:
+            tab.evaluate("id => window.orgnetShow(id)", screen)
+            tab.wait_for_function("window.orgnetReady === true")
         return tab.evaluate("""(id) => {
           const n = window.orgnetNetwork.body.nodes[id];
           return {dashes: n.options.shapeProperties.borderDashes, border: n.options.color.border,
-                  background: n.options.color.background,
+                  background: n.options.color.background, hover: n.options.color.hover.background,
                   width: n.options.borderWidth, label: n.options.label};
         }""", node)
     finally:
@@ -58,26 +61,17 @@ def vis_node_options(chromium, page, node: str) -> dict:
 
 def test_tiny_ghosts(chromium, tiny, tmp_path):
     page = tiny.view("coverage", AS_OF).save(tmp_path / "coverage.html")
-    run = chromium.open_page(page, hover_node="Ghost:Organization:O1:committee_required",
+    run = chromium.open_page(page, screen="orgs:Region:R5", hover_node="Ghost:Organization:O1",
                              texts=("header", "#orgnet-legend"))
     assert_clean(run)
-    assert run.node_count == 42  # 34 nodes and 8 ghosts
-    assert "missing women's bodies: 8" in run.texts["header"]
-    assert "应建未建妇委会（妇工委）（虚线）" in run.texts["#orgnet-legend"] and "party body built, no women's body (dashed)" in run.texts["#orgnet-legend"]
-    assert run.tooltip and "应建未建妇委会（妇工委） women's committee required, not built" in run.tooltip and "45 female staff" in run.tooltip
+    assert run.node_count == 8  # the park's heading, O1 O2 O8 O10, one ghost each for O1 O2 O10
+    assert "missing women's bodies (once per organization): 5" in run.texts["header"]
+    assert "缺失的妇女组织（虚线，每个单位一个）" in run.texts["#orgnet-legend"]
+    assert run.tooltip and "应建未建妇委会（妇工委）" in run.tooltip and "closes: committee_required, party_without_women" in run.tooltip
     assert run.tooltip_markup == 0
-    ghost = vis_node_options(chromium, page, "Ghost:Organization:O1:committee_required")
-    assert ghost["dashes"] == [5, 5] and ghost["label"] == "应建未建妇委会（妇工委）\nwomen's committee required, not built"
-    vacant = vis_node_options(chromium, page, "Body:B11")
-    assert vacant["dashes"] == [5, 5] and vacant["width"] == 4
-    assert vis_node_options(chromium, page, "Body:B4")["dashes"] is False
-
-
-def test_tiny_ghost_counts(chromium, tiny, tmp_path):
-    page = tiny.view("coverage", AS_OF, max_nodes=13).save(tmp_path / "coverage.html")
-    run = chromium.open_page(page, hover_node="GhostCount:Region:R5")
-    assert_clean(run)
-    assert run.tooltip and "missing women's bodies: 6" in run.tooltip
+    ghost = vis_node_options(chromium, page, "Ghost:Organization:O1", "orgs:Region:R5")
+    assert ghost["dashes"] == [5, 5] and ghost["hover"] == ghost["background"]
+    assert vis_node_options(chromium, page, "Organization:O8", "orgs:Region:R5")["dashes"] is False
 
 
 def test_tiny_diff(chromium, tiny, tmp_path):
@@ -96,7 +90,7 @@ def test_tiny_diff(chromium, tiny, tmp_path):
 
 def test_tiny_tooltip_is_text(chromium, tiny, tmp_path):
     page = tiny.view("coverage", AS_OF).save(tmp_path / "coverage.html")
-    run = chromium.open_page(page, hover_node="Organization:O1")
+    run = chromium.open_page(page, screen="orgs:Region:R5", hover_node="Organization:O1")
     assert_clean(run)
     assert run.tooltip and "华美服装厂 (O1)" in run.tooltip and "45" in run.tooltip
     assert run.tooltip_markup == 0
@@ -112,7 +106,7 @@ def test_hostile_person_shows_as_text(chromium, hostile, tmp_path):
 
 def test_hostile_organization_shows_as_text(chromium, hostile, tmp_path):
     page = hostile.view("coverage", AS_OF).save(tmp_path / "coverage.html")
-    run = chromium.open_page(page, hover_node="Organization:O8")
+    run = chromium.open_page(page, screen="orgs:Region:R5", hover_node="Organization:O8")
     assert_clean(run)
     assert run.tooltip and IMG_NAME in run.tooltip and run.tooltip_markup == 0
 

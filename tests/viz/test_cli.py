@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from orgnet.redact import pseudonym
+
 from typer.testing import CliRunner
 
 from orgnet.cli import app
@@ -29,7 +31,7 @@ def test_viz_ghosts_option(tmp_path):
     assert run("viz", TINY, "--view", "coverage", "--as-of", AS_OF, "-o", on).exit_code == 0
     result = run("viz", TINY, "--view", "coverage", "--as-of", AS_OF, "--no-ghosts", "-o", off)
     assert result.exit_code == 0, result.output
-    assert "Ghost:Organization:O1:committee_required" in on.read_text(encoding="utf-8")
+    assert '"Ghost:Organization:O1"' in on.read_text(encoding="utf-8")
     assert "Ghost:" not in off.read_text(encoding="utf-8")
 
 
@@ -62,9 +64,23 @@ def test_viz_diff_bad_input_exits_2(tmp_path):
 
 def test_viz_redact_and_max_nodes(tmp_path):
     out = tmp_path / "v.html"
-    result = run("viz", TINY, "--view", "coverage", "--as-of", AS_OF, "--max-nodes", "12", "--redact", "-o", out)
+    result = run("viz", TINY, "--view", "overlaps", "--as-of", AS_OF, "--lens", "all", "--max-nodes", "12",
+                 "--redact", "-o", out)
     assert result.exit_code == 0, result.output
-    assert "Aggregated" in out.read_text(encoding="utf-8")
+    page = out.read_text(encoding="utf-8")
+    assert "王秀英" not in page and pseudonym("P1") in page  # P1 (3 posts) is drawn first, by her pseudonym
+    assert "the other 4 are in the overlaps table" in page  # 12 nodes: P1 and P4 only
+
+
+def test_viz_overlaps_top_min_posts_and_lens(tmp_path):
+    out = tmp_path / "o.html"
+    result = run("viz", TINY, "--view", "overlaps", "--as-of", AS_OF, "--lens", "all", "--min-posts", "3",
+                 "--top", "5", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '"Person:P1"' in page and '"Person:P4"' not in page  # only P1 holds 3 posts
+    assert run("viz", TINY, "--view", "overlaps", "--top", "0", "-o", out).exit_code == 2
+    assert run("viz", TINY, "--view", "overlaps", "--lens", "some", "-o", out).exit_code == 2
 
 
 def test_viz_bad_input_exits_2(tmp_path):

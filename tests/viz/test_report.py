@@ -74,7 +74,7 @@ def test_redacted(tiny, tmp_path):
     view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
     for name in ("王秀英", "李强", "张丽", "刘芳", "黄娟", "林芳"):
         assert name not in page and name not in view
-    assert pseudonym("P1") in page
+    assert pseudonym("P4") in page  # the overlaps table (load lens: P4, P6, P7)
     assert f"{pseudonym('P11')}（无在任职务）" in page  # a plan candidate, by her pseudonym
     assert ">P1<" not in page  # no person ids in the tables either
     assert "人员姓名已替换为化名" in page
@@ -94,15 +94,17 @@ def test_sample_report_small(samples, tmp_path, name):
     assert path.stat().st_size < 10_000_000
 
 
-@pytest.mark.parametrize("lang, said, unsaid", [("zh", "已聚合", "Aggregated"), ("en", "Aggregated", "已聚合")])
-def test_view_notes_in_the_reports_language(tiny, tmp_path, lang, said, unsaid):
-    """A folded coverage view's note reaches the report's own notes in the report's language only
-    (the view page inside keeps both, as every view page does)."""
-    page = tiny.report(tmp_path / "r.html", AS_OF, lang=lang, max_nodes=10).read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang, said, unsaid", [("zh", "另有 9 个区域未显示", "more regions left out"),
+                                               ("en", "9 more regions left out", "另有 9 个区域未显示")])
+def test_view_notes_in_the_reports_language(samples, tmp_path, lang, said, unsaid):
+    """A folded coverage view's note (Beihu's 19 tiles at --max-nodes 10: 9 more left out) reaches the
+    report's own notes in the report's language only (the view page inside keeps both, as every view
+    page does)."""
+    page = samples("beihu").report(tmp_path / "r.html", AS_OF, lang=lang, max_nodes=10).read_text(encoding="utf-8")
     own = page.split("<iframe", 1)[0]
     assert said in own and unsaid not in own
     view = html.unescape(re.search(r'<iframe srcdoc="([^"]*)"', page).group(1))
-    assert "已聚合" in view and "Aggregated" in view
+    assert "另有 9 个区域未显示" in view and "9 more regions left out" in view
 
 
 def test_tables_speak_the_reports_language(tiny, tiny_report, tmp_path):

@@ -2,8 +2,8 @@
 
 A generated dataset with several top regions (the scale profile has one county or district per
 2,000 organizations and no province above them): even one count per top region and status is
-too many for a small ``max_nodes``, so the coverage view draws the top regions alone (most gaps
-first) and the diff view draws fewer top regions, and both say so.
+too many for a small ``max_nodes``: the coverage view's screens each keep to it (the tiles and
+organizations with most gaps first) and the diff view draws fewer top regions, and both say so.
 """
 
 from __future__ import annotations
@@ -21,21 +21,28 @@ def province(tmp_path_factory):
     return orgnet.load(out)
 
 
-def test_coverage_view_falls_back_to_the_top_regions(province):
-    roots = province.tables["regions"]["parent_id"].isna().sum()
-    assert roots >= 3
-    view = province.view("coverage", "2012-06-30", max_nodes=10)
-    assert len(view.nodes) <= 10
-    assert {n["id"].split(":")[0] for n in view.nodes} == {"Region"}
-    assert len(view.nodes) == min(roots, 10)
-    assert view.aggregated and "only the top regions are drawn" in view.html
-    assert all("组织 organizations:" in n["title"] for n in view.nodes)  # the statuses are in the tooltips
+def test_coverage_view_starts_at_the_top_regions(province):
+    """Several top regions: the first screen is their tiles; each county opens onto its townships (more
+    than DRILL_ORGS organizations), each township onto its organizations."""
+    from orgnet.viz.views.coverage import DRILL_ORGS
+
+    roots = province.tables["regions"].query("parent_id.isna()")["id"].tolist()
+    assert len(roots) >= 3
+    view = province.view("coverage", "2012-06-30")
+    assert [n["id"] for n in view.nodes] == [f"Region:{r}" for r in roots]
+    assert view.scene.first_screen == "tiles:top"
+    for tile in view.nodes:
+        target = view.scene.screens[tile["orgnetDrill"]]
+        assert target["kind"] == "tiles" and target["parent"] == "tiles:top"  # ~2,000 organizations each
+        for sub in target["nodes"]:
+            assert view.scene.screens[sub["orgnetDrill"]]["kind"] == "orgs"
+            assert view.scene.screens[sub["orgnetDrill"]].get("orgs", 0) <= DRILL_ORGS or sub["id"].startswith("Own:")
 
 
-def test_coverage_view_fallback_is_deterministic(province):
+def test_coverage_view_is_deterministic(province):
     view = province.view("coverage", "2012-06-30", max_nodes=10)
-    one = province.view("coverage", "2012-06-30", max_nodes=10).nodes
-    assert [n["id"] for n in view.nodes] == [n["id"] for n in one]  # deterministic
+    again = province.view("coverage", "2012-06-30", max_nodes=10)
+    assert view.html == again.html
 
 
 @pytest.mark.parametrize("max_nodes", [10, 60, 400])
@@ -43,6 +50,8 @@ def test_no_view_exceeds_max_nodes(province, max_nodes):
     for kind, options in (("coverage", {}), ("overlaps", {}), ("diff", {"start": "2011-06-30"})):
         view = province.view(kind, "2012-06-30", max_nodes=max_nodes, **options)
         assert 0 < len(view.nodes) <= max_nodes, (kind, len(view.nodes))
+        for key, screen in view.scene.screens.items():
+            assert 0 < len(screen.get("nodes") or view.nodes) <= max_nodes, (key, len(screen["nodes"]))
 
 
 def test_report_cards_add_up_over_several_top_regions(province):

@@ -15,8 +15,9 @@ from orgnet.viz import view
 from orgnet.engines.subgraph import from_facts
 from orgnet.viz.data import Subgraph, conform_edges, conform_nodes, subgraph
 from tests.viz.conftest import FactsOnly
-from orgnet.viz.style import STATUS, SYSTEM
+from orgnet.viz.style import SANCTIONED_POST, STATUS, SYSTEM, TILE_BINS, TILE_NONE, tile_swatch
 from orgnet.rules import Rules
+from tests.expected_tiny import OVERLAPS
 from tests.viz.conftest import AS_OF, IMG_NAME, SCRIPT_NAME
 
 #: The overlaps lens showing everyone with two or more posts.
@@ -37,77 +38,94 @@ def page_data(page: str) -> dict:
     return json.loads(match.group(1))
 
 
+def every_node(v) -> dict[str, dict]:
+    """The nodes of every screen of a view (one screen for views that do not drill down)."""
+    out = {n["id"]: n for n in v.nodes}
+    for screen in v.scene.screens.values():
+        out |= {n["id"]: n for n in screen.get("nodes") or ()}
+    return out
+
+
+def screen_nodes(v, screen: str) -> dict[str, dict]:
+    """The nodes of one screen of a drilling view (the first screen's are the view's own)."""
+    nodes = v.scene.screens[screen].get("nodes") or v.nodes
+    return {n["id"]: n for n in nodes}
+
+
 class TestCoverage:
-    def test_every_organization_coloured_by_status(self, tiny):
+    """tiny: 测试县 R0 holds 东镇 R1 (with 东村 R3), 西街道 R2 (with 西社区 R4), the park R5, and O7 itself."""
+
+    def test_first_screen_is_one_level_of_tiles(self, tiny):
         v = tiny.view("coverage", AS_OF)
-        orgs = {n["id"].split(":")[1]: n for n in v.nodes if n["id"].startswith("Organization:")}
-        assert set(orgs) == set(STATUS_OF_TINY)
+        assert [n["id"] for n in v.nodes] == ["Region:R1", "Region:R2", "Region:R5", "Own:Region:R0"]
+        assert all(n["shape"] == "square" for n in v.nodes)
+        assert {n["id"]: n["orgnetDrill"] for n in v.nodes} == {
+            "Region:R1": "orgs:Region:R1", "Region:R2": "orgs:Region:R2", "Region:R5": "orgs:Region:R5",
+            "Own:Region:R0": "own:Region:R0"}
+        assert v.scene.first_screen == "tiles:Region:R0" and not v.edges
+
+    def test_tiles_sized_by_organizations_and_labelled_with_coverage_and_gaps(self, tiny):
+        tiles = {n["id"]: n for n in tiny.view("coverage", AS_OF).nodes}
+        park = tiles["Region:R5"]  # O1 O2 O10 missing a committee, O8 has one: 1 of 4
+        assert park["label"].split("\n")[:3] == ["*测试工业园区*", "覆盖率 25%（1/4）", "4 个组织 · 3 个有缺口"]
+        assert "应建未建妇委会 3 · 已建党未建妇 3" in park["label"]
+        assert park["color"]["background"] == tile_swatch(1, 4).color == "#fc8d59"
+        assert park["size"] > tiles["Region:R2"]["size"]  # 4 organizations against 2
+        assert "coverage 25% (1/4)" in park["title"]
+
+    def test_drill_down_shows_every_organization_coloured_by_status(self, tiny):
+        v = tiny.view("coverage", AS_OF)
+        shown = {}
+        for screen in ("orgs:Region:R1", "orgs:Region:R2", "orgs:Region:R5", "own:Region:R0"):
+            shown |= {k: n for k, n in screen_nodes(v, screen).items() if k.startswith("Organization:")}
+        assert {k.split(":")[1] for k in shown} == set(STATUS_OF_TINY)
         for org, status in STATUS_OF_TINY.items():
-            assert orgs[org]["color"]["background"] == STATUS[status].color, org
+            assert shown[f"Organization:{org}"]["group"] == f"status:{status}", org
+        groups = v.network.options["groups"]
+        for status, swatch in STATUS.items():
+            colour = groups[f"status:{status}"]["color"]
+            assert colour["background"] == colour["hover"]["background"] == colour["highlight"]["background"] == swatch.color
 
-    def test_grouped_under_regions_with_bodies_attached(self, tiny):
-        v = tiny.view("coverage", AS_OF)
-        assert ids(v, "Region") == {"R0", "R1", "R2", "R3", "R4", "R5"}
-        # active party/women/union/youth bodies only: no villagers' committee (admin), not B15 (dissolved)
-        assert ids(v, "Body") == {f"B{i}" for i in (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 20, 21)}
-        edges = {(e["from"], e["to"]) for e in v.edges}
-        assert ("Region:R5", "Organization:O1") in edges  # organization under its region
-        assert ("Organization:O8", "Body:B4") in edges  # body on its organization
-        assert ("Region:R0", "Body:B14") in edges  # region-level federation on its region
-        assert ("Region:R0", "Region:R1") in edges
-        assert not ids(v, "Person")
-
-    def test_vacant_bodies_marked(self, tiny):
-        v = tiny.view("coverage", AS_OF)
-        bodies = {n["id"]: n for n in v.nodes if n["id"].startswith("Body:")}
-        assert bodies["Body:B20"]["borderWidth"] > bodies["Body:B4"]["borderWidth"]
-        assert bodies["Body:B4"]["color"]["background"] == SYSTEM["women"].color
-        assert bodies["Body:B3"]["label"] == "党"
+    def test_organizations_grouped_by_the_region_they_sit_in(self, tiny):
+        east = screen_nodes(tiny.view("coverage", AS_OF), "orgs:Region:R1")
+        assert east["Group:Region:R1"]["label"] == "东镇（2）" and east["Group:Region:R3"]["label"] == "东村（1）"
+        assert east["Organization:O5"]["label"] == "东村村民委员会"
+        heading = east["Group:Region:R3"]
+        assert east["Organization:O5"]["y"] > heading["y"]  # under its heading
 
     def test_tooltips_carry_the_key_facts(self, tiny):
-        v = tiny.view("coverage", AS_OF)
-        tips = {n["id"]: n["title"] for n in v.nodes}
-        o1 = tips["Organization:O1"]
-        assert "华美服装厂" in o1 and "45" in o1 and "达标 standard" in o1 and "committee required" in o1.lower()
-        assert "非公企业 enterprise" in o1
-        b4 = tips["Body:B4"]
-        assert "张丽" in b4 and "主任/主席 chair" in b4
-        assert "<" not in "".join(tips.values())  # plain text, no markup
+        park = screen_nodes(tiny.view("coverage", AS_OF), "orgs:Region:R5")
+        o1 = park["Organization:O1"]["title"]
+        assert "华美服装厂 (O1)" in o1 and "45" in o1 and "committee required" in o1.lower() and "非公企业 enterprise" in o1
+        assert "<" not in "".join(n["title"] for n in park.values())  # plain text, no markup
 
-    def test_positions_given_and_physics_off(self, tiny):
+    def test_positions_given_physics_off_nothing_overlaps(self, tiny):
         v = tiny.view("coverage", AS_OF)
-        assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in v.nodes)
         assert v.network.options["physics"]["enabled"] is False
-        assert v.network.options["edges"]["smooth"] is False
-        positions = {(n["x"], n["y"]) for n in v.nodes}
-        assert len(positions) == len(v.nodes)  # nobody on top of anybody
+        for screen in v.scene.screens:
+            nodes = list(screen_nodes(v, screen).values())
+            assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+            dots = [n for n in nodes if n["id"].startswith(("Organization:", "Region:", "Own:"))]
+            for i, a in enumerate(dots):
+                for b in dots[i + 1:]:
+                    assert abs(a["x"] - b["x"]) >= 60 or abs(a["y"] - b["y"]) >= 60, (screen, a["id"], b["id"])
 
-    def test_no_node_overlaps_another(self, tiny):
+    def test_legends_title_and_date(self, tiny):
         v = tiny.view("coverage", AS_OF)
-        dots = [n for n in v.nodes if n["shape"] == "dot"]
-        for i, a in enumerate(dots):
-            for b in dots[i + 1:]:
-                gap = ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
-                assert gap >= a["size"] + b["size"], (a["id"], b["id"])
-
-    def test_legend_title_and_date(self, tiny):
-        page = tiny.view("coverage", AS_OF).html
+        page = v.html
         assert "妇女组织覆盖情况 Women&#39;s organization coverage — 测试县" in page
         assert "截至 as of 2012-06-30" in page
-        for swatch in STATUS.values():
+        for swatch in [*STATUS.values(), *(s for _, s in TILE_BINS), TILE_NONE]:
             assert str(escape(swatch.zh)) in page and str(escape(swatch.en)) in page
+        assert set(v.scene.legends) == {"tiles", "orgs"}
 
-    def test_aggregates_above_max_nodes_and_says_so(self, tiny):
-        full = tiny.view("coverage", AS_OF)
-        folded = tiny.view("coverage", AS_OF, max_nodes=20)
-        assert not full.aggregated and len(full.nodes) > 20
-        assert folded.aggregated and len(folded.nodes) <= 20
-        assert not ids(folded, "Body")  # bodies folded into their organizations
-        assert "Aggregated" in folded.html and "已聚合" in folded.html
-        counts = tiny.view("coverage", AS_OF, max_nodes=10)
-        assert len(counts.nodes) <= 10 and any(n["id"].startswith("Count:") for n in counts.nodes)
-        total = sum(int(n["label"]) for n in counts.nodes if n["id"].startswith("Count:"))
-        assert total == 10  # every organization counted once
+    def test_header_counts_agree_with_gaps(self, tiny):
+        gaps = tiny.gaps(AS_OF)
+        counts = {c["id"]: c["value"] for c in tiny.view("coverage", AS_OF).scene.counts}
+        assert counts["count-orgs"] == gaps.loc[gaps.org_id != "", "org_id"].nunique() == 6
+        assert counts["count-rows"] == len(gaps) == 10
+        for rule, n in gaps.rule.value_counts().items():
+            assert counts[f"count-rows-{rule}"] == n
 
     def test_max_nodes_too_small(self, tiny):
         with pytest.raises(InputError, match="max-nodes"):
@@ -121,26 +139,51 @@ class TestOverlaps:
         assert ids(v, "Person") == {"P4", "P6", "P7"}
         assert "兼职负担" in v.title and "post load" in v.title
 
-    def test_people_with_two_or_more_posts_and_their_bodies(self, tiny):
+    def test_people_with_two_or_more_posts_and_their_bodies_by_host(self, tiny):
         v = tiny.view("overlaps", AS_OF, rules=ALL)
         assert "一人多职：任两个以上职务的全部人员" in v.title
         assert ids(v, "Person") == {"P1", "P2", "P3", "P4", "P6", "P7"}
-        assert ids(v, "Body") == {"B6", "B7", "B8", "B3", "B4", "B9", "B10", "B12", "B14"}
-        holds = {(e["from"], e["to"]) for e in v.edges}
-        assert ("Person:P1", "Body:B8") in holds
-        assert {e["color"] for e in v.edges if e["to"] == "Body:B8"} == {SYSTEM["women"].color}
+        posts = {(k.split(":")[1], k.split(":")[2]) for k in ids(v, "Post")}
+        expected = {(p, b) for p, _, bodies, _ in OVERLAPS for b in bodies.split(";")}
+        assert posts == expected
+        nodes = {n["id"]: n for n in v.nodes}
+        assert nodes["Post:Person:P1:B8"]["color"]["background"] == SYSTEM["women"].color
+        assert nodes["Host:P1:O5"]["label"] == "东村村民委员会"  # P1's three bodies sit in one village
+        for body in ("B6", "B7", "B8"):
+            assert nodes[f"Post:Person:P1:{body}"]["y"] > nodes["Host:P1:O5"]["y"]
+        assert not v.edges  # rows, not lines
 
-    def test_sized_by_posts_and_standouts_are_stars(self, tiny):
-        people = {n["id"]: n for n in tiny.view("overlaps", AS_OF, rules=ALL).nodes if n["id"].startswith("Person:")}
-        assert people["Person:P1"]["shape"] == "star" and people["Person:P2"]["shape"] == "dot"
-        assert people["Person:P1"]["size"] > people["Person:P2"]["size"]
-        low = {n["id"]: n for n in tiny.view("overlaps", AS_OF, rules=ALL, min_posts=2).nodes}
-        assert low["Person:P2"]["shape"] == "star"
+    def test_rows_most_posts_first_with_posts_in_the_label(self, tiny):
+        v = tiny.view("overlaps", AS_OF, rules=ALL)
+        people = [n for n in v.nodes if n["id"].startswith("Person:")]
+        assert people[0]["id"] == "Person:P1" and "3 职务（另兼 0）" in people[0]["label"]
+        assert [n["y"] for n in people] == sorted(n["y"] for n in people)
+
+    def test_sanctioned_posts_marked(self, tiny):
+        nodes = {n["id"]: n for n in tiny.view("overlaps", AS_OF, rules=ALL).nodes}
+        for body in ("B6", "B7", "B8"):  # 村“两委” with the congress chair: sanctioned
+            assert nodes[f"Post:Person:P1:{body}"]["borderWidth"] == 4
+            assert nodes[f"Post:Person:P1:{body}"]["color"]["border"] == SANCTIONED_POST.border
+        assert nodes["Post:Person:P4:B9"]["borderWidth"] == 1  # a community's party branch and federation: extra
+
+    def test_min_posts_filters_as_overlaps_does_and_lens_follows_it(self, tiny):
+        for options in ({"min_posts": 3}, {"lens": "cross"}, {"lens": "all", "min_posts": 2}, {}):
+            v = tiny.view("overlaps", AS_OF, **options)
+            listed = tiny.overlaps(AS_OF, min_posts=options.get("min_posts"), lens=options.get("lens"))
+            assert ids(v, "Person") == set(listed.person_id), options
+        assert "规定和提倡的交叉任职" in tiny.view("overlaps", AS_OF, lens="cross").title
+
+    def test_top_people_only_and_says_so(self, tiny):
+        v = tiny.view("overlaps", AS_OF, rules=ALL, top=2)
+        assert ids(v, "Person") == {"P1", "P4"}  # 3 posts, then 2 posts and one extra (P4 before P6 by id)
+        assert "Only the 2 people with most posts are drawn (--top 2); the other 4" in v.html
+        with pytest.raises(InputError, match="--top"):
+            tiny.view("overlaps", AS_OF, top=0)
 
     def test_keeps_the_busiest_people_when_too_many(self, tiny):
-        v = tiny.view("overlaps", AS_OF, rules=ALL, max_nodes=10)  # P4, P6, P7 (extra posts first) fill 7
+        v = tiny.view("overlaps", AS_OF, rules=ALL, max_nodes=10)  # P1 and P4 fill 10
         drawn = {n["id"] for n in v.nodes}
-        assert v.aggregated and len(v.nodes) <= 10 and "Person:P4" in drawn and "Person:P1" not in drawn
+        assert v.aggregated and len(v.nodes) <= 10 and {"Person:P1", "Person:P4"} <= drawn and "Person:P6" not in drawn
 
 
 class TestEgoAndRegion:
@@ -255,6 +298,12 @@ class TestRedaction:
         alias = pseudonym("P1")
         assert alias in v.title and f"Person:{alias}" in {n["id"] for n in v.nodes}
 
+    def test_overlaps_rows_show_whole_pseudonyms(self, tiny):
+        v = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
+        alias = pseudonym("P1")
+        assert {n["id"]: n["label"] for n in v.nodes}[f"Person:{alias}"].startswith(f"*{alias}*\n")
+        assert "王秀英" not in v.html and "(P1)" not in v.html
+
     def test_stable_across_runs_and_files(self, tiny):
         a = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
         b = tiny.view("overlaps", AS_OF, rules=ALL, redact=True)
@@ -279,7 +328,7 @@ class TestAnyEngine:
         for kind, options in [("coverage", {}), ("overlaps", {}), ("region", {"region": "R1"})]:
             a = view(tiny.engine, kind, AS_OF, **options)
             b = view(FactsOnly(tiny.engine), kind, AS_OF, **options)
-            assert {n["id"] for n in a.nodes} == {n["id"] for n in b.nodes}, kind
+            assert set(every_node(a)) == set(every_node(b)), kind
             assert {(e["from"], e["to"]) for e in a.edges} == {(e["from"], e["to"]) for e in b.edges}, kind
 
 
@@ -291,9 +340,10 @@ def test_neo4j_engine_draws_the_same_pictures(tiny, neo4j_engine):
     for kind, options in [("coverage", {}), ("overlaps", {}), ("region", {"region": "R1"})]:
         a = view(tiny.engine, kind, AS_OF, **options)
         b = view(engine, kind, AS_OF, **options)
-        assert {n["id"] for n in a.nodes} == {n["id"] for n in b.nodes}, kind
-        colours = {n["id"]: n.get("color") for n in a.nodes if n["id"].startswith("Organization:")}
-        assert colours == {n["id"]: n.get("color") for n in b.nodes if n["id"].startswith("Organization:")}
+        assert set(every_node(a)) == set(every_node(b)), kind
+        looks = {k: (n.get("color"), n.get("group")) for k, n in every_node(a).items() if k.startswith("Organization:")}
+        assert looks == {k: (n.get("color"), n.get("group")) for k, n in every_node(b).items()
+                         if k.startswith("Organization:")}
     a = view(tiny.engine, "diff", "2012-12-31", start="2012-01-01")
     b = view(engine, "diff", "2012-12-31", start="2012-01-01")
     assert {n["id"]: n["color"] for n in a.nodes} == {n["id"]: n["color"] for n in b.nodes}

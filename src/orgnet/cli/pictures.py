@@ -22,6 +22,12 @@ class ViewKind(str, Enum):
     diff = "diff"
 
 
+class OverlapLens(str, Enum):
+    load = "load"
+    cross = "cross"
+    all = "all"
+
+
 class ChartKind(str, Enum):
     coverage = "coverage"
     post_load = "post-load"
@@ -52,10 +58,16 @@ def viz(path: DatasetOpt = None,
         as_of: AsOf = None, rules: RulesFile = None,
         person: Annotated[Optional[str], typer.Option("--person", help="Ego view: the person, an id or a name.")] = None,
         org: Annotated[Optional[str], typer.Option("--org", help="Ego view: the organization's id.")] = None,
-        region: Annotated[Optional[str], typer.Option("--region", help="Region view: the region, an id or a name.")]
-        = None,
-        min_posts: Annotated[int, typer.Option("--min-posts", min=1, callback=in_int64, help="People with at least this many "
-                                               "active posts stand out.")] = 3,
+        region: Annotated[Optional[str], typer.Option("--region", help="Region view: the region, an id or a name.")] = None,
+        min_posts: Annotated[Optional[int], typer.Option(
+            "--min-posts", min=1, callback=in_int64,
+            help="Overlaps: the fewest active posts a person listed holds, as `orgnet overlaps --min-posts` (default 2). "
+                 "Other views: people with at least this many posts stand out (default 3).")] = None,
+        top: Annotated[int, typer.Option("--top", min=1, callback=in_int64, help="Overlaps: how many people are drawn, "
+                                         "most posts first.")] = 50,
+        lens: Annotated[Optional[OverlapLens], typer.Option(
+            "--lens", help="Overlaps: load (default, as `orgnet overlaps`: posts beyond sanctioned cross-appointments), "
+                           "cross (sanctioned cross-appointments) or all.")] = None,
         max_nodes: MaxNodes = 1500, redact: Redact = False,
         ghosts: Annotated[bool, typer.Option("--ghosts/--no-ghosts", help="Coverage view: a dashed node for each "
                                              "women's body a rule requires and the organization lacks.")] = True,
@@ -66,6 +78,7 @@ def viz(path: DatasetOpt = None,
     """An interactive network view as one self-contained HTML file (works offline, from file://).
 
     Examples: `orgnet viz data/beihu --view coverage --as-of 2012-06-30 -o coverage.html` ·
+    `orgnet viz data/beihu --view overlaps --lens cross --top 30 -o overlaps.html` ·
     `orgnet viz data/beihu --view ego --person P00001 -o ego.html` ·
     `orgnet viz data/beihu --view diff --from 2011-06-30 --to 2012-06-30 -o diff.html`
     """
@@ -74,7 +87,8 @@ def viz(path: DatasetOpt = None,
     net = open_network(path)
     options = {"start": start, "end": end} if view is ViewKind.diff else {}
     page = net.view(view.value, as_of, Rules.from_toml(rules), person=person, org=org, region=region,
-                    min_posts=min_posts, max_nodes=max_nodes, redact=redact, ghosts=ghosts, **options).save(out)
+                    min_posts=min_posts, max_nodes=max_nodes, redact=redact, ghosts=ghosts, top=top,
+                    lens=lens and lens.value, **options).save(out)
     say_wrote(out, f"wrote {page}")
 
 

@@ -58,6 +58,18 @@ def vis_options(n_nodes: int) -> dict:
     }
 
 
+def keep_colour(spec: dict) -> dict:
+    """The node with its hover and highlight colours equal to its own, so hovering or selecting it
+    never repaints it in vis-network's default blue (its colour says its status)."""
+    color = spec.get("color")
+    if isinstance(color, str):
+        color = {"background": color, "border": color}
+    if isinstance(color, dict) and "background" in color:
+        own = {"background": color["background"], "border": color.get("border", color["background"])}
+        spec["color"] = {**color, "hover": color.get("hover", own), "highlight": color.get("highlight", own)}
+    return spec
+
+
 def to_pyvis(scene: Scene):
     """The scene's nodes and edges handed to pyvis (its ``nodes``/``edges`` lists are what is drawn)."""
     from pyvis.network import Network as PyvisNetwork
@@ -65,7 +77,7 @@ def to_pyvis(scene: Scene):
     net = PyvisNetwork(height="100%", width="100%", directed=True, heading=scene.title)
     net.node_ids = _IdList()
     for spec in scene.nodes:
-        spec = dict(spec)
+        spec = keep_colour(dict(spec))
         node_id, label, shape = spec.pop("id"), spec.pop("label"), spec.pop("shape", "dot")
         color = spec.pop("color", "#97c2fc")
         net.add_node(node_id, label=label if label != "" else " ", shape=shape, color=color, **spec)
@@ -73,6 +85,8 @@ def to_pyvis(scene: Scene):
         spec = dict(spec)
         net.add_edge(spec.pop("from"), spec.pop("to"), arrows="", **spec)
     net.options = vis_options(len(scene.nodes))
+    if scene.groups:
+        net.options["groups"] = scene.groups
     return net
 
 
@@ -114,10 +128,16 @@ def render_html(scene: Scene, net) -> str:
 
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     js, css = vis_assets()
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    screens = {key: {**screen, "nodes": [keep_colour(dict(n)) for n in screen["nodes"]] if "nodes" in screen else None,
+                     "notes": [str(n) for n in screen.get("notes", ())]}
+               for key, screen in scene.screens.items()}
+    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "screens": screens,
+            "first": scene.first_screen, "top": scene.start_at_top}
+    legends = scene.legends or {"all": scene.legend}
     return _environment().get_template("view.html").render(
         version=__version__, title=scene.title, as_of=scene.as_of.isoformat(), source=scene.source,
-        since=scene.since.isoformat() if scene.since else "",
+        since=scene.since.isoformat() if scene.since else "", counts=scene.counts, legends=legends,
+        first_kind=scene.screens[scene.first_screen]["kind"] if scene.screens else "all",
         facts=scene.facts, notes=scene.notes, legend=scene.legend, font_stack=Markup(FONT_STACK),
         vis_js=Markup(js), vis_css=Markup(css), data_json=Markup(script_json(data)))
 
@@ -136,6 +156,7 @@ class View:
     network: object = field(repr=False)
     aggregated: bool = False
     notes: list[str] = field(default_factory=list)
+    scene: Scene | None = field(default=None, repr=False)  # what was drawn: screens, header counts, legends
 
     @property
     def nodes(self) -> list[dict]:
@@ -173,4 +194,4 @@ class View:
 def render(scene: Scene) -> View:
     """Scene → pyvis Network → page."""
     net = to_pyvis(scene)
-    return View(scene.kind, scene.title, render_html(scene, net), net, scene.aggregated, list(scene.notes))
+    return View(scene.kind, scene.title, render_html(scene, net), net, scene.aggregated, list(scene.notes), scene)

@@ -41,6 +41,8 @@ from .style import FONT_STACK, GRADE, STATUS, WORDS, Note, pair, words
 from .views import DEFAULT_MAX_NODES, build_scene
 
 TOP_ROWS = 20
+#: The embedded coverage view's height (CSS pixels); its tiles lay out again for it (wider than tall: read from the top).
+REPORT_VIEW_HEIGHT = 680
 PLAN_ROWS = 15
 #: The figures shown as cards, in order.
 CARD_FIGURES = ("two_new_coverage", "two_new_work_coverage", "two_new_orgs", "two_new_30plus",
@@ -111,7 +113,7 @@ def report_html(engine, as_of: date | str | None = None, rules: Rules | None = N
         cards=shown, charts=chart_images(engine, day, rules, stats, lang, min_posts),
         tables=[gaps_by_rule(gaps, lang), top_gaps(gaps, lang, places), top_overlaps(overlaps, lang, redact, types, rules),
                 plan_rows(plan, lang, places), party_first_rows(plan, lang, places)],
-        view_iframe=Markup(view.iframe(height=680)), zip=zip)
+        view_iframe=Markup(view.iframe(height=REPORT_VIEW_HEIGHT)), zip=zip)
 
 
 def root_rows(stats: pd.DataFrame) -> pd.DataFrame:

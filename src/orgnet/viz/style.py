@@ -174,3 +174,34 @@ def body_type(system: str, kind: str, lang: str | None = None) -> str:
     """The word for a body type within its system ("妇委会 women's committee")."""
     entry = BODY_TYPE.get((system, kind), (kind, kind))
     return pair({0: entry}, 0, lang)
+
+
+# -- the coverage view's tiles and the overlaps view's rows ------------------------------------------
+#: A region tile's fill by coverage (organizations with a women's body ÷ those with one or missing one):
+#: (lowest share, swatch), highest first; ``TILE_NONE`` where no organization needs one.
+TILE_BINS: tuple[tuple[float, Swatch], ...] = tuple(
+    (low, Swatch(colour, "square", *LEGEND[f"tile.{key}"]))
+    for low, colour, key in ((0.9, "#1a9850", "90"), (0.75, "#91cf60", "75"), (0.5, "#fee08b", "50"),
+                             (0.25, "#fc8d59", "25"), (0.0, "#d73027", "0")))
+TILE_NONE = Swatch("#cfd8dc", "square", *LEGEND["tile.none"])
+TILE = Swatch("#ffffff", "square", *LEGEND["tile"], border="#37474f")
+GROUP = Swatch("#37474f", "text", *LEGEND["group"])
+#: One ghost per organization missing a women's body, and the dashed line to it.
+GHOST_ONE = Swatch(GHOST_FILL, "dot", *LEGEND["ghost_one"], border="#ad1457", dashed=True)
+GHOST_LINK = Swatch("#ad1457", "line", *LEGEND["ghost_link"], dashed=True)
+SANCTIONED_POST = Swatch("#eceff1", "circle", *LEGEND["sanctioned"], border="#2e7d32")
+EXTRA_POST = Swatch("#eceff1", "circle", *LEGEND["extra"])
+OVERLAP_PERSON = Swatch("#fff8e1", "box", *LEGEND["overlap_person"], border="#b8860b")
+OVERLAP_ORG = Swatch("#546e7a", "text", *LEGEND["overlap_org"])
+
+
+def tile_swatch(have: int, need: int) -> Swatch:
+    """The fill of a region tile whose ``have`` of ``need`` organizations have a women's body.
+
+    >>> tile_swatch(9, 10).en, tile_swatch(1, 10).en, tile_swatch(0, 0).en
+    ('coverage ≥ 90%', 'coverage < 25%', "no organization needs a women's body")
+    """
+    if not need:
+        return TILE_NONE
+    share = have / need
+    return next(swatch for low, swatch in TILE_BINS if share >= low)

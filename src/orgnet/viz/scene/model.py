@@ -42,7 +42,15 @@ class Scene:
     facts: list[str] = field(default_factory=list)
     aggregated: bool = False
     since: date | None = None  # the earlier day of a diff view
-    detail: str = ""  # tree views: the finest detail drawn (bodies, orgs, marked, counts)
+    detail: str = ""  # tree views: the finest detail drawn (bodies, orgs, marked, counts); coverage: tiles
+    #: Views that drill down (coverage): screen id → {kind, parent, title, nodes, edges, notes}; the first
+    #: screen's nodes and edges are ``nodes`` and ``edges``.
+    screens: dict[str, dict] = field(default_factory=dict)
+    first_screen: str = ""
+    counts: list[dict] = field(default_factory=list)  # the header's counts: {id, zh, en, value[, part]}
+    legends: dict[str, list[Swatch]] = field(default_factory=dict)  # screen kind → its legend
+    groups: dict[str, dict] = field(default_factory=dict)  # vis-network node groups (options.groups)
+    start_at_top: bool = False  # the first zoom reads the top of a tall picture instead of fitting it all
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,8 @@ class ViewRequest:
     region: str | None = None
     ghosts: bool = True
     start: date | None = None
+    top: int = 50  # overlaps: the people with most posts drawn
+    filter_posts: int | None = None  # overlaps: --min-posts as given (the analysis's min_posts; None: the rules')
 
 
 # -- coverage status -----------------------------------------------------------------------------
