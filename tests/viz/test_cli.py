@@ -86,7 +86,7 @@ def test_viz_overlaps_top_min_posts_and_lens(tmp_path):
 def test_viz_bad_input_exits_2(tmp_path):
     out = tmp_path / "v.html"
     result = run("viz", TINY, "--view", "ego", "--person", "NOBODY", "--as-of", AS_OF, "-o", out)
-    assert result.exit_code == 2 and "no person with id 'NOBODY'" in result.output
+    assert result.exit_code == 2 and "NOBODY: no person with that id or name" in result.output
     assert not out.exists()
     assert run("viz", TINY, "--view", "region", "--as-of", AS_OF, "-o", out).exit_code == 2
     assert run("viz", TINY, "--view", "nope", "-o", out).exit_code == 2

@@ -211,7 +211,7 @@ class TestEgoAndRegion:
 
     @pytest.mark.parametrize("options, message", [
         ({}, "exactly one of --person"), ({"person": "P1", "org": "O1"}, "exactly one"),
-        ({"person": "NOBODY"}, "no person with id 'NOBODY'"), ({"org": "O99"}, "no organization"),
+        ({"person": "NOBODY"}, "NOBODY: no person with that id or name"), ({"org": "O99"}, "no organization"),
     ])
     def test_ego_bad_options(self, tiny, options, message):
         with pytest.raises(InputError, match=message):
