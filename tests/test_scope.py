@@ -64,3 +64,20 @@ def test_top_counts_within_each_plan_list(net):
 def test_a_result_nothing_places_cannot_be_narrowed(net):
     with pytest.raises(InputError, match="composition has no region"):
         scope.narrow(net.engine, net.composition(AS_OF), "R1", name="composition")
+
+
+def test_region_and_top_on_every_analysis_method():
+    """``net.gaps(region=…, top=…)`` and the like narrow as ``within`` does, for that call only; the
+    day view passes them on."""
+    import orgnet
+    from tests.conftest import TINY
+
+    net = orgnet.load(TINY)
+    day = "2012-06-30"
+    assert net.overlaps(as_of=day, lens="all", region="东镇").person_id.tolist() == ["P6", "P7", "P1", "P2"]
+    assert net.overlaps(as_of=day, lens="all", region="东镇", top=1).person_id.tolist() == ["P6"]
+    assert len(net.overlaps(as_of=day, lens="all")) == 6  # the network itself is not narrowed
+    assert net.at(day).overlaps(lens="all", region="东村").person_id.tolist() == ["P1", "P2"]
+    gaps = net.gaps(as_of=day, region="测试工业园区")
+    assert sorted(gaps.org_id) == ["", "O1", "O1", "O10", "O10", "O2", "O2"] and set(gaps.township_name) == {"测试工业园区"}
+    assert net.run("gaps", as_of=day, top=2).shape[0] == 2

@@ -186,15 +186,19 @@ class Network:
             raise InputError(f"the {self.engine.name} engine has no in-process networkx graph")
         return graph
 
-    def run(self, name: str, **args) -> pd.DataFrame:
+    def run(self, name: str, *, region: str | None = None, top: int | None = None, **args) -> pd.DataFrame:
         """Any registered analysis or fact (``orgnet.analyses.ANALYSES``) by name.
 
         ``as_of``, ``start`` and ``end`` take a date or an ISO string (``as_of`` defaults to today
-        when the analysis takes one); ``rules`` defaults to the reports' thresholds.
+        when the analysis takes one); ``rules`` defaults to the reports' thresholds. ``region`` (an id
+        or a name: that region and everything below it) and ``top`` (the first rows) narrow the
+        result as ``within`` does, for this call only.
 
         >>> load("tests/data/tiny").run("venues", as_of="2012-06-30").venue_id.tolist()
         ['V1', 'V2']
         """
+        if region is not None or top is not None:
+            return self.within(region=region or self.region, top=top or self.top).run(name, **args)
         record = ANALYSES.get(name)
         if record is None:
             raise InputError(f"no analysis called {name!r}; expected one of {', '.join(ANALYSES)}")
@@ -214,37 +218,43 @@ class Network:
         day = args.get("as_of") or args.get("end") or (date(args["year"], 12, 31) if args.get("year") else None)
         return narrow(self.engine, frame, self.region, self.top, day, name)
 
-    def gaps(self, as_of: date | str | None = None, rules: Rules | None = None) -> pd.DataFrame:
+    def gaps(self, as_of: date | str | None = None, rules: Rules | None = None, region: str | None = None,
+             top: int | None = None) -> pd.DataFrame:
         """Organizations (and region-level bodies) that break a coverage rule."""
-        return self.run("gaps", as_of=as_of, rules=rules)
+        return self.run("gaps", as_of=as_of, rules=rules, region=region, top=top)
 
     def overlaps(self, as_of=None, rules: Rules | None = None, min_posts: int | None = None,
-                 lens: str | None = None, min_extra_posts: int | None = None) -> pd.DataFrame:
+                 lens: str | None = None, min_extra_posts: int | None = None, region: str | None = None,
+                 top: int | None = None) -> pd.DataFrame:
         """People holding at least ``min_posts`` active posts ("one person, many posts"), through a lens:
         ``load`` (default: at least ``min_extra_posts`` posts beyond sanctioned cross-appointments),
         ``cross`` (holding a sanctioned cross-appointment) or ``all``."""
         rules = (rules or Rules()).with_overrides(min_posts=min_posts, overlap_lens=lens,
                                                   min_extra_posts=min_extra_posts)
-        return self.run("overlaps", as_of=as_of, rules=rules)
+        return self.run("overlaps", as_of=as_of, rules=rules, region=region, top=top)
 
-    def nameplates(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
+    def nameplates(self, as_of=None, rules: Rules | None = None, region: str | None = None,
+                   top: int | None = None) -> pd.DataFrame:
         """Pairs of bodies run by (nearly) the same people ("one team, several nameplates")."""
-        return self.run("nameplates", as_of=as_of, rules=rules)
+        return self.run("nameplates", as_of=as_of, rules=rules, region=region, top=top)
 
-    def plan(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
+    def plan(self, as_of=None, rules: Rules | None = None, region: str | None = None,
+             top: int | None = None) -> pd.DataFrame:
         """Where to build women's committees next, in the order the reports give: the build queue
         (``list == "queue"``: organizations with a party body, 优秀 → 达标 → the rest, then readiness, then
         size) and the party-first list (``"party_first"``: no party body yet), each ranked from 1, with the
         candidates by name and their posts (``orgnet.analyses.plan``)."""
-        return self.run("plan", as_of=as_of, rules=rules)
+        return self.run("plan", as_of=as_of, rules=rules, region=region, top=top)
 
-    def liaison_check(self, year: int | None = None, rules: Rules | None = None) -> pd.DataFrame:
+    def liaison_check(self, year: int | None = None, rules: Rules | None = None, region: str | None = None,
+                      top: int | None = None) -> pd.DataFrame:
         """Guidance links (挂钩联系) per federation executive committee member and visits per link in ``year``."""
-        return self.run("liaison_check", year=year or date.today().year, rules=rules)
+        return self.run("liaison_check", year=year or date.today().year, rules=rules, region=region, top=top)
 
-    def stats(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
+    def stats(self, as_of=None, rules: Rules | None = None, region: str | None = None,
+              top: int | None = None) -> pd.DataFrame:
         """The report figures per region (rolled up), each with numerator and denominator."""
-        return self.run("stats", as_of=as_of, rules=rules)
+        return self.run("stats", as_of=as_of, rules=rules, region=region, top=top)
 
     def export(self, fmt: str, out, as_of=None, redact: bool = False, history: bool = False,
                rules: Rules | None = None) -> dict:
@@ -270,44 +280,53 @@ class Network:
         return write_neo4j_csv(self.dataset, out, as_of=day, redact=redact)
 
     # -- beyond the snapshot (orgnet.analyses, computed from the engine's facts) -------------------
-    def diff(self, start, end, rules: Rules | None = None) -> pd.DataFrame:
+    def diff(self, start, end, rules: Rules | None = None, region: str | None = None,
+             top: int | None = None) -> pd.DataFrame:
         """What changed between two dates: gaps opened/closed, bodies, posts, coverage per region.
         ``start`` later than ``end`` is an ``InputError`` (the changes would read backwards)."""
         first, last = _day(start, "--from"), _day(end, "--to")
         if first > last:
             raise InputError(f"--from {first.isoformat()} is later than --to {last.isoformat()}: give the earlier "
                              "day first")
-        return self.run("diff", start=start, end=end, rules=rules)
+        return self.run("diff", start=start, end=end, rules=rules, region=region, top=top)
 
-    def impact(self, person: str, as_of=None) -> pd.DataFrame:
+    def impact(self, person: str, as_of=None, region: str | None = None,
+               top: int | None = None) -> pd.DataFrame:
         """The bodies left without a head, and the gaps opened, if this person (an id or a name) left."""
         from .scope import find_person
 
-        return self.run("impact", person_id=find_person(self.engine, person, as_of), as_of=as_of)
+        person_id = find_person(self.engine, person, as_of)
+        return self.run("impact", person_id=person_id, as_of=as_of, region=region, top=top)
 
-    def key_people(self, as_of=None) -> pd.DataFrame:
+    def key_people(self, as_of=None, region: str | None = None,
+                   top: int | None = None) -> pd.DataFrame:
         """Everyone whose departure leaves a body headless, ranked by the gaps it would open."""
-        return self.run("key_people", as_of=as_of)
+        return self.run("key_people", as_of=as_of, region=region, top=top)
 
-    def composition(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
+    def composition(self, as_of=None, rules: Rules | None = None, region: str | None = None,
+                    top: int | None = None) -> pd.DataFrame:
         """The leadership rules (women in teams, reserve cadres, congress chairs): pass or fail."""
-        return self.run("composition", as_of=as_of, rules=rules)
+        return self.run("composition", as_of=as_of, rules=rules, region=region, top=top)
 
-    def demo_reach(self, as_of=None, rules: Rules | None = None, hops: int | None = None) -> pd.DataFrame:
+    def demo_reach(self, as_of=None, rules: Rules | None = None, hops: int | None = None, region: str | None = None,
+                   top: int | None = None) -> pd.DataFrame:
         """Demonstration points, pairing units, the organizations they reach, coverage in and out."""
-        return self.run("demo_reach", as_of=as_of, rules=rules, hops=hops)
+        return self.run("demo_reach", as_of=as_of, rules=rules, hops=hops, region=region, top=top)
 
-    def venues(self, as_of=None, min_bodies: int = 2) -> pd.DataFrame:
+    def venues(self, as_of=None, min_bodies: int = 2, region: str | None = None,
+               top: int | None = None) -> pd.DataFrame:
         """Rooms shared by several bodies (one room, many uses)."""
-        return self.run("venues", as_of=as_of, min_bodies=min_bodies)
+        return self.run("venues", as_of=as_of, min_bodies=min_bodies, region=region, top=top)
 
-    def coverage(self, as_of=None, rules: Rules | None = None, by: str | None = None) -> pd.DataFrame:
+    def coverage(self, as_of=None, rules: Rules | None = None, by: str | None = None, region: str | None = None,
+                 top: int | None = None) -> pd.DataFrame:
         """Coverage of two-new organizations for every region up the tree, optionally by kind or grade."""
-        return self.run("coverage", as_of=as_of, rules=rules, by=by)
+        return self.run("coverage", as_of=as_of, rules=rules, by=by, region=region, top=top)
 
-    def bridges(self, as_of=None, rules: Rules | None = None) -> pd.DataFrame:
+    def bridges(self, as_of=None, rules: Rules | None = None, region: str | None = None,
+                top: int | None = None) -> pd.DataFrame:
         """People with posts in both party and women's bodies, by betweenness on the person–body graph."""
-        return self.run("bridges", as_of=as_of, rules=rules)
+        return self.run("bridges", as_of=as_of, rules=rules, region=region, top=top)
 
     # -- pictures (orgnet.viz: pyvis views, matplotlib charts, the HTML report) -------------------
     def view(self, kind: str = "coverage", as_of=None, rules: Rules | None = None, **options):
@@ -317,8 +336,8 @@ class Network:
         ``end``, default ``as_of``, coloured by what changed since ``start``), ``ghosts`` (coverage:
         one dashed node per missing women's body, default True), ``min_posts`` (overlaps: the fewest
         posts listed, as ``overlaps``; elsewhere the standout threshold), ``top`` and ``lens`` (overlaps:
-        people drawn, default 50; ``load``/``cross``/``all``), ``max_nodes`` (default 1,500), ``redact``. The ``View`` shows inline in Jupyter; ``.save(path)`` writes one
-        self-contained HTML file.
+        people drawn, default 50; ``load``/``cross``/``all``), ``max_nodes`` (default 1,500), ``redact``.
+        The ``View`` shows inline in Jupyter; ``.save(path)`` writes one self-contained HTML file.
         """
         from .viz import view
 
