@@ -124,6 +124,31 @@ def test_peer_sees_a_changed_cell(tmp_path):
         assert len(vacant(got)) == 1 and vacant(before[engine]) == []
 
 
+def test_peers_find_the_township_above_a_region(tmp_path):
+    """A region's township is the nearest region at or above it of a township's level: two districts
+    nested under 东镇 (R6 one step below it, R7 two) are stats regions whose township is 东镇, not
+    themselves and not empty, and an enterprise in a village under R7 has its gap there too (three
+    steps up). No dataset above has a stats region below a township (theirs are their own or none)."""
+    import shutil
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+    extra = {"regions": ["R6,东镇开发片区,district,R1", "R7,东镇开发片区一区,district,R6", "R8,新丰村,village,R7"],
+             "organizations": ["O12,新丰织造厂,enterprise,R8,true,40,60,true,true"]}
+    for table, rows in extra.items():
+        with open(folder / f"{table}.csv", "a", encoding="utf-8") as fh:
+            fh.write("".join(row + "\n" for row in rows))
+    net = orgnet.load(folder)
+    stats, gaps = net.stats(as_of="2012-06-30"), net.gaps(as_of="2012-06-30")
+    towns = stats.drop_duplicates("region_id").set_index("region_id")
+    assert towns.loc[["R0", "R1", "R6", "R7"], "township_name"].tolist() == ["", "东镇", "东镇", "东镇"]
+    assert set(gaps.loc[gaps["org_id"] == "O12", "township_id"]) == {"R1"}
+    for task, frame in (("stats", stats), ("gaps", gaps)):
+        want = render(frame, "csv")
+        for engine in ("duckdb", "polars"):
+            assert peer(engine, task, folder, "2012-06-30", tmp_path / f"{engine}-{task}.csv") == want, (engine, task)
+
+
 def test_peers_know_a_womens_group(tmp_path):
     """A women's group (妇女团体) without a head, in a small two-new enterprise: a women's organization
     for the 组建率 (no liaison officer required), no committee, and its vacant head's title in the

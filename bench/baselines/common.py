@@ -34,6 +34,8 @@ MIN_EXTRA_POSTS = 1
 NAMEPLATE_JACCARD = 0.5
 STATS_LEVELS = ("county", "district", "township", "street", "park")
 CADRE_FEDERATION_LEVELS = ("county", "district", "township", "street")
+#: The region levels a township is (orgnet.schema.TOWNSHIP_LEVELS).
+TOWNSHIP_LEVELS = ("township", "street", "park")
 # Who heads a body (schema.toml [head_roles] / [head_roles_by_type]).
 HEAD_ROLES = {"party": ("secretary",), "women": ("chair",), "union": ("chair",), "youth": ("secretary",),
               "admin": ("chair",)}
@@ -123,6 +125,39 @@ def mask(series: pd.Series, *values) -> np.ndarray:
     """Rows whose value is one of ``values``, as a numpy bool array."""
     hit = series == values[0] if len(values) == 1 else series.isin(values)
     return hit.to_numpy(dtype=bool, na_value=False)
+
+
+def township_of(regions: pd.DataFrame) -> np.ndarray:
+    """Per region, the position of the nearest region at or above it whose level is a township's
+    (township, street, park); -1 where there is none. One step up the tree per round.
+
+    >>> township_of(pd.DataFrame({"id": ["C", "T", "V", "W"], "level": ["county", "township", "village", "village"],
+    ...                           "parent_id": [None, "C", "T", "C"]})).tolist()
+    [-1, 1, 1, -1]
+    """
+    parent = positions(regions["id"], regions["parent_id"])
+    level = mask(regions["level"], *TOWNSHIP_LEVELS)
+    out = np.where(level, np.arange(len(parent)), -1)
+    up = parent
+    while ((out < 0) & (up >= 0)).any():
+        found = (out < 0) & (up >= 0) & level[np.maximum(up, 0)]
+        out[found] = up[found]
+        up = np.where(up >= 0, parent[np.maximum(up, 0)], -1)
+    return out
+
+
+def with_township(frame: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (with ``region_id``) and its region's township last: ``township_id``,
+    ``township_name`` ('' where there is none), as orgnet adds them to a result once an engine has
+    answered (``orgnet.places``)."""
+    at = positions(regions["id"], frame["region_id"])
+    town = township_of(regions)
+    town = np.where(at >= 0, town[np.maximum(at, 0)], -1)
+
+    def named(series: pd.Series) -> pd.Series:
+        return pd.Series(series.array.take(town, allow_fill=True), index=frame.index).fillna("")
+
+    return frame.assign(township_id=named(regions["id"]), township_name=named(regions["name"]))
 
 
 # -- orgnet.analyses contracts, repeated (see the module docstring) ----------------------------------

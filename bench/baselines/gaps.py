@@ -21,8 +21,6 @@ HEAD_TITLE_EN = {"federation": "women's federation chair", "committee": "women's
                  "work_committee": "women's work committee chair", "congress": "women's congress chair",
                  "organ_committee": "women's committee chair", "liaison": "women's work liaison officer",
                  "group": "women's group head"}
-#: The region levels a township is (orgnet.schema.TOWNSHIP_LEVELS).
-TOWNSHIP_LEVELS = ("township", "street", "park")
 
 
 def load(folder) -> dict[str, pd.DataFrame]:
@@ -97,7 +95,7 @@ def rows(t: dict[str, pd.DataFrame], found: pd.DataFrame) -> pd.DataFrame:
     own = np.where(body >= 0, c.positions(regions["id"], bodies["region_id"])[np.maximum(body, 0)], -1)
     org_region = np.where(org >= 0, c.positions(regions["id"], orgs["region_id"])[np.maximum(org, 0)], -1)
     region = np.where(own >= 0, own, org_region)
-    town = np.where(region >= 0, township_of(regions)[np.maximum(region, 0)], -1)
+    town = np.where(region >= 0, c.township_of(regions)[np.maximum(region, 0)], -1)
     female = pd.array(orgs["female_staff"], dtype="Int64").take(org, allow_fill=True)
     staff = pd.Series(female).astype("str") + " female staff"
     rule = found["rule"].astype("str")
@@ -116,20 +114,6 @@ def rows(t: dict[str, pd.DataFrame], found: pd.DataFrame) -> pd.DataFrame:
 def named(series: pd.Series, at: np.ndarray) -> pd.Series:
     """``series`` at positions ``at``, missing (then '') where ``at`` is -1."""
     return pd.Series(series.array.take(at, allow_fill=True))
-
-
-def township_of(regions: pd.DataFrame) -> np.ndarray:
-    """Per region, the position of the nearest region at or above it whose level is a township's
-    (township, street, park); -1 where there is none."""
-    parent = c.positions(regions["id"], regions["parent_id"])
-    level = c.mask(regions["level"], *TOWNSHIP_LEVELS)
-    out = np.where(level, np.arange(len(parent)), -1)
-    up = parent
-    while ((out < 0) & (up >= 0)).any():
-        found = (out < 0) & (up >= 0) & level[np.maximum(up, 0)]
-        out[found] = up[found]
-        up = np.where(up >= 0, parent[np.maximum(up, 0)], -1)
-    return out
 
 
 def run(folder, as_of=c.AS_OF) -> pd.DataFrame:

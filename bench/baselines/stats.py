@@ -3,7 +3,10 @@ level, each rolled up from the region and every region below it.
 
 Counts are made per region with ``np.bincount`` and rolled up through a (region, ancestor) table;
 the people figures (women's shares, federation cadres) count each person once per ancestor
-(``drop_duplicates`` on (ancestor, person)).
+(``drop_duplicates`` on (ancestor, person)). ``compute`` is the engine's answer (what ``bench.worker``
+compares with ``NetworkxEngine.stats``); ``run``, as ``orgnet stats`` does once the engine has
+answered, adds each region's township (``township_id``, ``township_name``: the nearest region at or
+above it whose level is a township's, '' where there is none).
 
 ``python -m bench.baselines.stats FOLDER --as-of 2012-06-30 -o stats.csv``
 """
@@ -181,7 +184,8 @@ def compute(t: dict[str, pd.DataFrame], as_of) -> pd.DataFrame:
 
 
 def run(folder, as_of=c.AS_OF) -> pd.DataFrame:
-    return compute(load(folder), as_of)
+    tables = load(folder)
+    return c.with_township(compute(tables, as_of), tables["regions"])
 
 
 def main(argv=None) -> int:

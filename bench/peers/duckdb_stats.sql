@@ -3,7 +3,9 @@
 -- region of a stats level (county, district, township, street, park), each counted over the region
 -- and every region below it, as docs/FIGURES.md defines them; people are counted once per region
 -- however many posts they hold. Values: counts as written, shares in percent and the average age
--- to one decimal, rounded half up from the exact integers.
+-- to one decimal, rounded half up from the exact integers. Each row ends with the region's township:
+-- the nearest region at or above it whose level is a township's (township, street, park), empty
+-- where there is none (a county).
 WITH
 regions AS (
   SELECT id, name, level, parent_id
@@ -15,6 +17,13 @@ up AS (  -- (region, a stats region at or above it)
     UNION ALL
     SELECT up.region, p.id, p.level, p.parent_id FROM up JOIN regions p ON p.id = up.parent)
   SELECT region, ancestor FROM up WHERE level IN ('county', 'district', 'township', 'street', 'park')),
+township AS (  -- the nearest region at or above each region whose level is a township's
+  WITH RECURSIVE walk(region, above, level, parent) AS (
+    SELECT id, id, level, parent_id FROM regions
+    UNION ALL  -- one step up, until a township's level is reached
+    SELECT w.region, p.id, p.level, p.parent_id FROM walk w JOIN regions p ON p.id = w.parent
+    WHERE w.level IS DISTINCT FROM 'township' AND w.level IS DISTINCT FROM 'street' AND w.level IS DISTINCT FROM 'park')
+  SELECT region, above AS township FROM walk WHERE level IN ('township', 'street', 'park')),
 orgs AS (
   SELECT id, kind, region_id AS region, coalesce(two_new IN ('true', 'True', 'TRUE', '1', 'yes', 'Yes', 'YES', 'y', 'Y', 't', 'T', '是'), false) AS two_new, female_staff
   FROM read_csv(getvariable('folder') || '/organizations.csv', quote = '"', escape = '"',
@@ -133,10 +142,13 @@ answer AS (
   FROM regions s CROSS JOIN figures f
   LEFT JOIN results r ON r.region = s.id AND r.figure = f.figure
   WHERE s.level IN ('county', 'district', 'township', 'street', 'park'))
-SELECT region_id, region_name, level, figure, unit, numerator, denominator,
-       CASE WHEN unit = 'count' THEN printf('%.1f', numerator::DOUBLE)
-            WHEN denominator = 0 THEN NULL  -- tenths of a percent or of a year, rounded half up
-            WHEN unit = 'percent' THEN printf('%.1f', ((2000 * numerator + denominator) // (2 * denominator)) / 10)
-            ELSE printf('%.1f', ((20 * numerator + denominator) // (2 * denominator)) / 10) END AS value
-FROM answer
-ORDER BY region_id, rank
+SELECT a.region_id, a.region_name, a.level, a.figure, a.unit, a.numerator, a.denominator,
+       CASE WHEN a.unit = 'count' THEN printf('%.1f', a.numerator::DOUBLE)
+            WHEN a.denominator = 0 THEN NULL  -- tenths of a percent or of a year, rounded half up
+            WHEN a.unit = 'percent' THEN printf('%.1f', ((2000 * a.numerator + a.denominator) // (2 * a.denominator)) / 10)
+            ELSE printf('%.1f', ((20 * a.numerator + a.denominator) // (2 * a.denominator)) / 10) END AS value,
+       t.id AS township_id, t.name AS township_name
+FROM answer a
+LEFT JOIN township ON township.region = a.region_id
+LEFT JOIN regions t ON t.id = township.township
+ORDER BY a.region_id, a.rank

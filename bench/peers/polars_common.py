@@ -16,6 +16,8 @@ import polars as pl
 AS_OF = "2012-06-30"
 #: the spellings orgnet reads as true
 TRUE = ["true", "True", "TRUE", "1", "yes", "Yes", "YES", "y", "Y", "t", "T", "是"]
+#: the region levels a township is (orgnet.schema.TOWNSHIP_LEVELS)
+TOWNSHIP_LEVELS = ["township", "street", "park"]
 
 
 def scan(folder: str | Path, table: str, columns: list[str]) -> pl.LazyFrame:
@@ -50,6 +52,17 @@ def closure(regions: pl.LazyFrame) -> pl.DataFrame:
                  .select("region", ancestor="parent_id", steps=pl.col("steps") + 1))
         parts.append(level)
     return pl.concat(parts)
+
+
+def townships(regions: pl.LazyFrame, tree: pl.DataFrame | None = None) -> pl.LazyFrame:
+    """(region, township_id, township_name): the nearest region at or above each region whose level
+    is a township's; regions without one (a county) are left out. ``tree``: ``closure(regions)``
+    when already made."""
+    tree = closure(regions) if tree is None else tree
+    up = tree.lazy().join(regions.select(ancestor="id", level="level"), on="ancestor")
+    return (up.filter(pl.col("level").is_in(TOWNSHIP_LEVELS))
+            .group_by("region").agg(township_id=pl.col("ancestor").sort_by("steps").first())
+            .join(regions.select(township_id="id", township_name="name"), on="township_id"))
 
 
 def main(task: str, query: Callable[..., pl.LazyFrame], argv: list[str] | None = None,

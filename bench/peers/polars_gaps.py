@@ -9,10 +9,9 @@ import sys
 
 import polars as pl
 
-from .polars_common import closure, current, main as run_main, scan, text, truth
+from .polars_common import current, main as run_main, scan, text, townships, truth
 
 COMMITTEE_TYPES = ["committee", "work_committee", "federation"]
-TOWNSHIP_LEVELS = ["township", "street", "park"]
 #: the title of a women's body's head, by body type (``chair`` for any other type)
 HEAD_TITLE = {"federation": "women's federation chair", "committee": "women's committee chair",
               "work_committee": "women's work committee chair", "congress": "women's congress chair",
@@ -59,10 +58,7 @@ def query(folder: str, day: str) -> pl.LazyFrame:
 def finish(found: pl.LazyFrame, orgs: pl.LazyFrame, bodies: pl.LazyFrame, regions: pl.LazyFrame) -> pl.LazyFrame:
     """The gap rows' names, region (the body's own, else its organization's), township and order."""
     known = regions.select("id", region_name="name")
-    up = closure(regions).lazy().join(regions.select(ancestor="id", level="level"), on="ancestor")
-    township = (up.filter(pl.col("level").is_in(TOWNSHIP_LEVELS)).sort("steps")
-                .group_by("region").agg(township_id=pl.col("ancestor").first())
-                .join(regions.select(township_id="id", township_name="name"), on="township_id"))
+    township = townships(regions)
     rows = (found
             .join(orgs.select(org_id="id", known_org="id", org_name="name", org_region="region_id",
                               female_staff="female_staff"), on="org_id", how="left")

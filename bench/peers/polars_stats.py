@@ -1,6 +1,7 @@
 """polars peer of ``orgnet stats --all-regions``: the 27 report figures for every region of a stats
-level, each counted over the region and every region below it as docs/FIGURES.md defines them, as one
-lazy query over the CSV files (the small region tree's closure is made first, eagerly).
+level, each counted over the region and every region below it as docs/FIGURES.md defines them, and the
+region's township (the nearest region at or above it whose level is a township's), as one lazy query
+over the CSV files (the small region tree's closure is made first, eagerly).
 
 ``python -m bench.peers.polars_stats FOLDER --as-of 2012-06-30 -o stats.csv``
 """
@@ -11,7 +12,7 @@ import sys
 
 import polars as pl
 
-from .polars_common import closure, current, main as run_main, scan, text, truth
+from .polars_common import closure, current, main as run_main, scan, text, townships, truth
 
 STATS_LEVELS = ["county", "district", "township", "street", "park"]
 CADRE_LEVELS = ["county", "district", "township", "street"]
@@ -36,7 +37,8 @@ def located(frame: pl.LazyFrame, figure: str, n=1, d=0) -> pl.LazyFrame:
 def query(folder: str, day: str) -> pl.LazyFrame:
     regions = scan(folder, "regions", ["id", "name", "level", "parent_id"])
     shown = regions.filter(pl.col("level").is_in(STATS_LEVELS))
-    up = closure(regions).lazy().join(shown.select(ancestor="id"), on="ancestor").select("region", "ancestor")
+    tree = closure(regions)
+    up = tree.lazy().join(shown.select(ancestor="id"), on="ancestor").select("region", "ancestor")
     orgs = scan(folder, "organizations", ["id", "kind", "region_id", "two_new", "female_staff"]).select(
         "id", "kind", region="region_id", two_new=truth("two_new"), female_staff=pl.col("female_staff").cast(pl.Int64))
     levels = regions.select("id", "level")
@@ -59,7 +61,7 @@ def query(folder: str, day: str) -> pl.LazyFrame:
                           located(regions.filter(pl.col("level") == "street").select(region="id"), "streets")])
                .join(up, on="region").group_by(region="ancestor", figure="figure").agg(pl.col("n", "d").sum()))
     results = pl.concat([counted, *people_figures(held, people, up, day)])
-    return answer(shown, results)
+    return answer(shown, results, townships(regions, tree))
 
 
 def organizations(orgs: pl.LazyFrame, bodies: pl.LazyFrame) -> list[pl.LazyFrame]:
@@ -143,9 +145,10 @@ def people_figures(held: pl.LazyFrame, people: pl.LazyFrame, up: pl.LazyFrame, d
               for edu in ("college", "bachelor", "postgraduate"))]
 
 
-def answer(shown: pl.LazyFrame, results: pl.LazyFrame) -> pl.LazyFrame:
+def answer(shown: pl.LazyFrame, results: pl.LazyFrame, township: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (stats region, figure) in (region id, figure) order; values to one decimal,
-    rounded half up from the exact integers."""
+    rounded half up from the exact integers; the region's township (``township``: region →
+    township_id, township_name) last."""
     figures = pl.LazyFrame({"figure": FIGURES, "rank": list(range(len(FIGURES))),
                             "unit": ["percent" if f in PERCENT else "years" if f == "federation_cadres_avg_age"
                                      else "count" for f in FIGURES]})
@@ -163,8 +166,9 @@ def answer(shown: pl.LazyFrame, results: pl.LazyFrame) -> pl.LazyFrame:
              .when(d == 0).then(text())
              .when(unit == "percent").then(tenths(1000))
              .otherwise(tenths(10)))
-    return rows.with_columns(value=value).sort("region_id", "rank").select(
-        "region_id", "region_name", "level", "figure", "unit", "numerator", "denominator", "value")
+    return (rows.with_columns(value=value).join(township.rename({"region": "region_id"}), on="region_id", how="left")
+            .sort("region_id", "rank").select("region_id", "region_name", "level", "figure", "unit", "numerator",
+                                              "denominator", "value", "township_id", "township_name"))
 
 
 def main(argv=None) -> int:
