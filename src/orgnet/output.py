@@ -176,7 +176,7 @@ def workbook(frame: pd.DataFrame, title: str, lang: str = "en") -> bytes:
     >>> import io, openpyxl
     >>> data = workbook(pd.DataFrame({"org_name": ["华美", "=1+1"], "female_staff": [45, pd.NA]}), "gaps", "zh")
     >>> [[c.value for c in row] for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows()]
-    [['组织名称', '女职工数'], ['华美', 45], ["'=1+1", None]]
+    [['单位名称', '女职工'], ['华美', 45], ["'=1+1", None]]
     """
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE

@@ -63,7 +63,9 @@ def test_report_cards_add_up_over_several_top_regions(province):
     assert root["region_id"].nunique() >= 3
     shown = {c["label"]: c for c in cards(root, "en")}
     age = shown[words("federation_cadres_avg_age", "en") + " *"]  # a people figure, added up: marked
-    num, den = (int(x.replace(",", "")) for x in age["nd"].split(" / "))
+    county = root[root["figure"] == "federation_cadres_avg_age"]
+    num, den = int(county["numerator"].sum()), int(county["denominator"].sum())
+    assert age["nd"] == f"of {den:,} people"  # how many it averages, not the sum of their ages
     assert float(age["value"]) == round(num / den, 1) and 20 < float(age["value"]) < 80
     assert age["people_summed"]
     assert not shown[words("two_new_orgs", "en")]["people_summed"]  # not a people figure: no mark
