@@ -111,8 +111,24 @@ def test_bad_options_exit_2(tmp_path):
 def test_summary_is_the_main_job():
     result = run("summary", TINY, *AS_OF)
     assert result.exit_code == 0
-    for words in ("figures", "two_new_coverage", "coverage gaps by rule", "post overlaps", "post load", "刘芳"):
+    for words in ("figures — 测试县", "two_new_coverage", "“两新”组织妇女组织组建率", "coverage gaps by rule",
+                  "post overlaps", "post load", "刘芳"):
         assert words in result.stdout
+
+
+def test_summary_ranks_the_gaps_and_keeps_rows_whole_when_piped():
+    """The top gaps read rule by rule, most female staff first (as the report's); piped output is not
+    wrapped at 80 columns, so a row's id and name stay on one line."""
+    import orgnet
+
+    result = run("summary", TINY, *AS_OF, "--top", "3")
+    gaps = orgnet.load(TINY).gaps(AS_OF[1])
+    committee = gaps[gaps.rule == "committee_required"].sort_values("female_staff", ascending=False)
+    shown = [line.split("│")[1].strip() for line in result.stdout.splitlines()
+             if line.startswith("│ O") and "committee_required" in line]
+    assert shown == committee.org_id.head(3).tolist()
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) > 80 and not any(line.startswith("│        │") for line in lines)
 
 
 def test_summary_adds_figures_up_over_many_top_regions(monkeypatch):

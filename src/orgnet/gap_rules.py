@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+import pandas as pd
+
 
 @dataclass(frozen=True)
 class GapRule:
@@ -128,3 +130,20 @@ def rules_markdown() -> str:
     return head + "\n".join(f"| `{r.id}` | {r.zh} | {r.requires or 'a head'} | "
                             f"{', '.join(f'`{t}`' for t in r.thresholds) or '—'} | {r.explanation_en} |"
                             for r in GAP_RULES)
+
+
+def ranked_gaps(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gaps in the order a person reads them (the report's and the summary's top gaps): by rule
+    (the registry's order), then most female staff first (the largest organizations without their
+    body), then organization id.
+
+    >>> g = pd.DataFrame({"org_id": ["O1", "O2", "O3", "O4"], "female_staff": [31, 88, None, 40],
+    ...                   "rule": ["committee_required", "committee_required", "vacant_head", "party_without_women"]})
+    >>> ranked_gaps(g).org_id.tolist()
+    ['O2', 'O1', 'O4', 'O3']
+    """
+    order = {rule: i for i, rule in enumerate(RULE_IDS)}
+    keyed = gaps.assign(_rule=gaps["rule"].map(order).fillna(len(order)),
+                        _staff=pd.to_numeric(gaps["female_staff"], errors="coerce").fillna(-1))
+    ranked = keyed.sort_values(["_rule", "_staff", "org_id"], ascending=[True, False, True], kind="stable")
+    return ranked.drop(columns=["_rule", "_staff"])

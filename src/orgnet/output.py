@@ -155,9 +155,7 @@ def emit(frame: pd.DataFrame, fmt: str, out: Path | None, title: str, console: C
         if out is not None:
             write_output(out, ("\ufeff" if excel else "") + render(frame, "csv"))
             return
-        console = console or Console()
-        if not console.is_terminal:  # piped or logged: no terminal width to respect, keep rows whole
-            console = Console(width=max(console.width, 200))
+        console = whole_rows(console or Console())
         console.print(rich_table(brief(frame), title))
         return
     text = ("\ufeff" if excel and fmt == "csv" else "") + render(frame, fmt)
@@ -327,6 +325,34 @@ def summed_over_regions(figures: pd.DataFrame) -> pd.DataFrame:
     return total.assign(region_name=f"{n:,} regions")
 
 
+def whole_rows(console: Console) -> Console:
+    """``console``, or, when it is piped or logged (no terminal width to respect), one 200 columns
+    wide, so rows stay whole instead of wrapping ids and names at 80 columns."""
+    return console if console.is_terminal else Console(width=max(console.width, 200))
+
+
+def figures_shown(figures: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The summary's figures table and its title: each figure's label in the reports' words beside
+    its id; the region named in the title when there is one, else in a column.
+
+    >>> f = pd.DataFrame({"region_name": ["北湖区"], "level": ["district"], "figure": ["two_new_coverage"],
+    ...                   "numerator": [165], "denominator": [367], "value": [45.0]})
+    >>> shown, title = figures_shown(f)
+    >>> title, list(shown.columns), shown.label.tolist()
+    ('figures — 北湖区', ['label', 'figure', 'numerator', 'denominator', 'value'], ['“两新”组织妇女组织组建率'])
+    """
+    from .figures import figure_label
+
+    levels = figures["level"] if "level" in figures else pd.Series([None] * len(figures), index=figures.index)
+    shown = figures.assign(label=[figure_label(f, "zh", lv if isinstance(lv, str) else None)
+                                  for f, lv in zip(figures["figure"], levels)])
+    columns = ["label", "figure", "numerator", "denominator", "value"]
+    regions = shown["region_name"].unique()
+    if len(regions) == 1:
+        return shown[columns], f"figures — {regions[0]}"
+    return shown[["region_name", *columns]], "figures"
+
+
 #: Past this many top regions, the summary adds their figures up instead of listing each.
 SUMMARY_REGIONS = 5
 
@@ -345,12 +371,14 @@ def print_summary(net, as_of, rules, top: int, console: Console, redact: bool = 
         figures = summed_over_regions(figures)
     caption = (f"added up region by region; {', '.join(PEOPLE_FIGURES)} count a person once in each "
                "region where they hold posts, so a person in two regions counts twice") if summed else None
-    console.print(rich_table(figures[["region_name", "figure", "numerator", "denominator", "value"]], "figures",
-                             caption))
+    console.print(rich_table(*figures_shown(figures), caption))
     gaps = net.gaps(as_of, rules)
     per_rule = gaps.groupby("rule", sort=False).size().rename("organizations").reset_index()
     console.print(rich_table(per_rule, "coverage gaps by rule"))
-    console.print(rich_table(brief(gaps.head(top)), f"first {top} coverage gaps"))
+    from .gap_rules import ranked_gaps
+
+    console.print(rich_table(brief(ranked_gaps(gaps).head(top)),
+                             f"top {top} coverage gaps (by rule, most female staff first)"))
     from .glossary import lens_title
     from .rules import Rules
 

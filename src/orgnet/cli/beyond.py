@@ -159,4 +159,4 @@ def summary(path: DatasetOpt = None, as_of: AsOf = None, rules: RulesFile = None
     """
     net = open_network(path, "stats", "gaps", "overlaps")
     rules_ = Rules.from_toml(rules)
-    output.print_summary(net, as_of, rules_, top, Console(), redact=redacting())
+    output.print_summary(net, as_of, rules_, top, output.whole_rows(Console()), redact=redacting())

@@ -232,7 +232,7 @@ def gaps_by_rule(gaps: pd.DataFrame, lang: str) -> Table:
 
 def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
     """The first gaps, their details in the report's language (``orgnet.glossary``); ``places`` names each region id."""
-    frame = ranked_gaps(gaps).head(TOP_ROWS + 1).copy()
+    frame = gap_rules.ranked_gaps(gaps).head(TOP_ROWS + 1).copy()
     frame["detail"] = gap_detail(frame, lang)
     frame["rule"] = [pair({r: (STATUS[r].zh, STATUS[r].en)}, r, lang) if r in STATUS else r for r in frame["rule"]]
     table = _table("top-gaps", words("top_gaps", lang), frame, ["org_id", "org_name", "region_id", "rule", "detail"],
@@ -240,22 +240,6 @@ def top_gaps(gaps: pd.DataFrame, lang: str, places: dict[str, str]) -> Table:
     if len(gaps) > TOP_ROWS:
         table.more = words("showing", lang).format(n=TOP_ROWS, total=f"{len(gaps):,}")
     return table
-
-
-def ranked_gaps(gaps: pd.DataFrame) -> pd.DataFrame:
-    """The gaps in the order a handout reads them: by rule (the registry's order), then most female
-    staff first (the largest organizations without their body), then organization id.
-
-    >>> g = pd.DataFrame({"org_id": ["O1", "O2", "O3", "O4"], "female_staff": [31, 88, None, 40],
-    ...                   "rule": ["committee_required", "committee_required", "vacant_head", "party_without_women"]})
-    >>> ranked_gaps(g).org_id.tolist()
-    ['O2', 'O1', 'O4', 'O3']
-    """
-    order = {rule: i for i, rule in enumerate(gap_rules.RULE_IDS)}
-    keyed = gaps.assign(_rule=gaps["rule"].map(order).fillna(len(order)),
-                        _staff=pd.to_numeric(gaps["female_staff"], errors="coerce").fillna(-1))
-    ranked = keyed.sort_values(["_rule", "_staff", "org_id"], ascending=[True, False, True], kind="stable")
-    return ranked.drop(columns=["_rule", "_staff"])
 
 
 def top_overlaps(overlaps: pd.DataFrame, lang: str, redact: bool, types: dict[str, str] | None = None,
