@@ -61,19 +61,29 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
     held = _held(posts)
     held["n"] = per_body.reindex(pd.MultiIndex.from_arrays([held["person"], held["body"]])).to_numpy()
     held = seats(t, held, rules.sanctioned)
+    people = held["person"].to_numpy()
+    who = pd.unique(people)
+    n_seats = held[["person", "seat"]].drop_duplicates().groupby("person", sort=True).size().reindex(who).to_numpy()
+    tied = held["rules"].to_numpy(dtype=object) != ""
+    sanctioned_posts = pd.Series(np.where(tied, held["n"], 0)).groupby(people).sum().reindex(who).to_numpy()
+    kept = in_lens(sanctioned_posts, n_seats - 1, rules)  # the lens first: lists only for the people shown
+    held = held[np.isin(people, who[kept])].reset_index(drop=True)
+    return ANALYSIS.finish(_rows(t, held, who[kept], count[who[kept]], sanctioned_posts[kept], n_seats[kept] - 1))
+
+
+def _rows(t: Tables, held: pd.DataFrame, who: np.ndarray, posts, sanctioned_posts, extra_posts) -> pd.DataFrame:
+    """One row per person in ``who`` (ascending) from her rows of ``held`` (one per body, by person
+    then body id, with ``roles``, ``seat`` and ``rules``): the result's columns, lists in body order."""
     held["role"] = ["/".join(r) for r in held["roles"]]
     tied = held["rules"].to_numpy(dtype=object) != ""
     at, host = held["body"].to_numpy(), t.body_host[held["body"].to_numpy()]
     held["system"] = t.text("bodies", "system").take(at)
     names = t.text("bodies", "name").take(at)
     kinds = held[["person", "system"]].drop_duplicates().sort_values(["person", "system"])
-    who = pd.unique(held["person"].to_numpy())
     per = held.groupby("person", sort=True)
-    n_seats = held[["person", "seat"]].drop_duplicates().groupby("person", sort=True).size().reindex(who)
-    sanctioned_posts = pd.Series(np.where(tied, held["n"], 0)).groupby(held["person"].to_numpy()).sum().reindex(who)
     frame = pd.DataFrame({
         "person_id": t.text("people", "id").take(who), "person_name": t.text("people", "name").take(who),
-        "posts": count[who], "sanctioned_posts": sanctioned_posts.to_numpy(), "extra_posts": n_seats.to_numpy() - 1,
+        "posts": posts, "sanctioned_posts": sanctioned_posts, "extra_posts": extra_posts,
         "bodies": joined(held["body_id"], held["person"]).array,
         "systems": joined(kinds["system"], kinds["person"]).array,
         "body_ids": _lists(per, who, held["body_id"]), "body_names": _lists(per, who, names),
@@ -86,7 +96,7 @@ def embedded(t: Tables, as_of, rules: Rules) -> pd.DataFrame:
         "extra_body_ids": _lists(per, who, held["body_id"], ~tied),
         "extra_body_names": _lists(per, who, names, ~tied)})
     frame["rules"] = [_distinct(r) for r in frame["body_rules"]]
-    return ANALYSIS.finish(frame[in_lens(frame["sanctioned_posts"], frame["extra_posts"], rules)])
+    return frame
 
 
 def _held(posts: pd.DataFrame) -> pd.DataFrame:
