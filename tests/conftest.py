@@ -174,3 +174,16 @@ def gephi_toolkit():
         pytest.skip(reason)
     tool.ensure_jars()
     return tool
+
+
+@pytest.fixture(scope="module")
+def cjk():
+    """The CJK font family the charts draw with; skipped without one (failed under CI)."""
+    from orgnet import plotting
+
+    family = plotting.cjk_font()
+    if family is None:
+        if IN_CI:
+            pytest.fail("no CJK font (apt-get install fonts-noto-cjk)")
+        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+    return family

@@ -14,17 +14,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from orgnet import plotting
-from tests.conftest import IN_CI, ROOT
-
-
-@pytest.fixture(scope="module")
-def cjk():
-    family = plotting.cjk_font()
-    if family is None:
-        if IN_CI:
-            pytest.fail("no CJK font (apt-get install fonts-noto-cjk)")
-        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
-    return family
+from tests.conftest import ROOT
 
 
 def python(code: str, *args: str) -> subprocess.CompletedProcess:

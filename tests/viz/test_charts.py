@@ -15,18 +15,8 @@ from matplotlib.text import Text
 
 from orgnet.errors import InputError
 from orgnet.viz import charts
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import ROOT
 from tests.viz.conftest import AS_OF
-
-
-@pytest.fixture(scope="module")
-def cjk():
-    family = charts.cjk_font()
-    if family is None:
-        if IN_CI:
-            pytest.fail("no CJK font (apt-get install fonts-noto-cjk)")
-        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
-    return family
 
 
 def texts(fig) -> list[str]:
