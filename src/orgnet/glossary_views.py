@@ -5,8 +5,10 @@ output reads (``from orgnet.glossary import VIEW_WORDS, FOLD_NOTES``).
 
 #: The coverage and overlaps views' words (``orgnet.viz.views``).
 VIEW_WORDS = {
-    "short.committee_required": ("应建未建妇委会", "no committee"), "short.liaison_required": ("应设未设联络员", "no liaison"),
-    "short.party_without_women": ("已建党未建妇", "party, no women's"), "short.vacant_head": ("负责人空缺", "no head"),
+    # the rules' names as the reports' words have them everywhere (issue #18), one per line on a tile
+    "short.committee_required": ("应建未建妇委会（妇工委）", "no committee"),
+    "short.liaison_required": ("应设未设妇女工作联络员", "no liaison officer"),
+    "short.party_without_women": ("已建党组织未建妇女组织", "party, no women's"), "short.vacant_head": ("妇女组织负责人空缺", "no head"),
     "coverage_pct": ("覆盖率 {pct}（{have}/{need}）", "coverage {pct} ({have}/{need})"),
     "no_need": ("无需建立", "none needed"),
     "orgs_gaps": ("{orgs} 个组织 · {gapped} 个有缺口", "{orgs} organizations · {gapped} with a gap"),

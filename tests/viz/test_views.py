@@ -68,7 +68,7 @@ class TestCoverage:
         tiles = {n["id"]: n for n in tiny.view("coverage", AS_OF).nodes}
         park = tiles["Region:R5"]  # O1 O2 O10 missing a committee, O8 has one: 1 of 4
         assert park["label"].split("\n")[:3] == ["*测试工业园区*", "覆盖率 25%（1/4）", "4 个组织 · 3 个有缺口"]
-        assert "应建未建妇委会 3 · 已建党未建妇 3" in park["label"]
+        assert "应建未建妇委会（妇工委） 3\n已建党组织未建妇女组织 3" in park["label"]
         assert park["color"]["background"] == tile_swatch(1, 4).color == "#fc8d59"
         assert park["size"] > tiles["Region:R2"]["size"]  # 4 organizations against 2
         assert "coverage 25% (1/4)" in park["title"]

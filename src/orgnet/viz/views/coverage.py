@@ -204,7 +204,7 @@ def tile_node(tally: Tally, tile: str, target: str, biggest: int) -> dict:
     lines = [f"*{shown}*", words("coverage_pct", "zh").format(pct=pct, have=have, need=need),
              words("orgs_gaps", "zh").format(orgs=f"{orgs:,}", gapped=f"{gapped:,}")]
     said = [f"{words(f'short.{r}', 'zh')} {rows[r]:,}" for r in gap_rules.RULE_IDS if rows.get(r)]
-    lines += [" · ".join(said[i:i + 2]) for i in range(0, len(said), 2)] or [words("no_gaps", "zh")]
+    lines += said or [words("no_gaps", "zh")]
     swatch = tile_swatch(have, need)
     tip = [f"{name} ({region.split(':', 1)[1]})",
            f"{words('coverage_pct', 'en').format(pct=pct, have=have, need=need)}",
