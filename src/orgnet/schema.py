@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -199,3 +200,18 @@ if __name__ == "__main__":  # pragma: no cover
     import sys
 
     update_readme(sys.argv[1] if len(sys.argv) > 1 else "README.md")
+
+
+def cell_text(value) -> str:
+    """One value as CSV text.
+
+    >>> [cell_text(v) for v in (None, True, date(2012, 6, 30), 7, "龙游县")]
+    ['', 'true', '2012-06-30', '7', '龙游县']
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

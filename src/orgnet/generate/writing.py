@@ -8,12 +8,11 @@ the same bytes.
 from __future__ import annotations
 
 import csv
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
-from ..schema import SCHEMA
+from ..schema import SCHEMA, cell_text
 
 #: The Parquet type of each contract type.
 _PARQUET_TYPES = {"int": "int64", "bool": "bool_", "date": "date32"}
@@ -38,21 +37,6 @@ def _csv_to_parquet(source: Path, target: Path, table) -> None:
     pq.write_table(frame, target, compression="zstd")
 
 
-def _cell(value) -> str:
-    """One value as CSV text.
-
-    >>> [_cell(v) for v in (None, True, date(2012, 6, 30), 7, "龙游县")]
-    ['', 'true', '2012-06-30', '7', '龙游县']
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def write_rows(tables: dict[str, list[dict]], out: Path) -> dict[str, int]:
     """Rows (dicts keyed by column) → one CSV file per table in ``out``; return rows written per table."""
     out.mkdir(parents=True, exist_ok=True)
@@ -63,7 +47,7 @@ def write_rows(tables: dict[str, list[dict]], out: Path) -> dict[str, int]:
         with open(out / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
             writer.writerow(columns)
-            writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
+            writer.writerows([cell_text(r.get(c)) for c in columns] for r in rows)
         counts[name] = len(rows)
     return counts
 

@@ -8,14 +8,12 @@ through validation (``orgnet.frames.load_dataset``), so the tables have the type
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from ... import cypher
 from ...dataset import Dataset
 from ...graph import EDGES
-from ...schema import SCHEMA
+from ...schema import SCHEMA, cell_text
 from .connection import read_rows
 
 
@@ -31,7 +29,7 @@ def fetch_dataset(engine) -> Dataset:
             rows = [r["row"] for r in _read(engine, "node_table", label=node_tables[table.name])]
         else:
             rows = _relationship_rows(engine, table.name)
-        frames[table.name] = pd.DataFrame([[_text(row.get(c)) for c in columns] for row in rows], columns=columns,
+        frames[table.name] = pd.DataFrame([[cell_text(row.get(c)) for c in columns] for row in rows], columns=columns,
                                           dtype=object)
     dataset = load_dataset(frames)
     dataset.source = engine.where
@@ -47,14 +45,3 @@ def _relationship_rows(engine, table: str) -> list[dict]:
 def _read(engine, name: str, **params) -> list[dict]:
     return read_rows(engine.driver, cypher.read(f"api/{name}.cypher"), params, engine.database, engine.where,
                      what=f"the table query api/{name}.cypher")
-
-
-def _text(value) -> str:
-    """A property as the text a data file would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
