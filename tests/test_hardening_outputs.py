@@ -222,7 +222,7 @@ def test_generate_failing_half_way_changes_nothing(fmt, earlier, tmp_path, monke
         generate("longyou", 1, out, fmt=fmt)
     before = _snapshot(out) if earlier else None
     if fmt == "csv":
-        _fail_after(monkeypatch, writing, "_cell", 5_000, RuntimeError("disk gone"))  # inside a file's rows
+        _fail_after(monkeypatch, writing, "cell_text", 5_000, RuntimeError("disk gone"))  # inside a file's rows
     else:
         _fail_after(monkeypatch, writing, "_csv_to_parquet", 1, RuntimeError("disk gone"))
     with pytest.raises(RuntimeError, match="disk gone"):
